@@ -12,7 +12,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.unveil.core.model.ModelFetchException;
-import io.unveil.core.model.TfLayout;
+import io.unveil.core.model.TfWeights;
 import io.unveil.core.model.WeightTensor;
 import java.util.Map;
 import java.util.Set;
@@ -64,15 +64,20 @@ final class ConvLayer extends AbstractBlock {
     /** Loads {@code prefix/conv/filters|bias} and {@code prefix/scale/weights|biases}, folding the affine. */
     void load(Map<String, WeightTensor> weights, Set<String> used) {
         WeightTensor filters = take(weights, used, prefix + "/conv/filters");
+        TfWeights.require(weights, prefix + "/conv/filters", kernel, kernel, -1, -1);
         float[] bias = take(weights, used, prefix + "/conv/bias").data();
         float[] scale = take(weights, used, prefix + "/scale/weights").data();
         float[] shift = take(weights, used, prefix + "/scale/biases").data();
         int[] s = filters.shape();
         if (s[0] != kernel || s[1] != kernel || s[3] != bias.length || scale.length != bias.length || shift.length != bias.length)
             throw new ModelFetchException(prefix + ": unexpected weight shapes " + filters);
-        float[] folded = TfLayout.scaleOutputChannels(TfLayout.convToOihw(filters), scale);
+        float[] folded = TfWeights.permute(filters.data(), s, 3, 2, 0, 1); // HWIO -> OIHW
+        int per = folded.length / bias.length;
         float[] foldedBias = new float[bias.length];
-        for (int o = 0; o < bias.length; o++) foldedBias[o] = bias[o] * scale[o] + shift[o];
+        for (int o = 0; o < bias.length; o++) {
+            for (int j = 0; j < per; j++) folded[o * per + j] *= scale[o];
+            foldedBias[o] = bias[o] * scale[o] + shift[o];
+        }
         set(conv.getParameters().get("weight"), folded);
         set(conv.getParameters().get("bias"), foldedBias);
     }

@@ -12,7 +12,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.unveil.core.model.ModelFetchException;
-import io.unveil.core.model.TfLayout;
+import io.unveil.core.model.TfWeights;
 import io.unveil.core.model.WeightTensor;
 import java.util.HashSet;
 import java.util.Map;
@@ -144,7 +144,7 @@ public final class FaceRecognitionNet extends AbstractBlock {
         WeightTensor w = ConvLayer.take(weights, used, "fc");
         if (w.shape().length != 2 || w.shape()[0] != 256 || w.shape()[1] != DESCRIPTOR_SIZE)
             throw new ModelFetchException("fc: expected [256,128], got " + w);
-        ConvLayer.set(fc.getParameters().get("weight"), TfLayout.denseToOutIn(w));
+        ConvLayer.set(fc.getParameters().get("weight"), TfWeights.permute(w.data(), w.shape(), 1, 0));
         Set<String> unused = new TreeSet<>(weights.keySet());
         unused.removeAll(used);
         if (!unused.isEmpty()) throw new ModelFetchException("face recognition weights not used by the network: " + unused);
