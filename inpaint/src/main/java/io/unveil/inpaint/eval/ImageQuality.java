@@ -18,7 +18,7 @@ public final class ImageQuality {
     public static final double SIGMA = 1.5;
     private static final double C1 = Math.pow(0.01 * 255, 2);
     private static final double C2 = Math.pow(0.03 * 255, 2);
-    private static final double[] GAUSS = gaussian();
+    private static final double[] KERNEL_1D = gaussian1d();
 
     private ImageQuality() {
     }
@@ -52,35 +52,68 @@ public final class ImageQuality {
 
     /** Mean SSIM over window centres inside the mask (all valid centres when mask is null). */
     public static double ssim(RgbImage truth, RgbImage test, boolean[] mask) {
-        check(truth, test, mask);
+        return meanOver(ssimMap(truth, test), truth.width(), truth.height(), mask);
+    }
+
+    /**
+     * The SSIM map over valid window centres, row-major (W-10)x(H-10); entry (x,y) is the window centred at
+     * (x+5, y+5). Computed with the separable Gaussian (two 11-tap passes per moment).
+     */
+    public static double[] ssimMap(RgbImage truth, RgbImage test) {
+        check(truth, test, null);
         int w = truth.width(), h = truth.height();
         if (w < WINDOW || h < WINDOW) throw new IllegalArgumentException("SSIM needs at least 11x11 pixels");
         double[] x = luminance(truth), y = luminance(test);
-        int r = WINDOW / 2;
+        double[] xx = new double[x.length], yy = new double[x.length], xy = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            xx[i] = x[i] * x[i];
+            yy[i] = y[i] * y[i];
+            xy[i] = x[i] * y[i];
+        }
+        double[] mx = filter(x, w, h), my = filter(y, w, h), fxx = filter(xx, w, h), fyy = filter(yy, w, h), fxy = filter(xy, w, h);
+        double[] map = new double[mx.length];
+        for (int i = 0; i < map.length; i++) {
+            double a = mx[i], b = my[i];
+            double sx = fxx[i] - a * a, sy = fyy[i] - b * b, sxy = fxy[i] - a * b;
+            map[i] = ((2 * a * b + C1) * (2 * sxy + C2)) / ((a * a + b * b + C1) * (sx + sy + C2));
+        }
+        return map;
+    }
+
+    /** Mean of an SSIM map over the centres inside the mask (all when null); NaN if none. */
+    public static double meanOver(double[] map, int w, int h, boolean[] mask) {
+        int r = WINDOW / 2, vw = w - 2 * r, vh = h - 2 * r;
         double sum = 0;
         long n = 0;
-        for (int cy = r; cy < h - r; cy++) {
-            for (int cx = r; cx < w - r; cx++) {
-                if (mask != null && !mask[cy * w + cx]) continue;
-                double mx = 0, my = 0, xx = 0, yy = 0, xy = 0;
-                for (int dy = -r; dy <= r; dy++) {
-                    int row = (cy + dy) * w;
-                    for (int dx = -r; dx <= r; dx++) {
-                        double g = GAUSS[(dy + r) * WINDOW + dx + r];
-                        double vx = x[row + cx + dx], vy = y[row + cx + dx];
-                        mx += g * vx;
-                        my += g * vy;
-                        xx += g * vx * vx;
-                        yy += g * vy * vy;
-                        xy += g * vx * vy;
-                    }
-                }
-                double sx = xx - mx * mx, sy = yy - my * my, sxy = xy - mx * my;
-                sum += ((2 * mx * my + C1) * (2 * sxy + C2)) / ((mx * mx + my * my + C1) * (sx + sy + C2));
+        for (int vy = 0; vy < vh; vy++)
+            for (int vx = 0; vx < vw; vx++) {
+                if (mask != null && !mask[(vy + r) * w + vx + r]) continue;
+                sum += map[vy * vw + vx];
                 n++;
             }
-        }
         return n == 0 ? Double.NaN : sum / n;
+    }
+
+    /** Valid-mode separable Gaussian filter: (w-10)x(h-10). */
+    private static double[] filter(double[] src, int w, int h) {
+        int r = WINDOW / 2, vw = w - 2 * r, vh = h - 2 * r;
+        double[] k = KERNEL_1D;
+        double[] rows = new double[vw * h];
+        for (int y = 0; y < h; y++)
+            for (int vx = 0; vx < vw; vx++) {
+                double s = 0;
+                int base = y * w + vx;
+                for (int t = 0; t < WINDOW; t++) s += k[t] * src[base + t];
+                rows[y * vw + vx] = s;
+            }
+        double[] out = new double[vw * vh];
+        for (int vy = 0; vy < vh; vy++)
+            for (int vx = 0; vx < vw; vx++) {
+                double s = 0;
+                for (int t = 0; t < WINDOW; t++) s += k[t] * rows[(vy + t) * vw + vx];
+                out[vy * vw + vx] = s;
+            }
+        return out;
     }
 
     static double[] luminance(RgbImage img) {
@@ -102,6 +135,19 @@ public final class ImageQuality {
                 g[(y + r) * WINDOW + x + r] = v;
                 s += v;
             }
+        for (int i = 0; i < g.length; i++) g[i] /= s;
+        return g;
+    }
+
+    /** The normalised 1-D Gaussian; its outer product is {@link #gaussian()}. */
+    static double[] gaussian1d() {
+        double[] g = new double[WINDOW];
+        int r = WINDOW / 2;
+        double s = 0;
+        for (int x = -r; x <= r; x++) {
+            g[x + r] = Math.exp(-(x * x) / (2 * SIGMA * SIGMA));
+            s += g[x + r];
+        }
         for (int i = 0; i < g.length; i++) g[i] /= s;
         return g;
     }

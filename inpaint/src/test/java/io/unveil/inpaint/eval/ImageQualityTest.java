@@ -91,6 +91,19 @@ class ImageQualityTest {
         assertEquals(1.0, ImageQuality.ssim(a, b, outside), 1e-12);
     }
 
+    @Test
+    void separableWindowIsTheElevenByElevenGaussian() {
+        double[] g2 = ImageQuality.gaussian(), g1 = ImageQuality.gaussian1d();
+        double sum = 0;
+        for (int y = 0; y < 11; y++)
+            for (int x = 0; x < 11; x++) {
+                assertEquals(g2[y * 11 + x], g1[y] * g1[x], 1e-15);
+                sum += g2[y * 11 + x];
+            }
+        assertEquals(1.0, sum, 1e-12);
+        assertEquals(Math.exp(-25 / 4.5) / Math.exp(0), g1[0] / g1[5], 1e-12); // sigma 1.5
+    }
+
     static RgbImage noise(int w, int h, long seed) {
         java.util.Random r = new java.util.Random(seed);
         byte[] d = new byte[w * h * 3];
