@@ -69,8 +69,6 @@ public final class EvalRunner {
         Set<String> evalIds = new LinkedHashSet<>();
         items.forEach(it -> evalIds.add(it.identity()));
         List<String> guardNotes = IdentityGuard.check(o.setName(), evalIds, cards);
-        if (o.occlusion().needsLandmarks() && loader instanceof PreAlignedLoader)
-            throw new IllegalArgumentException(o.occlusion().name() + " needs landmarks; pre-aligned sets have none");
 
         progress.start("detect+align", items.size());
         LoadedFaces loaded = loader.load(o.setName(), items, progress);

@@ -82,7 +82,7 @@ class EvalRunnerTest {
         EvalRunner runner = new EvalRunner(new PreAlignedLoader(), new BlockMeans(), ProgressBar.silent());
         List<RepairMethod> methods = List.of(BaselineMethods.groundTruth(), BaselineMethods.occluded(),
                 new OpenCvInpaint(OpenCvInpaint.Algorithm.TELEA, 3), new OpenCvInpaint(OpenCvInpaint.Algorithm.NS, 3));
-        EvalResult r = runner.run(options(out, BlockOcclusion.random48(), false), methods, List.of());
+        EvalResult r = runner.run(options(out, LibraryOcclusion.randomBlock(), false), methods, List.of());
         ReportWriter.write(r, out);
 
         assertEquals(200, r.pairs());
@@ -114,7 +114,7 @@ class EvalRunnerTest {
         Path card = dir.resolve("card.md");
         Files.writeString(card, "training-data: synthetic\ntraining-identities: person3, person9\n");
         EvalRunner runner = new EvalRunner(new PreAlignedLoader(), new BlockMeans(), ProgressBar.silent());
-        assertThrows(IdentityGuard.Refused.class, () -> runner.run(options(dir.resolve("x"), BlockOcclusion.random48(), false),
+        assertThrows(IdentityGuard.Refused.class, () -> runner.run(options(dir.resolve("x"), LibraryOcclusion.randomBlock(), false),
                 List.of(BaselineMethods.groundTruth(), BaselineMethods.occluded()), List.of(ModelCard.read(card))));
     }
 }
