@@ -17,6 +17,7 @@ public final class Roles {
 
     static {
         register("ingest", IngestRole::new);
+        register("inpaint", io.unveil.inpaint.stage.InpaintRole::new);
     }
 
     private Roles() {
