@@ -1,9 +1,9 @@
 package io.unveil.inpaint.idgan;
 
 import io.unveil.core.data.IdentitySplit;
-import io.unveil.core.eval.FacePair;
-import io.unveil.core.eval.FoldedVerification;
-import io.unveil.core.eval.LfwStylePairs;
+import io.unveil.core.eval.CrossValidation;
+import io.unveil.core.eval.PairFold;
+import io.unveil.core.eval.PairProtocol;
 import io.unveil.core.eval.RecoveredShare;
 import io.unveil.core.eval.VerificationMetrics;
 import io.unveil.core.image.Images;
@@ -108,9 +108,10 @@ public final class IdGanEvaluator {
         }
         progress.println();
 
-        Map<String, List<Integer>> index = new LinkedHashMap<>();
-        for (int i = 0; i < n; i++) index.computeIfAbsent(faces.get(i).identity(), k -> new ArrayList<>()).add(i);
-        LfwStylePairs.Pairs pairs = LfwStylePairs.generate(index, folds, pairsPerClassPerFold, pairsPerClassPerFold, seed);
+        List<String> ids = faces.stream().map(TrainingFace::identity).toList();
+        List<PairFold> pairs = PairProtocol.generate(ids, folds, pairsPerClassPerFold, seed);
+        int pairCount = pairs.stream().mapToInt(f -> f.pairs().size()).sum();
+        int sameCount = (int) pairs.stream().mapToLong(PairFold::sameCount).sum();
 
         Map<String, List<RgbImage>> methods = new LinkedHashMap<>();
         methods.put("GT", truth);
@@ -139,21 +140,13 @@ public final class IdGanEvaluator {
                 progress.print(String.format("\r%s: embedding %d/%d ", e.getKey(), Math.min(n, i + 32), n));
             }
             progress.println();
-            double[] score = new double[pairs.pairs().size()];
-            boolean[] same = new boolean[score.length];
-            int[] fold = new int[score.length];
-            for (int k = 0; k < score.length; k++) {
-                FacePair p = pairs.pairs().get(k);
-                score[k] = -VerificationMetrics.euclidean(emb[p.a()], emb[p.b()]);
-                same[k] = p.same();
-                fold[k] = p.fold();
-            }
-            FoldedVerification.Result r = FoldedVerification.evaluate(score, same, fold, folds);
+            CrossValidation r = VerificationMetrics.crossValidate(pairs,
+                    p -> VerificationMetrics.euclidean(emb[p.first()], emb[p.second()]));
             rows.add(gt ? new Row(e.getKey(), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1, 1, r.mean(), r.std())
                     : new Row(e.getKey(), psnr / n, psnrH / n, ssim / n, ssimH / n, r.mean(), r.std()));
         }
         double recovered = RecoveredShare.of(rows.get(3).accuracy(), rows.get(1).accuracy(), rows.get(0).accuracy());
-        Report report = new Report(n, index.size(), pairs.pairs().size(), pairs.same(), folds, rows, recovered,
+        Report report = new Report(n, (int) ids.stream().distinct().count(), pairCount, sameCount, folds, rows, recovered,
                 (System.nanoTime() - t0) / 1e9);
         if (out != null) {
             Files.createDirectories(out);
