@@ -1,6 +1,7 @@
 package io.unveil.deploy.runtime;
 
 import io.unveil.core.runtime.Role;
+import io.unveil.detector.stage.DetectRole;
 import io.unveil.ingest.IngestRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ public final class Roles {
 
     static {
         register("ingest", IngestRole::new);
+        register("detect", DetectRole::new);
     }
 
     private Roles() {
