@@ -57,7 +57,7 @@ public final class GalleryApi implements AutoCloseable {
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
-                sf.directory = "/io/unveil/gallery/web";
+                sf.directory = "/unveil-web";
                 sf.location = Location.CLASSPATH;
             });
         });

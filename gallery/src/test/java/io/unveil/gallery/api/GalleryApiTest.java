@@ -219,6 +219,16 @@ class GalleryApiTest {
     }
 
     @Test
+    void servesTheWebPage() throws Exception {
+        for (String path : new String[]{"/app.js", "/style.css", "/index.html", "/"}) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(fx.url + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            assertFalse(r.body().contains("http://") || r.body().contains("https://"), path + " loads nothing from outside");
+        }
+    }
+
+    @Test
     void openApiDocumentCoversEveryRoute() throws Exception {
         JsonNode doc = call("GET", "/api/v1/openapi.json", null, null, null).json();
         assertEquals("3.0.3", doc.get("openapi").asText());
