@@ -17,6 +17,8 @@ public final class Roles {
 
     static {
         register("ingest", IngestRole::new);
+        register("recognize", io.unveil.recognize.role.RecognizeRole::new);
+        register("gallery", io.unveil.gallery.role.GalleryRole::new);
     }
 
     private Roles() {
