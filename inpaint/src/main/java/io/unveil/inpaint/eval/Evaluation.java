@@ -34,7 +34,7 @@ public final class Evaluation {
         FaceLoader loader = null;
         try (Embedder embedder = FaceApiEmbedder.load()) {
             for (MethodSpecs.Spec s : specs) methods.add(MethodSpecs.open(s));
-            loader = req.preAligned() ? new PreAlignedLoader() : FaceLoaders.detecting();
+            loader = req.preAligned() ? new PreAlignedLoader() : FaceLoaders.detecting(req.options().data());
             EvalResult r = new EvalRunner(loader, embedder, bar).run(req.options(), methods, cards);
             ReportWriter.write(r, req.options().out());
             return r;
