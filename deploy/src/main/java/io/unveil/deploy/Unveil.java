@@ -4,6 +4,7 @@ import io.unveil.deploy.cli.CalibrateCommand;
 import io.unveil.deploy.cli.DemoCommand;
 import io.unveil.deploy.cli.EnrollCommand;
 import io.unveil.deploy.cli.IdentitiesCommand;
+import io.unveil.deploy.cli.EvalCommand;
 import io.unveil.deploy.cli.ModelsCommand;
 import io.unveil.deploy.cli.RunCommand;
 import picocli.CommandLine;
@@ -15,7 +16,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "unveil", mixinStandardHelpOptions = true, version = "unveil 0.1.0",
         description = "Streaming recognition of partly hidden faces (detect, estimate occlusion, inpaint, recognize).",
         subcommands = {RunCommand.class, DemoCommand.class, ModelsCommand.class, EnrollCommand.class, IdentitiesCommand.class,
-                CalibrateCommand.class, CommandLine.HelpCommand.class})
+                CalibrateCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class Unveil implements Runnable {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Log at info level (default: warnings only).")
     boolean verbose;
