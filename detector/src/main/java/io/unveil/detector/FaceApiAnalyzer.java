@@ -1,0 +1,126 @@
+package io.unveil.detector;
+
+import io.unveil.core.image.Images;
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.record.Box;
+import io.unveil.detector.faceapi.FaceDetection;
+import io.unveil.detector.faceapi.FaceLandmark68Net;
+import io.unveil.detector.faceapi.TinyFaceDetector;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * face-api's TinyFaceDetector + FaceLandmark68Net as a {@link FaceAnalyzer}, reproducing face-api's
+ * {@code detectAllFaces(img, TinyFaceDetectorOptions).withFaceLandmarks()}: detect at the input size, crop each box
+ * (clipped to the image, floored) from the frame, run the landmark net on all crops in one batch, shift the landmarks
+ * by the box origin. Frames whose longest side exceeds {@link #MAX_SIDE} are downscaled first and the results scaled
+ * back. Thread-safe (calls are serialized; use one analyzer per thread for parallelism).
+ */
+public final class FaceApiAnalyzer implements FaceAnalyzer {
+    /** Longest side analysed at full resolution; bigger frames are downscaled before detection. */
+    public static final int MAX_SIDE = 2048;
+    public static final String VERSION = "face-api-1.7.15/tiny_face_detector+face_landmark_68";
+
+    private final TinyFaceDetector detector;
+    private final FaceLandmark68Net landmarkNet;
+
+    public FaceApiAnalyzer(TinyFaceDetector detector, FaceLandmark68Net landmarkNet) {
+        this.detector = detector;
+        this.landmarkNet = landmarkNet;
+    }
+
+    /** Default weights (fetched on first use), detector input 416, score threshold 0.5. */
+    public static FaceApiAnalyzer load() {
+        return load(TinyFaceDetector.DEFAULT_INPUT_SIZE, TinyFaceDetector.DEFAULT_SCORE_THRESHOLD);
+    }
+
+    public static FaceApiAnalyzer load(int inputSize, float scoreThreshold) {
+        TinyFaceDetector d = TinyFaceDetector.load(inputSize, scoreThreshold);
+        try {
+            return new FaceApiAnalyzer(d, FaceLandmark68Net.load());
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public synchronized List<DetectedFace> detect(RgbImage image) {
+        int longest = Math.max(image.width(), image.height());
+        double scale = 1.0;
+        RgbImage work = image;
+        if (longest > MAX_SIDE) {
+            scale = (double) MAX_SIDE / longest;
+            work = Images.resize(image, Math.max(1, (int) Math.round(image.width() * scale)),
+                    Math.max(1, (int) Math.round(image.height() * scale)));
+        }
+        List<FaceDetection> dets = detector.detect(work);
+        List<Box> boxes = new ArrayList<>(dets.size());
+        for (FaceDetection d : dets) boxes.add(d.box());
+        List<float[]> lms = landmarksFor(work, boxes);
+        List<DetectedFace> out = new ArrayList<>();
+        for (int i = 0; i < dets.size(); i++) {
+            if (lms.get(i) == null) continue; // box entirely outside the frame: no crop, as face-api drops it
+            Box b = dets.get(i).box();
+            float[] pts = lms.get(i);
+            if (scale != 1.0) {
+                float inv = (float) (1.0 / scale);
+                b = new Box(b.x() * inv, b.y() * inv, b.width() * inv, b.height() * inv);
+                for (int k = 0; k < pts.length; k++) pts[k] *= inv;
+            }
+            out.add(new DetectedFace(b, dets.get(i).score(), pts));
+        }
+        return out;
+    }
+
+    /**
+     * 68 landmarks (136 floats, frame pixels) for each given box, in one batch; null for a box with no pixel inside
+     * the frame. The crop is the box clipped to the frame and floored, as face-api's {@code extractFaceTensors}; the
+     * landmarks are shifted by the box's own origin (face-api's {@code extendWithFaceLandmarks}).
+     */
+    public synchronized List<float[]> landmarksFor(RgbImage frame, List<Box> boxes) {
+        List<RgbImage> crops = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < boxes.size(); i++) {
+            int[] r = faceApiCrop(boxes.get(i), frame.width(), frame.height());
+            if (r == null) continue;
+            crops.add(Images.crop(frame, r[0], r[1], r[2], r[3]));
+            at.add(i);
+        }
+        List<float[]> lms = landmarkNet.landmarks(crops);
+        List<float[]> out = new ArrayList<>(boxes.size());
+        for (int i = 0; i < boxes.size(); i++) out.add(null);
+        for (int k = 0; k < at.size(); k++) {
+            Box b = boxes.get(at.get(k));
+            float[] pts = lms.get(k);
+            // face-api shifts by the unclipped box origin; where the box starts outside the frame we shift by the crop
+            // origin instead (the clipped x/y), which is where the crop actually starts
+            float sx = Math.max(b.x(), 0f), sy = Math.max(b.y(), 0f);
+            for (int p = 0; p < 68; p++) {
+                pts[2 * p] += sx;
+                pts[2 * p + 1] += sy;
+            }
+            out.set(at.get(k), pts);
+        }
+        return out;
+    }
+
+    /** {x, y, w, h} of face-api's clipAtImageBorders().floor(), or null when empty. */
+    static int[] faceApiCrop(Box b, int imgW, int imgH) {
+        double x = Math.max(b.x(), 0), y = Math.max(b.y(), 0);
+        double right = b.x() + b.width(), bottom = b.y() + b.height();
+        double w = Math.min(right - x, imgW - x), h = Math.min(bottom - y, imgH - y);
+        int fx = (int) Math.floor(x), fy = (int) Math.floor(y), fw = (int) Math.floor(w), fh = (int) Math.floor(h);
+        if (fw <= 0 || fh <= 0) return null;
+        // flooring x and w separately can reach one pixel past the border: clamp
+        fw = Math.min(fw, imgW - fx);
+        fh = Math.min(fh, imgH - fy);
+        return fw > 0 && fh > 0 ? new int[]{fx, fy, fw, fh} : null;
+    }
+
+    @Override
+    public synchronized void close() {
+        detector.close();
+        landmarkNet.close();
+    }
+}
