@@ -213,6 +213,8 @@ class K8sManifestsTest {
             assertEquals(role, podLabels.get("app.kubernetes.io/component"), where);
             assertTrue(roles.add(role), "two Deployments for role " + role);
             assertTrue(args.contains("--bootstrap"), where + " --bootstrap");
+            assertEquals("3", args.get(args.indexOf("--replication-factor") + 1), where + ": Streams internal topics at RF 3");
+            assertEquals("0.0.0.0", args.get(args.indexOf("--metrics-host") + 1), where + ": probes and scrapes reach /health and /metrics");
             assertTrue(c.getImage().matches("unveil(-gpu)?:[0-9][\\w.-]*"), where + " image tag pinned: " + c.getImage());
             assertEquals(Boolean.FALSE, c.getSecurityContext().getAllowPrivilegeEscalation(), where);
             assertEquals(Boolean.TRUE, c.getSecurityContext().getReadOnlyRootFilesystem(), where);
@@ -248,6 +250,8 @@ class K8sManifestsTest {
             }
         }
         assertEquals(new TreeSet<>(ROLES), roles, dir + ": one Deployment per role");
+        assertTrue(ROLES.containsAll(io.unveil.deploy.runtime.Roles.names()),
+                "every role the launcher knows has a Deployment: " + io.unveil.deploy.runtime.Roles.names());
 
         for (Service s : r.all(Service.class)) {
             List<Deployment> backends = r.all(Deployment.class).stream().filter(d -> d.getSpec().getTemplate().getMetadata()

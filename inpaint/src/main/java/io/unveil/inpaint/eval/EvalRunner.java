@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class EvalRunner {
     private static final Logger LOG = LoggerFactory.getLogger(EvalRunner.class);
-    private static final int BATCH = 16;
+    private static final int BATCH = 32;
 
     private final FaceLoader loader;
     private final Embedder embedder;
@@ -99,7 +99,17 @@ public final class EvalRunner {
         int folds = pairs.stream().mapToInt(FacePair::fold).max().orElse(0) + 1;
         if (pairs.isEmpty()) throw new IllegalStateException("no pairs could be formed");
 
-        // 3. identification split: per identity, a seeded half of its faces enrolled (GT), the rest probes (occluded)
+        // faces occluded for the pairs
+        Set<Integer> occ = new LinkedHashSet<>();
+        Set<Integer> gt = new LinkedHashSet<>();
+        for (FacePair p : pairs) {
+            occ.add(p.b());
+            if (o.occludeBoth()) occ.add(p.a());
+            gt.add(p.a());
+            gt.add(p.b());
+        }
+        // 3. identification split: per identity, a seeded half of its faces enrolled unoccluded (the gallery centroid),
+        // probes from the rest, faces already occluded for the pairs first (they cost no extra repair)
         Random rnd = new Random(o.seed() ^ 0x5DEECE66DL);
         Map<String, List<Integer>> byId = new TreeMap<>();
         for (int i = 0; i < faces.size(); i++) byId.computeIfAbsent(faces.get(i).identity(), k -> new ArrayList<>()).add(i);
@@ -110,24 +120,22 @@ public final class EvalRunner {
             Collections.shuffle(l, rnd);
             int g = (l.size() + 1) / 2;
             gallery.addAll(l.subList(0, g));
-            probes.addAll(l.subList(g, Math.min(l.size(), g + o.probesPerIdentity())));
+            List<Integer> rest = new ArrayList<>(l.subList(g, l.size()));
+            rest.sort((x, y) -> Boolean.compare(!occ.contains(x), !occ.contains(y)));
+            probes.addAll(rest.subList(0, Math.min(rest.size(), o.probesPerIdentity())));
         }
         // t-SNE identities: those with the most faces
         List<String> tsneIds = byId.entrySet().stream()
                 .sorted((x, y) -> y.getValue().size() != x.getValue().size() ? y.getValue().size() - x.getValue().size() : x.getKey().compareTo(y.getKey()))
                 .limit(o.tsneIdentities()).map(Map.Entry::getKey).toList();
         List<Integer> tsneFaces = new ArrayList<>();
-        for (String id : tsneIds) tsneFaces.addAll(byId.get(id).subList(0, Math.min(12, byId.get(id).size())));
+        for (String id : tsneIds) {
+            List<Integer> l = new ArrayList<>(byId.get(id));
+            l.sort((x, y) -> Boolean.compare(!occ.contains(x), !occ.contains(y)));
+            tsneFaces.addAll(l.subList(0, Math.min(12, l.size())));
+        }
 
         // faces that get occluded, and faces whose ground-truth descriptor is needed
-        Set<Integer> occ = new LinkedHashSet<>();
-        Set<Integer> gt = new LinkedHashSet<>();
-        for (FacePair p : pairs) {
-            occ.add(p.b());
-            if (o.occludeBoth()) occ.add(p.a());
-            gt.add(p.a());
-            gt.add(p.b());
-        }
         occ.addAll(probes);
         occ.addAll(tsneFaces);
         gt.addAll(gallery);

@@ -66,11 +66,11 @@ public final class OcclusionTrainer {
         this.console = console;
     }
 
-    public Result run(List<AlignedSample> train, List<AlignedSample> validation, Occluders occluders) throws IOException {
+    public Result run(List<AlignedFace> train, List<AlignedFace> validation, Occluders occluders) throws IOException {
         if (train.isEmpty()) throw new IllegalArgumentException("no training faces");
         Djl.init();
         Files.createDirectories(o.out());
-        List<AlignedSample> evalFaces = validation.subList(0, Math.min(o.evalFaces(), validation.size()));
+        List<AlignedFace> evalFaces = validation.subList(0, Math.min(o.evalFaces(), validation.size()));
         SyntheticBatch synth = new SyntheticBatch(occluders, OccluderMix.training(), 0.2);
 
         int startStep = 0;
@@ -235,9 +235,9 @@ public final class OcclusionTrainer {
     }
 
     /** Splits samples into the given identities' parts (train / validation lists). */
-    public static List<List<AlignedSample>> split(List<AlignedSample> all, String dataset) {
-        List<AlignedSample> train = new ArrayList<>(), val = new ArrayList<>();
-        for (AlignedSample s : all)
+    public static List<List<AlignedFace>> split(List<AlignedFace> all, String dataset) {
+        List<AlignedFace> train = new ArrayList<>(), val = new ArrayList<>();
+        for (AlignedFace s : all)
             (io.unveil.core.data.IdentitySplit.isTrain(dataset, s.identity()) ? train : val).add(s);
         return List.of(train, val);
     }
