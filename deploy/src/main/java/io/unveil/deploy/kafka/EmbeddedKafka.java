@@ -1,0 +1,141 @@
+package io.unveil.deploy.kafka;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A single-node KRaft Kafka (broker and controller in this JVM) for {@code unveil run} without {@code --bootstrap},
+ * the demo and integration tests. The log directory is formatted once and reused on restart; the ports are kept in
+ * {@code unveil-broker.properties} beside the data so clients and committed offsets survive a restart.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
+
+    private final Path dataDir;
+    private final int port;
+    private final KafkaRaftServer server;
+
+    private EmbeddedKafka(Path dataDir, int port, KafkaRaftServer server) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.server = server;
+    }
+
+    /** Starts the broker with data under {@code dataDir/kafka} (created and formatted when new). */
+    public static EmbeddedKafka start(Path dataDir) {
+        try {
+            Path dir = dataDir.toAbsolutePath();
+            Path logs = dir.resolve("kafka");
+            Files.createDirectories(logs);
+            Path cfgFile = dir.resolve("unveil-broker.properties");
+            Properties props = Files.exists(cfgFile) ? load(cfgFile) : fresh(logs);
+            if (!Files.exists(cfgFile)) {
+                try (var out = Files.newOutputStream(cfgFile)) {
+                    props.store(out, "embedded Unveil broker: ports and cluster id are kept so restarts reuse the data");
+                }
+            }
+            if (!Files.exists(logs.resolve("meta.properties"))) format(props, cfgFile);
+            long t0 = System.nanoTime();
+            Properties serverProps = new Properties();
+            serverProps.putAll(props);
+            serverProps.remove("unveil.cluster.id");
+            serverProps.remove("unveil.port");
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(serverProps, false), Time.SYSTEM);
+            server.startup();
+            int port = Integer.parseInt(props.getProperty("unveil.port"));
+            LOG.info("embedded Kafka on 127.0.0.1:{} ready in {} ms (data {})", port, (System.nanoTime() - t0) / 1_000_000, logs);
+            return new EmbeddedKafka(dir, port, server);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded Kafka under " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Properties fresh(Path logs) throws IOException {
+        int port = freePort(), controllerPort = freePort();
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", logs.toString());
+        p.put("num.partitions", "1");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "3");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "3");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("message.max.bytes", Integer.toString(8 << 20));
+        p.put("auto.create.topics.enable", "false");
+        p.put("unveil.port", Integer.toString(port));
+        p.put("unveil.cluster.id", Uuid.randomUuid().toString());
+        return p;
+    }
+
+    private static void format(Properties props, Path cfgFile) throws IOException {
+        Path serverCfg = Files.createTempFile("unveil-kraft-", ".properties");
+        try {
+            Properties serverProps = new Properties();
+            serverProps.putAll(props);
+            serverProps.remove("unveil.cluster.id");
+            serverProps.remove("unveil.port");
+            try (var out = Files.newOutputStream(serverCfg)) {
+                serverProps.store(out, null);
+            }
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            int rc = StorageTool.execute(new String[]{"format", "-t", props.getProperty("unveil.cluster.id"),
+                    "-c", serverCfg.toString(), "--ignore-formatted"}, new PrintStream(buf, true, StandardCharsets.UTF_8));
+            if (rc != 0) throw new IOException("kafka storage format failed (" + rc + "): " + buf.toString(StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(serverCfg);
+        }
+    }
+
+    private static Properties load(Path f) throws IOException {
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(f)) {
+            p.load(in);
+        }
+        return p;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    public String bootstrap() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+}

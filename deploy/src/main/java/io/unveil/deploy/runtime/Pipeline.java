@@ -1,0 +1,126 @@
+package io.unveil.deploy.runtime;
+
+import io.unveil.core.metrics.Metrics;
+import io.unveil.core.metrics.MetricsServer;
+import io.unveil.core.runtime.Role;
+import io.unveil.core.runtime.RoleContext;
+import io.unveil.deploy.kafka.EmbeddedKafka;
+import io.unveil.deploy.kafka.TopicCreator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Unveil process: optional embedded broker, topics, metrics server and the chosen roles sharing one
+ * {@link RoleContext}. {@link #open} prepares Kafka and metrics; {@link #startRoles} starts the roles.
+ */
+public final class Pipeline implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    private final PipelineOptions options;
+    private final EmbeddedKafka embedded;
+    private final MetricsServer metrics;
+    private final RoleContext context;
+    private final List<Role> started = new ArrayList<>();
+
+    private Pipeline(PipelineOptions options, EmbeddedKafka embedded, MetricsServer metrics, RoleContext context) {
+        this.options = options;
+        this.embedded = embedded;
+        this.metrics = metrics;
+        this.context = context;
+    }
+
+    public static Pipeline open(PipelineOptions o) {
+        List<Role> check = Roles.create(o.roles()); // fail on unknown names before starting anything
+        check.forEach(Role::close);
+        EmbeddedKafka embedded = null;
+        MetricsServer metrics = null;
+        try {
+            Files.createDirectories(o.dataDir());
+            metrics = new MetricsServer(o.metricsHost(), o.metricsPort());
+            String bootstrap = o.bootstrap();
+            if (bootstrap == null || bootstrap.isBlank()) {
+                embedded = EmbeddedKafka.start(o.dataDir());
+                bootstrap = embedded.bootstrap();
+            }
+            RoleContext ctx = new RoleContext(bootstrap, o.settings(), Metrics.registry(), o.dataDir(),
+                    o.replicationFactor(), metrics::addCheck);
+            TopicCreator.ensure(ctx.clientProperties(), o.replicationFactor());
+            return new Pipeline(o, embedded, metrics, ctx);
+        } catch (IOException e) {
+            closeQuietly(metrics, embedded);
+            throw new UncheckedIOException("cannot start: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(metrics, embedded);
+            throw e;
+        }
+    }
+
+    public void startRoles() throws Exception {
+        for (Role r : Roles.create(options.roles())) {
+            r.start(context);
+            started.add(r);
+            LOG.info("role {} started", r.name());
+        }
+    }
+
+    public RoleContext context() {
+        return context;
+    }
+
+    public List<Role> roles() {
+        return Collections.unmodifiableList(started);
+    }
+
+    public String bootstrap() {
+        return context.bootstrap();
+    }
+
+    public int metricsPort() {
+        return metrics.port();
+    }
+
+    /** True when at least one started role has finite input and every such role is done. */
+    public boolean inputFinished() {
+        boolean any = false;
+        for (Role r : started) {
+            if (r.name().equals("ingest")) {
+                any = true;
+                if (!r.finished()) return false;
+            }
+        }
+        return any;
+    }
+
+    @Override
+    public void close() {
+        List<Role> reversed = new ArrayList<>(started);
+        Collections.reverse(reversed);
+        for (Role r : reversed) {
+            try {
+                r.close();
+            } catch (RuntimeException e) {
+                LOG.warn("role {}: close failed: {}", r.name(), e.toString());
+            }
+        }
+        started.clear();
+        context.close();
+        closeQuietly(metrics, embedded);
+    }
+
+    private static void closeQuietly(MetricsServer metrics, EmbeddedKafka embedded) {
+        if (metrics != null) metrics.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (RuntimeException e) {
+                LOG.warn("embedded Kafka: shutdown failed: {}", e.toString());
+            }
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.unveil.detector.stage;
+
+import io.unveil.core.image.ImageDecodeException;
+import io.unveil.core.image.Images;
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.record.Box;
+import io.unveil.core.record.DeadLetter;
+import io.unveil.core.record.Face;
+import io.unveil.core.record.Frame;
+import io.unveil.core.record.Quality;
+import io.unveil.core.serde.FrameSerde;
+import io.unveil.detector.DetectedFace;
+import io.unveil.detector.FaceAnalyzer;
+import io.unveil.detector.quality.HeadPose;
+import io.unveil.detector.quality.QualityGate;
+import io.unveil.detector.quality.Sharpness;
+import io.unveil.detector.track.IouTracker;
+import io.unveil.detector.track.TrackerState;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Per frame: parse (headers + JPEG), decode, detect, track every detection, then align, measure and gate each face;
+ * emit the faces that pass. Anything that cannot be parsed, decoded or analysed becomes a dead letter: the processor
+ * never throws on bad input.
+ */
+final class FrameProcessor implements Processor<String, byte[], String, DetectorOutput> {
+    private static final Logger LOG = LoggerFactory.getLogger(FrameProcessor.class);
+    static final String STAGE = "detector";
+
+    private final DetectorConfig config;
+    private final FaceAnalyzer analyzer;
+    private final FaceCropper cropper;
+    private final DetectorMetrics metrics;
+    private final QualityGate gate;
+    private final IouTracker tracker;
+    private ProcessorContext<String, DetectorOutput> ctx;
+    private KeyValueStore<String, TrackerState> tracks;
+
+    FrameProcessor(DetectorConfig config, FaceAnalyzer analyzer, FaceCropper cropper, DetectorMetrics metrics) {
+        this.config = config;
+        this.analyzer = analyzer;
+        this.cropper = cropper;
+        this.metrics = metrics;
+        this.gate = new QualityGate(config);
+        this.tracker = new IouTracker(config.trackIou(), config.trackMaxGapMs());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, DetectorOutput> context) {
+        this.ctx = context;
+        this.tracks = context.getStateStore(DetectorTopology.STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> rec) {
+        long t0 = System.nanoTime();
+        try {
+            handle(rec);
+        } finally {
+            metrics.frame.record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void handle(Record<String, byte[]> rec) {
+        Frame frame;
+        try {
+            frame = FrameSerde.fromWire(rec.headers(), rec.value());
+        } catch (SerializationException | IllegalArgumentException e) {
+            dead(rec, "bad-frame", e.getMessage());
+            return;
+        }
+        RgbImage image;
+        try {
+            image = Images.decode(frame.jpeg());
+        } catch (ImageDecodeException e) {
+            dead(rec, "undecodable-image", e.getMessage());
+            return;
+        } catch (RuntimeException e) {
+            dead(rec, "undecodable-image", e.toString());
+            return;
+        }
+        metrics.frames.increment();
+        List<DetectedFace> found;
+        long d0 = System.nanoTime();
+        try {
+            found = analyzer.detect(image);
+        } catch (RuntimeException e) {
+            LOG.warn("camera {} frame {}: detector failed: {}", frame.cameraId(), frame.sequence(), e.toString());
+            dead(rec, "detector-error", e.toString());
+            return;
+        } finally {
+            metrics.detect.record(System.nanoTime() - d0, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+        List<DetectedFace> faces = new ArrayList<>();
+        for (DetectedFace f : found) {
+            if (f.score() >= config.minScore() && f.landmarks() != null && f.landmarks().length == 136) faces.add(f);
+        }
+        faces.sort(Comparator.comparingDouble((DetectedFace f) -> f.box().area()).reversed());
+        if (faces.size() > config.maxFaces()) faces = new ArrayList<>(faces.subList(0, config.maxFaces()));
+        metrics.detected.increment(faces.size());
+
+        String camera = frame.cameraId();
+        TrackerState state = tracks.get(camera);
+        if (state == null) state = TrackerState.empty();
+        IouTracker.Result tr = tracker.update(state, faces.stream().map(DetectedFace::box).toList(), frame.captureTimeMs());
+        tracks.put(camera, tr.state());
+
+        for (int i = 0; i < faces.size(); i++) {
+            Face face = toFace(frame, image, faces.get(i), i, tr.trackIds()[i]);
+            if (face != null) {
+                metrics.emitted.increment();
+                ctx.forward(new Record<>(camera, DetectorOutput.face(face), rec.timestamp()));
+            }
+        }
+    }
+
+    /** The face record, or null when the face is rejected (counted by reason). */
+    private Face toFace(Frame frame, RgbImage image, DetectedFace f, int index, long trackId) {
+        Box b = f.box();
+        float size = Math.min(b.width(), b.height());
+        if (size < config.minFacePx()) {
+            metrics.rejected(QualityGate.Reject.SMALL.name().toLowerCase());
+            return null;
+        }
+        FaceCropper.Crops crops;
+        try {
+            crops = cropper.crop(image, f.landmarks());
+        } catch (RuntimeException e) {
+            metrics.rejected("align-error");
+            LOG.debug("camera {} frame {}: alignment failed: {}", frame.cameraId(), frame.sequence(), e.toString());
+            return null;
+        }
+        double sharp = Sharpness.varianceOfLaplacian(crops.face128());
+        HeadPose.Angles pose = HeadPose.estimate(f.landmarks(), image.width(), image.height());
+        Quality q = new Quality(size, (float) sharp, (float) pose.yaw(), (float) pose.pitch(), (float) pose.roll(),
+                QualityGate.score(size, sharp, pose.yaw(), pose.pitch()));
+        QualityGate.Reject reject = gate.check(q);
+        if (reject != null) {
+            metrics.rejected(reject.name().toLowerCase());
+            return null;
+        }
+        String faceId = frame.cameraId() + ":" + frame.captureTimeMs() + ":" + frame.sequence() + ":" + index;
+        return new Face(faceId, frame.cameraId(), frame.sequence(), frame.captureTimeMs(), image.width(),
+                image.height(), trackId, b, f.score(), f.landmarks().clone(), q, Images.encodePng(crops.face128()),
+                Images.encodePng(crops.chip150()), null, null, false);
+    }
+
+    private void dead(Record<String, byte[]> rec, String reason, String detail) {
+        metrics.deadLetter(reason);
+        RecordMetadata m = ctx.recordMetadata().orElse(null);
+        DeadLetter d = new DeadLetter(STAGE, reason + ": " + detail, m == null ? null : m.topic(),
+                m == null ? -1 : m.partition(), m == null ? -1 : m.offset(), rec.key(), headers(rec.headers()),
+                DeadLetter.truncate(rec.value()), rec.timestamp());
+        ctx.forward(new Record<>(rec.key(), DetectorOutput.dead(d), rec.timestamp()));
+    }
+
+    private static Map<String, String> headers(Headers hs) {
+        Map<String, String> out = new TreeMap<>();
+        if (hs == null) return out;
+        for (Header h : hs) out.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
+        return out;
+    }
+}

@@ -1,0 +1,239 @@
+package io.unveil.ingest;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+
+import io.unveil.core.record.Frame;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.IntPointer;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads one camera with FFmpeg and hands JPEG frames to a {@link FrameSink}: frame-rate cap, optional downscale,
+ * JPEG encode. A file ends cleanly (or starts over when looped); a live source that fails or ends is reopened after
+ * an exponential backoff with jitter, for as long as the reader is not closed.
+ */
+public final class CameraReader implements Runnable, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CameraReader.class);
+    /** Socket timeouts for network sources, so a silent camera is detected and reconnected (microseconds). */
+    private static final String NET_TIMEOUT_US = "10000000";
+
+    static {
+        FFmpegLogs.quiet();
+    }
+
+    private final CameraSpec spec;
+    private final FrameSink sink;
+    private final IngestMetrics metrics;
+    private final Backoff backoff;
+    private final CountDownLatch done = new CountDownLatch(1);
+    private volatile boolean closed;
+    private volatile boolean finished;
+    private volatile String failure;
+    private volatile FFmpegFrameGrabber current;
+    private long sequence;
+
+    public CameraReader(CameraSpec spec, FrameSink sink, IngestMetrics metrics) {
+        this.spec = spec;
+        this.sink = sink;
+        this.metrics = metrics;
+        this.backoff = new Backoff(spec.reconnectInitialMs(), spec.reconnectMaxMs(), new Random());
+    }
+
+    public CameraSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void run() {
+        Thread.currentThread().setName("camera-" + spec.id());
+        try {
+            SourceKind kind = spec.kind();
+            if (kind == SourceKind.FILE) {
+                Path f = filePath();
+                if (!Files.isReadable(f)) {
+                    failure = "camera " + spec.id() + ": file not found or unreadable: " + f;
+                    LOG.error(failure);
+                    return;
+                }
+            }
+            while (!closed) {
+                boolean ended;
+                try {
+                    ended = readOnce(kind);
+                } catch (Exception e) {
+                    if (closed) break;
+                    if (!kind.live()) {
+                        failure = "camera " + spec.id() + ": cannot read " + spec.url() + ": " + e.getMessage();
+                        LOG.error(failure);
+                        return;
+                    }
+                    LOG.warn("camera {}: {} ({}); reconnecting", spec.id(), e.getMessage(), e.getClass().getSimpleName());
+                    ended = false;
+                }
+                if (closed) break;
+                if (!kind.live() && ended && !spec.loop()) {
+                    finished = true;
+                    LOG.info("camera {}: end of file after {} frames", spec.id(), sequence);
+                    return;
+                }
+                if (kind.live()) {
+                    long wait = backoff.nextDelayMs();
+                    metrics.reconnects.increment();
+                    LOG.info("camera {}: reconnect attempt {} in {} ms", spec.id(), backoff.attempts(), wait);
+                    sleep(wait);
+                }
+            }
+        } finally {
+            metrics.connected.set(0);
+            done.countDown();
+        }
+    }
+
+    /** Opens the source and reads until it ends (true) or is closed; throws when it cannot be opened or read. */
+    private boolean readOnce(SourceKind kind) throws Exception {
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(kind == SourceKind.FILE ? filePath().toString() : sourceUrl(kind));
+        configure(g, kind);
+        current = g;
+        RateLimiter limiter = new RateLimiter(spec.fps());
+        try (OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat()) {
+            g.start();
+            metrics.connected.set(1);
+            long openedWallMs = System.currentTimeMillis();
+            long openedNanos = System.nanoTime();
+            while (!closed) {
+                long t0 = System.nanoTime();
+                org.bytedeco.javacv.Frame f = g.grabImage();
+                if (f == null) return true;
+                if (f.image == null) continue;
+                metrics.decoded.increment();
+                backoff.reset();
+                long mediaUs = g.getTimestamp();
+                boolean live = kind.live();
+                long clockUs = live ? (System.nanoTime() - openedNanos) / 1000 : mediaUs;
+                if (!limiter.keep(clockUs)) {
+                    metrics.dropped("rate");
+                    continue;
+                }
+                if (!live && spec.realtime()) {
+                    long aheadMs = mediaUs / 1000 - (System.nanoTime() - openedNanos) / 1_000_000;
+                    if (aheadMs > 0) sleep(aheadMs);
+                }
+                byte[] jpeg;
+                try {
+                    jpeg = encode(conv.convert(f));
+                } catch (RuntimeException e) {
+                    metrics.dropped("convert");
+                    LOG.debug("camera {}: frame not convertible: {}", spec.id(), e.toString());
+                    continue;
+                }
+                metrics.decodeLatency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+                long capture = live ? System.currentTimeMillis() : openedWallMs + mediaUs / 1000;
+                sink.send(new Frame(spec.id(), sequence++, capture, jpeg));
+            }
+            return false;
+        } finally {
+            metrics.connected.set(0);
+            current = null;
+            try {
+                g.close();
+            } catch (Exception e) {
+                LOG.debug("camera {}: close: {}", spec.id(), e.toString());
+            }
+        }
+    }
+
+    private void configure(FFmpegFrameGrabber g, SourceKind kind) {
+        switch (kind) {
+            case RTSP -> {
+                g.setOption("rtsp_transport", "tcp");
+                g.setOption("timeout", NET_TIMEOUT_US);
+            }
+            case HTTP -> {
+                g.setOption("rw_timeout", NET_TIMEOUT_US);
+                g.setOption("reconnect", "0");
+            }
+            case V4L2 -> g.setFormat("video4linux2");
+            case FILE -> {
+            }
+        }
+        spec.options().forEach(g::setOption);
+    }
+
+    private String sourceUrl(SourceKind kind) {
+        if (kind == SourceKind.V4L2 && spec.url().startsWith("v4l2://")) return spec.url().substring("v4l2://".length());
+        return spec.url();
+    }
+
+    private Path filePath() {
+        String u = spec.url();
+        return u.startsWith("file://") ? Path.of(java.net.URI.create(u)) : Path.of(u);
+    }
+
+    private byte[] encode(Mat frame) {
+        if (frame == null || frame.empty()) throw new IllegalStateException("empty frame");
+        Mat src = frame;
+        Mat scaled = null;
+        try {
+            if (spec.maxWidth() > 0 && frame.cols() > spec.maxWidth()) {
+                int w = spec.maxWidth();
+                int h = Math.max(2, (int) Math.round(frame.rows() * (double) w / frame.cols()));
+                scaled = new Mat();
+                org.bytedeco.opencv.global.opencv_imgproc.resize(frame, scaled, new Size(w, h), 0, 0, INTER_AREA);
+                src = scaled;
+            }
+            try (BytePointer out = new BytePointer(); IntPointer p = new IntPointer(IMWRITE_JPEG_QUALITY, spec.jpegQuality())) {
+                if (!imencode(".jpg", src, out, p)) throw new IllegalStateException("JPEG encode failed");
+                byte[] b = new byte[(int) out.limit()];
+                out.get(b);
+                return b;
+            }
+        } finally {
+            if (scaled != null) scaled.close();
+        }
+    }
+
+    private void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    /** True once a (non-looped) file has been read to its end. */
+    public boolean finished() {
+        return finished;
+    }
+
+    /** Why the reader gave up (a file that cannot be read), or null. */
+    public String failure() {
+        return failure;
+    }
+
+    /** Frames handed to the sink so far. */
+    public long frames() {
+        return sequence;
+    }
+
+    public boolean awaitDone(long timeout, TimeUnit unit) throws InterruptedException {
+        return done.await(timeout, unit);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
