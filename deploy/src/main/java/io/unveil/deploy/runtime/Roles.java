@@ -19,6 +19,8 @@ public final class Roles {
     static {
         register("ingest", IngestRole::new);
         register("detect", DetectRole::new);
+        register("recognize", io.unveil.recognize.role.RecognizeRole::new);
+        register("gallery", io.unveil.gallery.role.GalleryRole::new);
     }
 
     private Roles() {
