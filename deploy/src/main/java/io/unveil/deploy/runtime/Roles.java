@@ -21,6 +21,7 @@ public final class Roles {
         register("detect", DetectRole::new);
         register("recognize", io.unveil.recognize.role.RecognizeRole::new);
         register("gallery", io.unveil.gallery.role.GalleryRole::new);
+        register("inpaint", io.unveil.inpaint.stage.InpaintRole::new);
     }
 
     private Roles() {
