@@ -1,5 +1,6 @@
 package io.unveil.deploy;
 
+import io.unveil.deploy.cli.ClusterCommand;
 import io.unveil.deploy.cli.DemoCommand;
 import io.unveil.deploy.cli.ModelsCommand;
 import io.unveil.deploy.cli.RunCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code unveil} launcher: {@code java -jar deploy/target/unveil.jar <command>}. */
 @Command(name = "unveil", mixinStandardHelpOptions = true, version = "unveil 0.1.0",
         description = "Streaming recognition of partly hidden faces (detect, estimate occlusion, inpaint, recognize).",
-        subcommands = {RunCommand.class, DemoCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, ModelsCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
 public final class Unveil implements Runnable {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Log at info level (default: warnings only).")
     boolean verbose;
