@@ -1,0 +1,46 @@
+package io.unveil.core.eval;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class FoldedVerificationTest {
+    @Test
+    void thresholdComesFromTheOtherFolds() {
+        // fold 0: 0.9 same, 0.1 diff; fold 1: 0.8 same, 0.7 diff, 0.2 diff
+        double[] s = {0.9, 0.1, 0.8, 0.7, 0.2};
+        boolean[] same = {true, false, true, false, false};
+        int[] fold = {0, 0, 1, 1, 1};
+        FoldedVerification.Result r = FoldedVerification.evaluate(s, same, fold, 2);
+        // fold 0 tested with the threshold of fold 1 (0.75): both right -> 1.0
+        // fold 1 tested with the threshold of fold 0 (0.5): 0.7 diff called same -> 2/3
+        assertArrayEquals(new double[]{0.75, 0.5}, r.foldThreshold(), 1e-12);
+        assertArrayEquals(new double[]{1.0, 2.0 / 3}, r.foldAccuracy(), 1e-12);
+        assertEquals((1 + 2.0 / 3) / 2, r.mean(), 1e-12);
+        assertEquals((1.0 / 3) / Math.sqrt(2), r.std(), 1e-12); // sample std of {1, 2/3}
+    }
+
+    @Test
+    void tenFoldsOfASeparableListAreAllRight() {
+        int n = 100;
+        double[] s = new double[n];
+        boolean[] same = new boolean[n];
+        int[] fold = new int[n];
+        for (int i = 0; i < n; i++) {
+            same[i] = i % 2 == 0;
+            s[i] = same[i] ? 1 + i * 0.001 : -1 - i * 0.001;
+            fold[i] = i % 10;
+        }
+        FoldedVerification.Result r = FoldedVerification.evaluate(s, same, fold, 10);
+        assertEquals(1.0, r.mean(), 1e-12);
+        assertEquals(0.0, r.std(), 1e-12);
+    }
+
+    @Test
+    void emptyFoldIsAnError() {
+        assertThrows(IllegalArgumentException.class, () -> FoldedVerification.evaluate(
+                new double[]{1, 0}, new boolean[]{true, false}, new int[]{0, 0}, 2));
+    }
+}

@@ -1,0 +1,25 @@
+package io.unveil.inpaint.eval;
+
+import io.unveil.core.image.RgbImage;
+
+/** A way of repairing an occluded aligned face, compared side by side in the evaluation. */
+public interface RepairMethod extends AutoCloseable {
+    /** Row label in the report (GT, OCC, Telea, NS, ID-GAN, ...). */
+    String name();
+
+    /**
+     * @param truth    the unoccluded face (only the GT method may look at it)
+     * @param occluded the occluded face with its hole mask
+     * @return the face the recognizer will see, same size as the input
+     */
+    RgbImage repair(RgbImage truth, Occluded occluded);
+
+    /** Where the method comes from: "built-in" or the model file. */
+    default String source() {
+        return "built-in";
+    }
+
+    @Override
+    default void close() {
+    }
+}

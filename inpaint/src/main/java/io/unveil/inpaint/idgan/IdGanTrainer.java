@@ -1,0 +1,407 @@
+package io.unveil.inpaint.idgan;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import io.unveil.core.data.IdentitySplit;
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.model.Djl;
+import io.unveil.inpaint.idgan.nn.Ops;
+import io.unveil.inpaint.idgan.nn.Params;
+import io.unveil.inpaint.parsing.ParsingNet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the ID-GAN generator (paper eq. 2-7): generator I against the global and local critics, with the frozen
+ * parsing net S and the frozen recognizer R as extra players. One step = one generator update on
+ * L = L_I + wl*L_Dl + wg*L_Dg + ws*L_S + wr*L_R, then one critic update (hinge). Writes into {@code out}:
+ * losses.csv, grid-&lt;step&gt;.png (ground truth | occluded | inpainted), checkpoint/ (resumable), generator.bin.
+ */
+public final class IdGanTrainer {
+    private static final Logger LOG = LoggerFactory.getLogger(IdGanTrainer.class);
+
+    private final IdGanOptions o;
+    private final Function<NDManager, IdentityNet> recognizer;
+    private final MaskSource occluders;
+    private final PrintStream progress;
+
+    /**
+     * @param recognizer builds R on the training manager (null only with identity loss NONE)
+     * @param occluders  extra mask source mixed with the 48x48 block (null = block only)
+     */
+    public IdGanTrainer(IdGanOptions options, Function<NDManager, IdentityNet> recognizer, MaskSource occluders,
+                        PrintStream progress) {
+        this.o = options;
+        this.recognizer = recognizer;
+        this.occluders = occluders;
+        this.progress = progress;
+        if (o.identityLoss != IdentityLoss.NONE && recognizer == null)
+            throw new IllegalArgumentException("identity loss " + o.identityLoss + " needs the recognizer R");
+    }
+
+    public record Result(int steps, int skipped, double seconds, double validationPsnrHole, Path generator) {
+    }
+
+    public static Device device(String name) {
+        Djl.init();
+        if ("gpu".equalsIgnoreCase(name)) {
+            if (Engine.getInstance().getGpuCount() > 0) return Device.gpu();
+            LOG.warn("--device gpu requested but the engine sees no GPU (CPU libtorch?): falling back to CPU");
+        }
+        return Device.cpu();
+    }
+
+    public Result run(List<TrainingFace> all) throws IOException {
+        if (o.threads > 0) {
+            System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(o.threads));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        }
+        Device device = device(o.device);
+        List<TrainingFace> train = TrainingFaces.part(all, o.dataset, IdentitySplit.Part.TRAIN);
+        List<TrainingFace> val = TrainingFaces.part(all, o.dataset, IdentitySplit.Part.VALIDATION);
+        if (train.isEmpty()) throw new IllegalArgumentException("no TRAIN-identity faces in " + o.dataset);
+        Files.createDirectories(o.out);
+        LOG.info("ID-GAN: {} train faces ({} identities), {} validation faces; {}", train.size(),
+                train.stream().map(TrainingFace::identity).distinct().count(), val.size(), o.describe());
+
+        try (NDManager base = NDManager.newBaseManager(device)) {
+            Generator g = new Generator(base, o.width, o.seed);
+            Critic dg = new Critic(base, 128, o.criticWidth, o.seed + 1);
+            Critic dl = new Critic(base, Masks.LOCAL, o.criticWidth, o.seed + 2);
+            ParsingNet s = null;
+            if (o.useParsing) {
+                s = ParsingNet.load(base, o.parsingWeights);
+                s.params().freeze();
+            }
+            IdentityNet r = o.identityLoss == IdentityLoss.NONE ? null : recognizer.apply(base);
+            Map<String, float[]> centres = r == null ? Map.of() : centres(base, r, train);
+
+            int start = 0;
+            Path ckpt = o.out.resolve("checkpoint");
+            if (o.resume && Files.isRegularFile(ckpt.resolve("step.txt"))) {
+                start = Integer.parseInt(Files.readString(ckpt.resolve("step.txt")).trim());
+                load(g.params(), ckpt.resolve("generator.bin"));
+                load(dg.params(), ckpt.resolve("critic-global.bin"));
+                load(dl.params(), ckpt.resolve("critic-local.bin"));
+                LOG.info("resumed from {} at step {}", ckpt, start);
+            } else if (o.initFrom != null) {
+                load(g.params(), o.initFrom.resolve("generator.bin"));
+                load(dg.params(), o.initFrom.resolve("critic-global.bin"));
+                load(dl.params(), o.initFrom.resolve("critic-local.bin"));
+                LOG.info("initialised from {}", o.initFrom);
+            }
+            Optimizer optG = Optimizer.adam().optLearningRateTracker(Tracker.fixed(o.lr)).optBeta1(o.beta1Generator).build();
+            Optimizer optD = Optimizer.adam().optLearningRateTracker(Tracker.fixed(o.lr)).optBeta1(o.beta1Critic).build();
+
+            Path csv = o.out.resolve("losses.csv");
+            if (start == 0 || !Files.exists(csv))
+                Files.writeString(csv, "step,seconds,L_I,L_Dl,L_Dg,L_S,L_R,total,critic_global,critic_local,skipped,val_psnr_hole\n");
+            List<String> identities = train.stream().map(TrainingFace::identity).distinct().sorted().toList();
+            Validation validation = new Validation(val, o.seed);
+            long t0 = System.nanoTime();
+            int skipped = 0;
+            double lastPsnr = Double.NaN;
+            double[] avg = new double[9];
+            int step = start;
+            for (; step < o.steps; step++) {
+                double minutes = (System.nanoTime() - t0) / 6e10;
+                if (o.maxMinutes > 0 && minutes >= o.maxMinutes) {
+                    LOG.info("time budget of {} min reached at step {}", o.maxMinutes, step);
+                    break;
+                }
+                Random rnd = new Random(o.seed * 1_000_003L + step);
+                try (NDManager m = base.newSubManager()) {
+                    Batch b = batch(m, train, identities, centres, rnd);
+                    double[] l = step(m, b, g, dg, dl, s, r, optG, optD);
+                    if (l == null) {
+                        skipped++;
+                        LOG.warn("step {}: non-finite gradients, update skipped ({} so far)", step, skipped);
+                        continue;
+                    }
+                    for (int i = 0; i < l.length; i++) avg[i] = step == start ? l[i] : 0.9 * avg[i] + 0.1 * l[i];
+                    boolean validate = o.validateEvery > 0 && (step + 1) % o.validateEvery == 0;
+                    if (validate && !val.isEmpty()) lastPsnr = validation.psnrHole(base, g);
+                    double secs = (System.nanoTime() - t0) / 1e9;
+                    Files.writeString(csv, String.format(Locale.ROOT, "%d,%.1f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%d,%s%n",
+                            step + 1, secs, l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7], skipped,
+                            validate ? String.format(Locale.ROOT, "%.3f", lastPsnr) : ""), StandardOpenOption.APPEND);
+                    if (o.gridEvery > 0 && ((step + 1) % o.gridEvery == 0 || step == start))
+                        Grids.write(o.out.resolve(String.format("grid-%06d.png", step + 1)), b.faces, b.masks,
+                                g.inpaint(b.faces, b.masks, false));
+                    if (o.checkpointEvery > 0 && (step + 1) % o.checkpointEvery == 0)
+                        checkpoint(ckpt, step + 1, g, dg, dl);
+                    progress(step + 1, secs, avg, lastPsnr, start);
+                }
+            }
+            checkpoint(ckpt, step, g, dg, dl);
+            Path gen = o.out.resolve("generator.bin");
+            save(g.params(), gen);
+            if (!val.isEmpty()) lastPsnr = validation.psnrHole(base, g);
+            progress.println();
+            double secs = (System.nanoTime() - t0) / 1e9;
+            LOG.info("ID-GAN training done: step {}, {} skipped, {} s, validation hole PSNR {}", step, skipped,
+                    String.format(Locale.ROOT, "%.0f", secs), String.format(Locale.ROOT, "%.2f", lastPsnr));
+            if (r != null) r.close();
+            return new Result(step, skipped, secs, lastPsnr, gen);
+        }
+    }
+
+    private void progress(int step, double secs, double[] a, double psnr, int start) {
+        int width = 24;
+        int filled = (int) Math.round(width * (double) step / o.steps);
+        double rate = (step - start) / Math.max(secs, 1e-9);
+        double eta = (o.steps - step) / Math.max(rate, 1e-9);
+        progress.print(String.format(Locale.ROOT,
+                "\r[%s%s] %d/%d  L_I %.1f  L_Dl %.3f  L_Dg %.3f  L_S %.3f  L_R %.3f  D %.3f/%.3f  val-hole-PSNR %.2f  %.2f s/step  eta %.0f min ",
+                "#".repeat(filled), ".".repeat(width - filled), step, o.steps, a[0], a[1], a[2], a[3], a[4], a[6], a[7],
+                psnr, 1 / Math.max(rate, 1e-9), eta / 60));
+        progress.flush();
+    }
+
+    /** One batch: augmented ground truth Y, masks M, discount weights, local windows, identity centres. */
+    record Batch(NDArray faces, NDArray masks, NDArray weights, int[][] windows, NDArray fid, NDArray fneg) {
+    }
+
+    private Batch batch(NDManager m, List<TrainingFace> train, List<String> identities, Map<String, float[]> centres,
+                        Random rnd) {
+        List<float[]> faces = new ArrayList<>(), masks = new ArrayList<>(), weights = new ArrayList<>();
+        List<float[]> fid = new ArrayList<>(), fneg = new ArrayList<>();
+        int[][] windows = new int[o.batch][];
+        for (int i = 0; i < o.batch; i++) {
+            TrainingFace f = train.get(rnd.nextInt(train.size()));
+            Augment.Draw draw = Augment.Draw.random(rnd);
+            faces.add(Augment.image(f.face(), draw));
+            float[] mask;
+            if (occluders != null && f.landmarks() != null && rnd.nextFloat() < o.occluderShare) {
+                // drawn on the unaugmented face (landmark-placed), then moved with the face
+                float[] m0 = occluders.next(f, rnd);
+                byte[] b0 = new byte[m0.length];
+                for (int k = 0; k < m0.length; k++) b0[k] = (byte) (m0[k] > 0.5f ? 1 : 0);
+                byte[] b1 = Augment.labels(b0, Generator.SIZE, Generator.SIZE, draw);
+                mask = new float[b1.length];
+                for (int k = 0; k < b1.length; k++) mask[k] = b1[k];
+            } else {
+                mask = MaskSource.BLOCK_48.next(f, rnd);
+            }
+            masks.add(mask);
+            weights.add(Masks.discountWeights(mask, Generator.SIZE, Generator.SIZE));
+            windows[i] = Masks.localWindow(mask, Generator.SIZE);
+            if (!centres.isEmpty()) {
+                fid.add(centres.get(f.identity()));
+                String other;
+                do other = identities.get(rnd.nextInt(identities.size())); while (other.equals(f.identity()) && identities.size() > 1);
+                fneg.add(centres.get(other));
+            }
+        }
+        NDArray fidA = centres.isEmpty() ? null : stack128(m, fid);
+        NDArray fnegA = centres.isEmpty() ? null : stack128(m, fneg);
+        return new Batch(Tensors.batch(m, faces, 3, Generator.SIZE), Tensors.batch(m, masks, 1, Generator.SIZE),
+                Tensors.batch(m, weights, 1, Generator.SIZE), windows, fidA, fnegA);
+    }
+
+    private static NDArray stack128(NDManager m, List<float[]> rows) {
+        int d = rows.get(0).length;
+        float[] all = new float[rows.size() * d];
+        for (int i = 0; i < rows.size(); i++) System.arraycopy(rows.get(i), 0, all, i * d, d);
+        return m.create(all, new Shape(rows.size(), d));
+    }
+
+    /** The local critic's view: the 64x64 window around each hole (or the whole face halved when the hole is larger). */
+    static NDArray local(NDArray images, int[][] windows) {
+        NDList crops = new NDList();
+        for (int i = 0; i < windows.length; i++) {
+            int[] w = windows[i];
+            if (w == null) {
+                crops.add(Ops.downsample2x(images.get(new NDIndex("{}:{}", i, i + 1))).squeeze(0));
+            } else {
+                crops.add(images.get(new NDIndex("{}, :, {}:{}, {}:{}", i, w[1], w[1] + Masks.LOCAL, w[0], w[0] + Masks.LOCAL)));
+            }
+        }
+        return NDArrays.stack(crops);
+    }
+
+    /** One generator + critic update; returns the losses, or null when a gradient was not finite (nothing updated). */
+    private double[] step(NDManager m, Batch b, Generator g, Critic dg, Critic dl, ParsingNet s, IdentityNet r,
+                          Optimizer optG, Optimizer optD) {
+        NDArray logitsY = s == null ? null : s.logits(b.faces, false);
+        IdentityNet.Features fy = r == null ? null : r.features(b.faces);
+        double[] out = new double[8];
+        NDArray fake;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray raw = g.raw(Generator.input(b.faces, b.masks), true);
+            NDArray x = Generator.composite(raw, b.faces, b.masks);
+            NDArray li = Losses.reconstruction(raw, b.faces, b.weights);
+            NDArray ldl = Losses.generatorAdversarial(dl.score(local(x, b.windows), true));
+            NDArray ldg = Losses.generatorAdversarial(dg.score(x, true));
+            NDArray total = li.add(ldl.mul(o.wLocal)).add(ldg.mul(o.wGlobal));
+            NDArray ls = null, lr = null;
+            if (s != null) {
+                ls = Losses.parsing(s.logits(x, true), logitsY);
+                total = total.add(ls.mul(o.wParsing));
+            }
+            if (r != null) {
+                IdentityNet.Features fx = r.features(x);
+                lr = Losses.identity(o.identityLoss, fx.low(), fy.low(), fx.high(), fy.high(), b.fid, b.fneg, o.tripletMargin);
+                total = total.add(lr.mul(o.wIdentity));
+            }
+            gc.backward(total);
+            out[0] = li.getFloat();
+            out[1] = ldl.getFloat();
+            out[2] = ldg.getFloat();
+            out[3] = ls == null ? 0 : ls.getFloat();
+            out[4] = lr == null ? 0 : lr.getFloat();
+            out[5] = total.getFloat();
+            fake = x.stopGradient();
+        }
+        boolean ok = g.params().gradientsFinite();
+        if (ok) update(optG, g.params());
+        g.params().zeroGradients();
+        dg.params().zeroGradients();
+        dl.params().zeroGradients();
+        if (!ok) return null;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray cg = Losses.criticHinge(dg.score(b.faces, true), dg.score(fake, true));
+            NDArray cl = Losses.criticHinge(dl.score(local(b.faces, b.windows), true), dl.score(local(fake, b.windows), true));
+            gc.backward(cg.add(cl));
+            out[6] = cg.getFloat();
+            out[7] = cl.getFloat();
+        }
+        boolean dok = dg.params().gradientsFinite() && dl.params().gradientsFinite();
+        if (dok) {
+            update(optD, dg.params());
+            update(optD, dl.params());
+        }
+        dg.params().zeroGradients();
+        dl.params().zeroGradients();
+        for (double v : out) if (!Double.isFinite(v)) return null;
+        return dok ? out : null;
+    }
+
+    private static void update(Optimizer opt, Params p) {
+        for (Map.Entry<String, NDArray> e : p.tensors().entrySet()) {
+            try (NDArray grad = e.getValue().getGradient()) {
+                opt.update(System.identityHashCode(p) + "/" + e.getKey(), e.getValue(), grad);
+            }
+        }
+    }
+
+    /** f_id (eq. 5): the mean R_h over each TRAIN identity's unaugmented faces, computed once before training. */
+    static Map<String, float[]> centres(NDManager base, IdentityNet r, List<TrainingFace> train) {
+        Map<String, double[]> sum = new HashMap<>();
+        Map<String, Integer> count = new HashMap<>();
+        int bs = 16;
+        for (int i = 0; i < train.size(); i += bs) {
+            List<TrainingFace> part = train.subList(i, Math.min(train.size(), i + bs));
+            try (NDManager m = base.newSubManager()) {
+                List<float[]> planes = part.stream().map(f -> Tensors.chw(f.face())).toList();
+                float[] h = r.features(Tensors.batch(m, planes, 3, Generator.SIZE)).high().toFloatArray();
+                int d = h.length / part.size();
+                for (int k = 0; k < part.size(); k++) {
+                    double[] acc = sum.computeIfAbsent(part.get(k).identity(), x -> new double[d]);
+                    for (int j = 0; j < d; j++) acc[j] += h[k * d + j];
+                    count.merge(part.get(k).identity(), 1, Integer::sum);
+                }
+            }
+        }
+        Map<String, float[]> out = new HashMap<>();
+        sum.forEach((id, acc) -> {
+            float[] c = new float[acc.length];
+            for (int j = 0; j < c.length; j++) c[j] = (float) (acc[j] / count.get(id));
+            out.put(id, c);
+        });
+        LOG.info("identity centres f_id: {} identities", out.size());
+        return out;
+    }
+
+    private static void checkpoint(Path dir, int step, Generator g, Critic dg, Critic dl) throws IOException {
+        Files.createDirectories(dir);
+        save(g.params(), dir.resolve("generator.bin"));
+        save(dg.params(), dir.resolve("critic-global.bin"));
+        save(dl.params(), dir.resolve("critic-local.bin"));
+        Files.writeString(dir.resolve("step.txt"), step + "\n");
+    }
+
+    static void save(Params p, Path file) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+            p.save(out);
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static void load(Params p, Path file) {
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + file, e);
+        }
+    }
+
+    /** A fixed validation sample (VALIDATION identities, fixed masks) for the training curve. */
+    static final class Validation {
+        private final List<float[]> faces = new ArrayList<>(), masks = new ArrayList<>();
+
+        Validation(List<TrainingFace> val, long seed) {
+            Random rnd = new Random(seed + 7);
+            for (int i = 0; i < Math.min(48, val.size()); i++) {
+                TrainingFace f = val.get((int) ((long) i * val.size() / Math.min(48, val.size())));
+                faces.add(Tensors.chw(f.face()));
+                masks.add(MaskSource.BLOCK_48.next(f, rnd));
+            }
+        }
+
+        double psnrHole(NDManager base, Generator g) {
+            double se = 0;
+            long n = 0;
+            for (int i = 0; i < faces.size(); i += 16) {
+                int end = Math.min(faces.size(), i + 16);
+                try (NDManager m = base.newSubManager()) {
+                    NDArray y = Tensors.batch(m, faces.subList(i, end), 3, Generator.SIZE);
+                    NDArray mk = Tensors.batch(m, masks.subList(i, end), 1, Generator.SIZE);
+                    float[] x = g.inpaint(y, mk, false).toFloatArray();
+                    float[] yy = y.toFloatArray();
+                    float[] mm = mk.toFloatArray();
+                    int plane = Generator.SIZE * Generator.SIZE;
+                    for (int k = 0; k < x.length; k++) {
+                        int img = k / (3 * plane), pix = k % plane;
+                        if (mm[img * plane + pix] > 0.5f) {
+                            double d = Math.round(x[k] * 255) - Math.round(yy[k] * 255);
+                            se += d * d;
+                            n++;
+                        }
+                    }
+                }
+            }
+            return 10 * Math.log10(255.0 * 255.0 / Math.max(se / Math.max(n, 1), 1e-10));
+        }
+    }
+
+    /** Convenience for the grid of the last batch. */
+    static RgbImage[] toImages(NDArray a) {
+        return Tensors.images(a);
+    }
+}

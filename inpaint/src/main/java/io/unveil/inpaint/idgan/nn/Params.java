@@ -1,0 +1,176 @@
+package io.unveil.inpaint.idgan.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The named trainable tensors of one network, owned by one long-lived {@link NDManager}. Networks here are plain
+ * functions over these tensors (no DJL Block machinery), which keeps spectral normalisation, freezing and the
+ * small binary weight format under our control. Initialisation uses a seeded {@link Random}, so a seed fixes the
+ * starting weights on any engine.
+ */
+public final class Params {
+    private static final int MAGIC = 0x1D6A0001;
+
+    private final NDManager manager;
+    private final Map<String, NDArray> tensors = new LinkedHashMap<>();
+    private final Random random;
+    private boolean trainable = true;
+
+    public Params(NDManager manager, long seed) {
+        this.manager = manager;
+        this.random = new Random(seed);
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** He-normal weight of the given shape (fan-in = product of all but the first dimension). */
+    public NDArray heNormal(String name, Shape shape, float gain) {
+        long fanIn = shape.size() / shape.get(0);
+        double std = gain * Math.sqrt(2.0 / fanIn);
+        float[] v = new float[Math.toIntExact(shape.size())];
+        for (int i = 0; i < v.length; i++) v[i] = (float) (random.nextGaussian() * std);
+        return add(name, manager.create(v, shape));
+    }
+
+    public NDArray zeros(String name, Shape shape) {
+        return add(name, manager.zeros(shape));
+    }
+
+    /** A non-trainable state tensor (e.g. the spectral-norm power-iteration vector), saved with the weights. */
+    public NDArray state(String name, Shape shape) {
+        float[] v = new float[Math.toIntExact(shape.size())];
+        double n = 0;
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+            n += v[i] * v[i];
+        }
+        for (int i = 0; i < v.length; i++) v[i] /= (float) Math.sqrt(n);
+        NDArray a = manager.create(v, shape);
+        a.setName(name);
+        states.put(name, a);
+        return a;
+    }
+
+    private final Map<String, NDArray> states = new LinkedHashMap<>();
+    private static final NDIndex ALL = new NDIndex("...");
+
+    private NDArray add(String name, NDArray a) {
+        if (tensors.containsKey(name)) throw new IllegalArgumentException("duplicate parameter " + name);
+        a.setName(name);
+        a.setRequiresGradient(true);
+        tensors.put(name, a);
+        return a;
+    }
+
+    public Map<String, NDArray> tensors() {
+        return tensors;
+    }
+
+    public long count() {
+        return tensors.values().stream().mapToLong(a -> a.getShape().size()).sum();
+    }
+
+    /** Frozen networks (S and R during ID-GAN training) pass gradients to their input but never to their weights. */
+    public void freeze() {
+        if (!trainable) return;
+        for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
+            NDArray frozen = e.getValue().duplicate();
+            frozen.setName(e.getKey());
+            e.getValue().close();
+            e.setValue(frozen);
+        }
+        trainable = false;
+    }
+
+    public boolean trainable() {
+        return trainable;
+    }
+
+    public NDArray get(String name) {
+        NDArray a = tensors.get(name);
+        if (a == null) throw new IllegalArgumentException("no parameter " + name);
+        return a;
+    }
+
+    public NDArray stateTensor(String name) {
+        NDArray a = states.get(name);
+        if (a == null) throw new IllegalArgumentException("no state tensor " + name);
+        return a;
+    }
+
+    public void zeroGradients() {
+        if (!trainable) return;
+        for (NDArray a : tensors.values()) {
+            NDArray g = a.getGradient();
+            // in place (index_put_ with a scalar): set(float[]) would make the gradient alias a Java buffer
+            g.set(ALL, 0f);
+            g.close();
+        }
+    }
+
+    /** True when every gradient is finite. */
+    public boolean gradientsFinite() {
+        for (NDArray a : tensors.values()) {
+            try (NDArray g = a.getGradient(); NDArray s = g.abs().sum()) {
+                float v = s.getFloat();
+                if (!Float.isFinite(v)) return false;
+            }
+        }
+        return true;
+    }
+
+    public void save(OutputStream out) throws IOException {
+        DataOutputStream d = new DataOutputStream(out);
+        Map<String, NDArray> all = new LinkedHashMap<>(tensors);
+        all.putAll(states);
+        d.writeInt(MAGIC);
+        d.writeInt(all.size());
+        for (Map.Entry<String, NDArray> e : all.entrySet()) {
+            d.writeUTF(e.getKey());
+            long[] dims = e.getValue().getShape().getShape();
+            d.writeInt(dims.length);
+            for (long x : dims) d.writeLong(x);
+            float[] v = e.getValue().toFloatArray();
+            for (float f : v) d.writeFloat(f);
+        }
+        d.flush();
+    }
+
+    /** Loads weights written by {@link #save}; every tensor must exist with the same shape. */
+    public void load(InputStream in) throws IOException {
+        DataInputStream d = new DataInputStream(in);
+        if (d.readInt() != MAGIC) throw new IOException("not an Unveil weight file");
+        int n = d.readInt();
+        int matched = 0;
+        for (int i = 0; i < n; i++) {
+            String name = d.readUTF();
+            int rank = d.readInt();
+            long[] dims = new long[rank];
+            for (int k = 0; k < rank; k++) dims[k] = d.readLong();
+            Shape shape = new Shape(dims);
+            float[] v = new float[Math.toIntExact(shape.size())];
+            for (int k = 0; k < v.length; k++) v[k] = d.readFloat();
+            NDArray target = tensors.containsKey(name) ? tensors.get(name) : states.get(name);
+            if (target == null) throw new IOException("weight file has unknown tensor " + name);
+            if (!target.getShape().equals(shape))
+                throw new IOException("tensor " + name + " has shape " + shape + ", network expects " + target.getShape());
+            target.set(v);
+            matched++;
+        }
+        if (matched != tensors.size() + states.size())
+            throw new IOException("weight file holds " + matched + " tensors, network has " + (tensors.size() + states.size()));
+    }
+}

@@ -1,0 +1,83 @@
+package io.unveil.recognize.match;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.unveil.core.record.GalleryEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class CentroidMatcherTest {
+    static GalleryEntry entry(String id, float[] c) {
+        return new GalleryEntry(id, id.toUpperCase(), c, 3, 0.8f, 1, 0, 0, Map.of());
+    }
+
+    @Test
+    void topTwoAndMarginMatchABruteForceLoop() {
+        Random r = new Random(1);
+        List<GalleryEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            float[] c = new float[16];
+            for (int k = 0; k < 16; k++) c[k] = (float) r.nextGaussian() * (1 + i % 3);
+            entries.add(entry("id" + i, c));
+        }
+        CentroidMatcher m = CentroidMatcher.of(entries);
+        for (int t = 0; t < 20; t++) {
+            float[] q = new float[16];
+            for (int k = 0; k < 16; k++) q[k] = (float) r.nextGaussian();
+            float best = -2, second = -2;
+            String bestId = null;
+            for (GalleryEntry e : entries) {
+                float s = Vectors.cosine(e.centroid(), q);
+                if (s > best) {
+                    second = best;
+                    best = s;
+                    bestId = e.id();
+                } else if (s > second) second = s;
+            }
+            Match got = m.match(q);
+            assertEquals(bestId, got.identityId());
+            assertEquals(best, got.similarity(), 1e-5);
+            assertEquals(best - second, got.margin(), 1e-5);
+        }
+    }
+
+    @Test
+    void emptyGalleryAndBadCentroids() {
+        assertTrue(CentroidMatcher.EMPTY.match(new float[]{1, 0}).isEmpty());
+        CentroidMatcher m = CentroidMatcher.of(List.of(entry("a", new float[]{1, 0}), entry("zero", new float[]{0, 0}),
+                entry("wrongdim", new float[]{1, 0, 0})));
+        assertEquals(1, m.size());
+        Match only = m.match(new float[]{0.5f, 0.5f});
+        assertEquals("a", only.identityId());
+        assertEquals(-1f, only.secondSimilarity());
+    }
+
+    @Test
+    void policyNeedsThresholdAndMargin() {
+        OpenSetPolicy p = new OpenSetPolicy(0.6f, 0.05f);
+        assertTrue(p.accepts(new Match("a", "A", 0.7f, 0.5f)));
+        assertFalse(p.accepts(new Match("a", "A", 0.59f, 0.1f)));
+        assertFalse(p.accepts(new Match("a", "A", 0.7f, 0.68f)));
+        assertFalse(p.accepts(Match.NONE));
+    }
+
+    @Test
+    void indexRebuildsSnapshotOnChangeAndLogsNewIds() {
+        GalleryIndex idx = new GalleryIndex();
+        assertTrue(idx.apply("a", entry("a", new float[]{1, 0})));
+        CentroidMatcher before = idx.snapshot();
+        assertFalse(idx.apply("a", entry("a", new float[]{0, 1})));
+        assertEquals(1f, idx.snapshot().match(new float[]{0, 1}).similarity(), 1e-6);
+        assertEquals(1f, before.match(new float[]{1, 0}).similarity(), 1e-6, "old snapshot is immutable");
+        idx.apply("a", null);
+        assertEquals(0, idx.snapshot().size());
+        assertNull(idx.get("a"));
+        assertEquals(1, idx.enrolledSince(0).size());
+    }
+}
