@@ -1,6 +1,13 @@
 package io.unveil.deploy;
 
+import io.unveil.deploy.cli.AnalyzeCommand;
+import io.unveil.deploy.cli.CalibrateCommand;
+import io.unveil.deploy.cli.ClusterCommand;
+import io.unveil.deploy.cli.TrainCommand;
 import io.unveil.deploy.cli.DemoCommand;
+import io.unveil.deploy.cli.EnrollCommand;
+import io.unveil.deploy.cli.IdentitiesCommand;
+import io.unveil.deploy.cli.EvalCommand;
 import io.unveil.deploy.cli.ModelsCommand;
 import io.unveil.deploy.cli.RunCommand;
 import picocli.CommandLine;
@@ -11,7 +18,9 @@ import picocli.CommandLine.ScopeType;
 /** The {@code unveil} launcher: {@code java -jar deploy/target/unveil.jar <command>}. */
 @Command(name = "unveil", mixinStandardHelpOptions = true, version = "unveil 0.1.0",
         description = "Streaming recognition of partly hidden faces (detect, estimate occlusion, inpaint, recognize).",
-        subcommands = {RunCommand.class, DemoCommand.class, ModelsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, DemoCommand.class, AnalyzeCommand.class, ModelsCommand.class, EnrollCommand.class, IdentitiesCommand.class,
+                CalibrateCommand.class,
+                TrainCommand.class, EvalCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
 public final class Unveil implements Runnable {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Log at info level (default: warnings only).")
     boolean verbose;

@@ -1,6 +1,7 @@
 package io.unveil.deploy.runtime;
 
 import io.unveil.core.runtime.Role;
+import io.unveil.detector.stage.DetectRole;
 import io.unveil.ingest.IngestRole;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,10 @@ public final class Roles {
 
     static {
         register("ingest", IngestRole::new);
+        register("detect", DetectRole::new);
         register("inpaint", io.unveil.inpaint.stage.InpaintRole::new);
+        register("recognize", io.unveil.recognize.role.RecognizeRole::new);
+        register("gallery", io.unveil.gallery.role.GalleryRole::new);
     }
 
     private Roles() {

@@ -178,7 +178,23 @@ class K8sManifestsTest {
         assertEquals("false", String.valueOf(cfg.get("auto.create.topics.enable")));
         ConfigMap config = r.one(ConfigMap.class, "unveil-config");
         assertTrue(config.getData().get("kafka.bootstrap").startsWith("unveil-kafka-bootstrap:"), "bootstrap = Strimzi's service");
-        assertTrue(config.getData().get("unveil.properties").contains("exactly_once_v2"), "exactly-once v2 in every role");
+        // Exactly-once v2 comes from RoleContext (every role's Streams config); the ConfigMap must not override it.
+        String props = config.getData().get("unveil.properties");
+        assertFalse(props.contains("processing.guarantee"), "unveil.properties must not change the processing guarantee");
+        java.util.Properties p = new java.util.Properties();
+        try {
+            p.load(new java.io.StringReader(props));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        Map<String, String> settings = new java.util.TreeMap<>();
+        p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k)));
+        var ctx = new io.unveil.core.runtime.RoleContext("unveil-kafka-bootstrap:9092",
+                io.unveil.core.config.Settings.load(null, Map.of(), settings), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                Path.of("/var/lib/unveil"), (short) 3, (n, c) -> { });
+        java.util.Properties streams = ctx.streamsProperties("unveil-test");
+        assertEquals("exactly_once_v2", streams.get("processing.guarantee"), "exactly-once v2 in every role");
+        assertEquals("3", String.valueOf(streams.get("replication.factor")), "Streams internal topics at RF 3");
     }
 
     @ParameterizedTest
@@ -213,6 +229,8 @@ class K8sManifestsTest {
             assertEquals(role, podLabels.get("app.kubernetes.io/component"), where);
             assertTrue(roles.add(role), "two Deployments for role " + role);
             assertTrue(args.contains("--bootstrap"), where + " --bootstrap");
+            assertEquals("3", args.get(args.indexOf("--replication-factor") + 1), where + ": Streams internal topics at RF 3");
+            assertEquals("0.0.0.0", args.get(args.indexOf("--metrics-host") + 1), where + ": probes and scrapes reach /health and /metrics");
             assertTrue(c.getImage().matches("unveil(-gpu)?:[0-9][\\w.-]*"), where + " image tag pinned: " + c.getImage());
             assertEquals(Boolean.FALSE, c.getSecurityContext().getAllowPrivilegeEscalation(), where);
             assertEquals(Boolean.TRUE, c.getSecurityContext().getReadOnlyRootFilesystem(), where);
@@ -248,6 +266,8 @@ class K8sManifestsTest {
             }
         }
         assertEquals(new TreeSet<>(ROLES), roles, dir + ": one Deployment per role");
+        assertTrue(ROLES.containsAll(io.unveil.deploy.runtime.Roles.names()),
+                "every role the launcher knows has a Deployment: " + io.unveil.deploy.runtime.Roles.names());
 
         for (Service s : r.all(Service.class)) {
             List<Deployment> backends = r.all(Deployment.class).stream().filter(d -> d.getSpec().getTemplate().getMetadata()

@@ -2,7 +2,7 @@ package io.unveil.deploy.k8s;
 
 import java.util.List;
 
-/** The roles `unveil run --roles` accepts; each one is a Deployment in deploy/k8s. */
+/** The pipeline roles, each a Deployment in deploy/k8s; the launcher's registry (io.unveil.deploy.runtime.Roles) must be a subset. */
 final class Roles {
     static final List<String> ALL = List.of("ingest", "detect", "inpaint", "recognize", "gallery");
 

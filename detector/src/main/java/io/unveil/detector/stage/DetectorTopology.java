@@ -1,6 +1,7 @@
 package io.unveil.detector.stage;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.unveil.core.metrics.Metrics;
 import io.unveil.core.serde.JsonSerde;
 import io.unveil.core.topic.Topics;
 import io.unveil.detector.FaceAnalyzer;
@@ -23,6 +24,11 @@ public final class DetectorTopology {
     public static final String STORE = "detector-tracks";
 
     private DetectorTopology() {
+    }
+
+    /** The stage with the production alignment ({@link AlignedCropper}) and the process-wide metrics registry. */
+    public static void buildTopology(StreamsBuilder builder, DetectorConfig config, FaceAnalyzer analyzer) {
+        buildTopology(builder, config, analyzer, AlignedCropper.INSTANCE, Metrics.registry());
     }
 
     public static void buildTopology(StreamsBuilder builder, DetectorConfig config, FaceAnalyzer analyzer,

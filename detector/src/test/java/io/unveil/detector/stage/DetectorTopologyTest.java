@@ -60,7 +60,7 @@ class DetectorTopologyTest {
     }
 
     FaceCropper cropper() {
-        return new BoxCropper();
+        return AlignedCropper.INSTANCE;
     }
 
     @AfterEach

@@ -24,7 +24,7 @@ import java.util.List;
  * Per-pixel occlusion estimation on aligned 128x128 faces with {@link OcclusionNet}. Thread-safe (forward passes are
  * serialized). Inference runs outside any gradient collector.
  */
-public final class OcclusionEstimator implements AutoCloseable {
+public final class OcclusionEstimator implements FaceOcclusionModel, AutoCloseable {
     /** Bundled weights (see the model card next to them). */
     public static final String RESOURCE = "/io/unveil/inpaint/occlusion/occlusion-unet.bin";
     public static final String MODEL = "occlusion-unet-v1";
@@ -91,6 +91,7 @@ public final class OcclusionEstimator implements AutoCloseable {
         return net;
     }
 
+    @Override
     public String model() {
         return model;
     }
@@ -119,6 +120,7 @@ public final class OcclusionEstimator implements AutoCloseable {
      * @param landmarks per face, 68 (x, y) pairs in the aligned face's pixels; an entry may be null (then the ratio
      *                  is over the whole image and region shares are 0)
      */
+    @Override
     public List<OcclusionResult> estimate(List<RgbImage> faces, List<float[]> landmarks) {
         if (landmarks != null && landmarks.size() != faces.size())
             throw new IllegalArgumentException(faces.size() + " faces but " + landmarks.size() + " landmark sets");

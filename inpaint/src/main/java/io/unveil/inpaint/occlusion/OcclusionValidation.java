@@ -30,7 +30,7 @@ public final class OcclusionValidation {
     /**
      * @param predict probabilities (N x 128*128) for a batch of faces
      */
-    public static Report evaluate(Function<List<RgbImage>, float[][]> predict, List<AlignedSample> faces,
+    public static Report evaluate(Function<List<RgbImage>, float[][]> predict, List<AlignedFace> faces,
                                   Occluders occluders, long seed, int batch, float pixelThreshold) {
         Map<String, Double> iou = new LinkedHashMap<>();
         double blockSum = 0, realSum = 0;
@@ -40,7 +40,7 @@ public final class OcclusionValidation {
             List<byte[]> truth = new ArrayList<>();
             double sum = 0;
             for (int i = 0; i < faces.size(); i++) {
-                AlignedSample s = faces.get(i);
+                AlignedFace s = faces.get(i);
                 Occluded o = occluders.draw(s.face(), s.landmarks(), t, seed * 1_000_003L + i);
                 imgs.add(o.image());
                 truth.add(o.mask());
@@ -61,7 +61,7 @@ public final class OcclusionValidation {
             }
         }
         double fp = 0;
-        List<RgbImage> clean = faces.stream().map(AlignedSample::face).toList();
+        List<RgbImage> clean = faces.stream().map(AlignedFace::face).toList();
         for (int from = 0; from < clean.size(); from += batch) {
             float[][] p = predict.apply(clean.subList(from, Math.min(clean.size(), from + batch)));
             for (float[] q : p) fp += MaskMetrics.area(binarize(q, pixelThreshold));
@@ -76,13 +76,13 @@ public final class OcclusionValidation {
     }
 
     /** Tiles [occluded | truth | predicted probability] for the first faces and a spread of types. */
-    public static List<RgbImage> grid(Function<List<RgbImage>, float[][]> predict, List<AlignedSample> faces,
+    public static List<RgbImage> grid(Function<List<RgbImage>, float[][]> predict, List<AlignedFace> faces,
                                       Occluders occluders, long seed, int rows) {
         List<RgbImage> imgs = new ArrayList<>();
         List<byte[]> truth = new ArrayList<>();
         OccluderType[] types = OccluderType.values();
         for (int i = 0; i < Math.min(rows, faces.size()); i++) {
-            AlignedSample s = faces.get(i);
+            AlignedFace s = faces.get(i);
             for (int k = 0; k < 4; k++) {
                 int ti = (i * 4 + k) % (types.length + 1);
                 if (ti == types.length) {

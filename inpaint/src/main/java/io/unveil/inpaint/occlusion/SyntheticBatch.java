@@ -25,7 +25,7 @@ final class SyntheticBatch {
         this.secondOccluder = secondOccluder;
     }
 
-    Example make(AlignedSample s, long seed) {
+    Example make(AlignedFace s, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         Optional<OccluderType> t = mix.sample(rng);
         RgbImage img = s.face();
@@ -52,7 +52,7 @@ final class SyntheticBatch {
         return new Example(img, mask, name);
     }
 
-    List<Example> make(List<AlignedSample> pool, int batch, long stepSeed) {
+    List<Example> make(List<AlignedFace> pool, int batch, long stepSeed) {
         SplittableRandom rng = new SplittableRandom(stepSeed);
         List<Example> out = new ArrayList<>(batch);
         for (int i = 0; i < batch; i++) out.add(make(pool.get(rng.nextInt(pool.size())), rng.nextLong()));

@@ -22,15 +22,15 @@ class EvalRunnerTest {
     @TempDir
     static Path dir;
 
-    /** 24 identities x 5 images: a smooth per-identity pattern plus per-image noise, already "aligned". */
+    /** 20 identities x 4 images: a smooth per-identity pattern plus per-image noise, already "aligned". */
     @BeforeAll
     static void makeSet() throws Exception {
         Random r = new Random(42);
-        for (int id = 0; id < 24; id++) {
+        for (int id = 0; id < 20; id++) {
             double[] f = {0.05 + r.nextDouble() * 0.03, 0.05 + r.nextDouble() * 0.03, r.nextDouble() * 2, r.nextDouble() * 2};
             int[] base = {r.nextInt(120), r.nextInt(120), r.nextInt(120)};
             Path d = Files.createDirectories(dir.resolve("data/person" + id));
-            for (int k = 0; k < 5; k++) {
+            for (int k = 0; k < 4; k++) {
                 byte[] px = new byte[128 * 128 * 3];
                 for (int y = 0; y < 128; y++)
                     for (int x = 0; x < 128; x++)
@@ -73,7 +73,7 @@ class EvalRunnerTest {
     }
 
     private EvalOptions options(Path out, OcclusionProtocol occ, boolean both) {
-        return new EvalOptions(dir.resolve("data"), "synthetic", null, false, 10, 20, 7, occ, both, 2, 4, 4, out, List.of());
+        return new EvalOptions(dir.resolve("data"), "synthetic", null, false, 10, 12, 7, occ, both, 2, 4, 4, out, List.of());
     }
 
     @Test
@@ -85,8 +85,8 @@ class EvalRunnerTest {
         EvalResult r = runner.run(options(out, LibraryOcclusion.randomBlock(), false), methods, List.of());
         ReportWriter.write(r, out);
 
-        assertEquals(200, r.pairs());
-        assertEquals(100, r.samePairs());
+        assertEquals(120, r.pairs());
+        assertEquals(60, r.samePairs());
         assertTrue(r.identityDisjoint());
         assertEquals(0, r.failures().size());
         MethodResult gt = r.methods().get(0), occ = r.methods().get(1), telea = r.methods().get(2);
@@ -101,7 +101,7 @@ class EvalRunnerTest {
         JsonNode t = j.get("methods").get("Telea");
         for (String k : new String[]{"accuracy", "accuracy_std", "tar_at_far_1e-3", "psnr", "ssim", "recovered_share"})
             assertTrue(t.has(k), k);
-        assertEquals(200, j.get("pairs").get("total").asInt());
+        assertEquals(120, j.get("pairs").get("total").asInt());
         assertEquals(0, j.get("detection_failures").get("count").asInt());
         RgbImage samples = Images.read(out.resolve("samples.png"));
         assertEquals(4 * 132 + 4, samples.width());

@@ -19,10 +19,10 @@ class OcclusionTrainerTest {
     @TempDir
     Path dir;
 
-    private static List<AlignedSample> faces(int n, String prefix) {
-        List<AlignedSample> out = new ArrayList<>();
+    private static List<AlignedFace> faces(int n, String prefix) {
+        List<AlignedFace> out = new ArrayList<>();
         for (int i = 0; i < n; i++)
-            out.add(new AlignedSample(TestFaces.synthetic(i), MeanFace.landmarks128(), prefix + i, prefix + i + ".png"));
+            out.add(new AlignedFace(TestFaces.synthetic(i), MeanFace.landmarks128(), prefix + i, prefix + i + ".png"));
         return out;
     }
 

@@ -20,6 +20,16 @@ public final class FaceChips {
     public record Chip(DetectedFace face, RgbImage chip, List<DetectedFace> all) {
     }
 
+    /** The pretrained face-api detector + 68-landmark net with the dlib CHIP_150 alignment (loads the weights). */
+    public static FaceChips faceApi() {
+        return new FaceChips(io.unveil.detector.FaceApiAnalyzer.load(), (img, lm) ->
+                io.unveil.detector.align.FaceAligner.align(img, lm, io.unveil.detector.align.AlignTarget.CHIP_150).image());
+    }
+
+    public FaceAnalyzer analyzer() {
+        return analyzer;
+    }
+
     public List<DetectedFace> detect(RgbImage image) {
         return analyzer.detect(image);
     }

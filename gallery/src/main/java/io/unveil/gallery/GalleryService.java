@@ -1,0 +1,202 @@
+package io.unveil.gallery;
+
+import io.unveil.core.image.ImageDecodeException;
+import io.unveil.core.image.ImageHeader;
+import io.unveil.core.image.Images;
+import io.unveil.core.record.GalleryEntry;
+import io.unveil.gallery.api.ApiException;
+import io.unveil.gallery.api.UploadLimits;
+import io.unveil.gallery.enroll.ClipEnroller;
+import io.unveil.gallery.enroll.Enroller;
+import io.unveil.gallery.enroll.EnrollmentResult;
+import io.unveil.gallery.store.GalleryStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Enrollment use cases on top of the gallery store: create an identity from images or a clip, add images, rename,
+ * delete. Privacy by default: uploaded images and clips are processed in memory (clips in a temp file deleted at
+ * once) and only the centroid is kept; with {@code keepImagesDir} set, accepted images are also stored there.
+ */
+public final class GalleryService {
+    public record Upload(String filename, byte[] bytes) {
+    }
+
+    public record Outcome(GalleryEntry entry, EnrollmentResult result) {
+    }
+
+    private final GalleryStore store;
+    private final Enroller enroller;
+    private final ClipEnroller clips;
+    private final UploadLimits limits;
+    private final Path keepImagesDir;
+    private final SecureRandom random = new SecureRandom();
+
+    public GalleryService(GalleryStore store, Enroller enroller, ClipEnroller clips, UploadLimits limits, Path keepImagesDir) {
+        this.store = store;
+        this.enroller = enroller;
+        this.clips = clips;
+        this.limits = limits;
+        this.keepImagesDir = keepImagesDir;
+    }
+
+    public GalleryStore store() {
+        return store;
+    }
+
+    public UploadLimits limits() {
+        return limits;
+    }
+
+    public static String validName(String name) {
+        if (name == null || name.isBlank()) throw new ApiException(400, "missing_name", "a non-empty 'name' is required");
+        String n = name.strip();
+        if (n.length() > 200) throw new ApiException(400, "invalid_name", "name is longer than 200 characters");
+        if (n.chars().anyMatch(Character::isISOControl)) throw new ApiException(400, "invalid_name", "name contains control characters");
+        return n;
+    }
+
+    String newId(String name) {
+        String slug = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        if (slug.length() > 40) slug = slug.substring(0, 40);
+        byte[] b = new byte[4];
+        random.nextBytes(b);
+        return (slug.isEmpty() ? "id" : slug) + "-" + HexFormat.of().formatHex(b);
+    }
+
+    List<Enroller.Input> decode(List<Upload> uploads) {
+        if (uploads.isEmpty()) throw new ApiException(400, "no_images", "at least one image file is required (multipart field 'images')");
+        if (uploads.size() > enroller.policy().maxImages())
+            throw new ApiException(413, "too_many_images", "at most " + enroller.policy().maxImages() + " images per request, got " + uploads.size());
+        List<Enroller.Input> out = new ArrayList<>();
+        for (Upload u : uploads) {
+            String src = u.filename() == null ? "image" : u.filename();
+            if (u.bytes().length > limits.maxImageBytes())
+                throw new ApiException(413, "image_too_large", src + " has " + u.bytes().length + " bytes, limit " + limits.maxImageBytes());
+            int[] wh = u.bytes().length == 0 ? null : ImageHeader.dimensions(u.bytes());
+            if (wh == null) {
+                out.add(new Enroller.Input(src, null, "only JPEG and PNG images are accepted"));
+                continue;
+            }
+            if (wh[0] > limits.maxImageSide() || wh[1] > limits.maxImageSide())
+                throw new ApiException(413, "image_dimensions", src + " is " + wh[0] + "x" + wh[1] + ", at most "
+                        + limits.maxImageSide() + " px per side accepted");
+            if (wh[0] < limits.minImageSide() || wh[1] < limits.minImageSide()) {
+                out.add(new Enroller.Input(src, null, "image is " + wh[0] + "x" + wh[1] + ", at least "
+                        + limits.minImageSide() + " px per side needed"));
+                continue;
+            }
+            try {
+                out.add(new Enroller.Input(src, Images.decode(u.bytes()), null));
+            } catch (ImageDecodeException e) {
+                out.add(new Enroller.Input(src, null, e.getMessage()));
+            }
+        }
+        return out;
+    }
+
+    public Outcome create(String name, List<Upload> images, Map<String, String> metadata) {
+        String n = validName(name);
+        EnrollmentResult r = enroller.enroll(decode(images), null);
+        return save(null, n, r, metadata, images);
+    }
+
+    public Outcome addImages(String id, List<Upload> images) {
+        GalleryEntry e = require(id);
+        EnrollmentResult r = enroller.enroll(decode(images), e);
+        return save(e, e.name(), r, null, images);
+    }
+
+    public Outcome createFromClip(String name, Upload clip, String existingId) {
+        GalleryEntry existing = existingId == null ? null : require(existingId);
+        String n = existing == null ? validName(name) : existing.name();
+        if (clip.bytes().length == 0) throw new ApiException(400, "no_clip", "a video file is required (multipart field 'clip')");
+        if (clip.bytes().length > limits.maxClipBytes())
+            throw new ApiException(413, "clip_too_large", "clip has " + clip.bytes().length + " bytes, limit " + limits.maxClipBytes());
+        Path tmp = null;
+        EnrollmentResult r;
+        try {
+            tmp = Files.createTempFile("unveil-clip", ".bin");
+            Files.write(tmp, clip.bytes());
+            r = clips.enroll(tmp, existing);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "bad_clip", e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (tmp != null) try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // temp dir cleanup
+            }
+        }
+        return save(existing, n, r, null, List.of());
+    }
+
+    private Outcome save(GalleryEntry existing, String name, EnrollmentResult r, Map<String, String> metadata, List<Upload> uploads) {
+        if (!r.ok())
+            throw new ApiException(422, "no_usable_image", "no image passed the quality gate and outlier check", r.images());
+        long now = System.currentTimeMillis();
+        Map<String, String> meta = new LinkedHashMap<>();
+        if (existing != null && existing.metadata() != null) meta.putAll(existing.metadata());
+        if (metadata != null) meta.putAll(metadata);
+        meta.put("model", enroller.modelVersion());
+        GalleryEntry e = new GalleryEntry(existing == null ? newId(name) : existing.id(), name, r.centroid(), r.count(),
+                r.meanQuality(), existing == null ? 1 : existing.version() + 1, existing == null ? now : existing.createdMs(),
+                now, meta);
+        store.put(e);
+        if (keepImagesDir != null) keep(e.id(), r, uploads);
+        return new Outcome(e, r);
+    }
+
+    private void keep(String id, EnrollmentResult r, List<Upload> uploads) {
+        try {
+            Path dir = Files.createDirectories(keepImagesDir.resolve(id));
+            for (Upload u : uploads) {
+                boolean accepted = r.images().stream().anyMatch(o -> o.accepted() && o.source().equals(u.filename()));
+                if (accepted) Files.write(dir.resolve(System.nanoTime() + "-" + u.filename().replaceAll("[^A-Za-z0-9._-]", "_")), u.bytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep enrollment images", e);
+        }
+    }
+
+    public GalleryEntry rename(String id, String name) {
+        GalleryEntry e = require(id);
+        String n = validName(name);
+        GalleryEntry renamed = new GalleryEntry(e.id(), n, e.centroid(), e.count(), e.meanQuality(), e.version() + 1,
+                e.createdMs(), System.currentTimeMillis(), e.metadata());
+        store.put(renamed);
+        return renamed;
+    }
+
+    public void delete(String id) {
+        if (!store.delete(id)) throw new ApiException(404, "not_found", "no identity with id '" + id + "'");
+        if (keepImagesDir != null) {
+            Path dir = keepImagesDir.resolve(id);
+            try (var files = Files.exists(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
+                for (Path f : files.toList()) Files.deleteIfExists(f);
+                Files.deleteIfExists(dir);
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+    }
+
+    public GalleryEntry require(String id) {
+        GalleryEntry e = store.get(id);
+        if (e == null) throw new ApiException(404, "not_found", "no identity with id '" + id + "'");
+        return e;
+    }
+}

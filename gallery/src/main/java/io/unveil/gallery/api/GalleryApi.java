@@ -1,0 +1,291 @@
+package io.unveil.gallery.api;
+
+import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.UploadedFile;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.security.RouteRole;
+import io.unveil.core.record.GalleryEntry;
+import io.unveil.core.record.RecognitionEvent;
+import io.unveil.core.serde.Json;
+import io.unveil.gallery.GalleryService;
+import io.unveil.gallery.events.EventFeed;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * REST API under {@code /api/v1} (described by {@code /api/v1/openapi.json}) and the web page at {@code /}.
+ * Every API route needs an {@code X-Api-Key}: READ for lists, single identities and events, ADMIN for changes.
+ * Every rejection is a JSON body {@code {"status":..,"error":"code","reason":"..."}}.
+ */
+public final class GalleryApi implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GalleryApi.class);
+    public static final String BASE = "/api/v1";
+    public static final String KEY_HEADER = "X-Api-Key";
+    private static final String HANDLED = "unveil.error-handled";
+
+    private final GalleryService service;
+    private final EventFeed feed;
+    private final ApiKeys keys;
+    private final Javalin app;
+
+    public GalleryApi(GalleryService service, EventFeed feed, ApiKeys keys) {
+        this.service = service;
+        this.feed = feed;
+        this.keys = keys;
+        UploadLimits limits = service.limits();
+        app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+            cfg.http.maxRequestSize = Math.min(limits.maxRequestBytes(), 1L << 20); // non-multipart bodies (JSON)
+            cfg.jetty.multipartConfig.maxFileSize(Math.max(limits.maxImageBytes(), limits.maxClipBytes()), SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxTotalRequestSize(limits.maxRequestBytes(), SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            cfg.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/unveil-web";
+                sf.location = Location.CLASSPATH;
+            });
+        });
+        routes();
+    }
+
+    private void routes() {
+        app.beforeMatched(this::authorize);
+        app.get(BASE + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
+
+        app.get(BASE + "/identities", ctx -> ctx.json(service.store().list().stream().map(IdentityView::of).toList()), Scope.READ);
+        app.post(BASE + "/identities", this::create, Scope.ADMIN);
+        app.post(BASE + "/identities/clip", ctx -> {
+            requireMultipart(ctx);
+            GalleryService.Outcome o = service.createFromClip(ctx.formParam("name"), clip(ctx), null);
+            ctx.status(201).json(outcome(o));
+        }, Scope.ADMIN);
+        app.get(BASE + "/identities/{id}", ctx -> ctx.json(IdentityView.of(service.require(ctx.pathParam("id")))), Scope.READ);
+        app.patch(BASE + "/identities/{id}", this::rename, Scope.ADMIN);
+        app.delete(BASE + "/identities/{id}", ctx -> {
+            service.delete(ctx.pathParam("id"));
+            ctx.status(204);
+        }, Scope.ADMIN);
+        app.post(BASE + "/identities/{id}/images", ctx -> {
+            requireMultipart(ctx);
+            ctx.json(outcome(service.addImages(ctx.pathParam("id"), uploads(ctx))));
+        }, Scope.ADMIN);
+        app.post(BASE + "/identities/{id}/clip", ctx -> {
+            requireMultipart(ctx);
+            ctx.json(outcome(service.createFromClip(null, clip(ctx), ctx.pathParam("id"))));
+        }, Scope.ADMIN);
+
+        app.get(BASE + "/events", ctx -> ctx.json(feed.query(filter(ctx), intParam(ctx, "limit", 50, 1, 500))), Scope.READ);
+        app.sse(BASE + "/events/stream", client -> {
+            client.keepAlive();
+            Predicate<RecognitionEvent> f = filter(client.ctx());
+            Runnable unsubscribe = feed.subscribe(e -> {
+                if (!f.test(e)) return;
+                if (client.terminated()) throw new IllegalStateException("client gone");
+                client.sendEvent("recognition", toJson(e), e.eventId());
+            });
+            client.onClose(unsubscribe);
+            client.sendComment("connected");
+        }, Scope.READ);
+
+        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.details()));
+        app.exception(IllegalStateException.class, (e, ctx) -> {
+            String m = String.valueOf(e.getMessage());
+            if (m.contains("exceeds") || m.contains("too large") || m.contains("max") && m.contains("size")) {
+                error(ctx, 413, "request_too_large", "request exceeds the upload limit (" + service.limits().maxRequestBytes()
+                        + " bytes per request, " + service.limits().maxImageBytes() + " per image)", null);
+            } else {
+                log.error("request failed: {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, 500, "internal", "internal error: " + e.getMessage(), null);
+            }
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("request failed: {} {}", ctx.method(), ctx.path(), e);
+            error(ctx, 500, "internal", "internal error: " + e.getClass().getSimpleName(), null);
+        });
+        app.error(404, ctx -> {
+            if (ctx.attribute(HANDLED) == null) error(ctx, 404, "not_found", "no such resource: " + ctx.method() + " " + ctx.path(), null);
+        });
+        app.error(405, ctx -> {
+            if (ctx.attribute(HANDLED) == null) error(ctx, 405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null);
+        });
+        app.error(413, ctx -> {
+            if (ctx.attribute(HANDLED) == null) error(ctx, 413, "request_too_large", "request body exceeds the limit", null);
+        });
+    }
+
+    private void authorize(Context ctx) {
+        if (ctx.method() == HandlerType.OPTIONS) return;
+        Set<RouteRole> roles = ctx.routeRoles();
+        if (roles.isEmpty()) return; // static files and the OpenAPI document
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > service.limits().maxRequestBytes())
+            throw new ApiException(413, "request_too_large", "request has " + declared + " bytes, limit "
+                    + service.limits().maxRequestBytes());
+        String presented = ctx.header(KEY_HEADER);
+        if (presented == null || presented.isBlank())
+            throw new ApiException(401, "missing_api_key", "send an API key in the " + KEY_HEADER + " header");
+        ApiKeys.Key key = keys.authenticate(presented.strip());
+        if (key == null) throw new ApiException(401, "invalid_api_key", "the API key is not valid");
+        Scope needed = roles.contains(Scope.ADMIN) ? Scope.ADMIN : Scope.READ;
+        if (!key.scope().allows(needed))
+            throw new ApiException(403, "insufficient_scope", "this API key has scope " + key.scope().name().toLowerCase(Locale.ROOT)
+                    + "; " + needed.name().toLowerCase(Locale.ROOT) + " is required");
+        ctx.attribute("unveil.key", key.name());
+    }
+
+    private void create(Context ctx) {
+        requireMultipart(ctx);
+        Map<String, String> meta = new LinkedHashMap<>();
+        ctx.formParamMap().forEach((k, v) -> {
+            if (k.startsWith("meta.") && !v.isEmpty()) {
+                if (meta.size() >= 20) throw new ApiException(400, "too_much_metadata", "at most 20 metadata fields");
+                String val = v.get(0);
+                if (k.length() > 64 || val.length() > 500) throw new ApiException(400, "invalid_metadata", "metadata key or value too long");
+                meta.put(k.substring(5), val);
+            }
+        });
+        GalleryService.Outcome o = service.create(ctx.formParam("name"), uploads(ctx), meta);
+        ctx.status(201).json(outcome(o));
+    }
+
+    private void rename(Context ctx) {
+        Map<?, ?> body;
+        try {
+            body = Json.MAPPER.readValue(ctx.bodyAsBytes(), Map.class);
+        } catch (IOException | RuntimeException e) {
+            throw new ApiException(400, "malformed_json", "body must be a JSON object like {\"name\": \"...\"}");
+        }
+        Object name = body == null ? null : body.get("name");
+        if (!(name instanceof String s)) throw new ApiException(400, "missing_name", "body must contain a string 'name'");
+        ctx.json(IdentityView.of(service.rename(ctx.pathParam("id"), s)));
+    }
+
+    private static void requireMultipart(Context ctx) {
+        if (!ctx.isMultipartFormData())
+            throw new ApiException(415, "unsupported_media_type", "send multipart/form-data (fields: name, images or clip)");
+    }
+
+    private List<GalleryService.Upload> uploads(Context ctx) {
+        List<GalleryService.Upload> out = new ArrayList<>();
+        for (UploadedFile f : ctx.uploadedFiles("images")) out.add(read(f, service.limits().maxImageBytes()));
+        return out;
+    }
+
+    private GalleryService.Upload clip(Context ctx) {
+        UploadedFile f = ctx.uploadedFile("clip");
+        if (f == null) throw new ApiException(400, "no_clip", "a video file is required (multipart field 'clip')");
+        return read(f, service.limits().maxClipBytes());
+    }
+
+    private static GalleryService.Upload read(UploadedFile f, long limit) {
+        if (f.size() > limit)
+            throw new ApiException(413, "file_too_large", f.filename() + " has " + f.size() + " bytes, limit " + limit);
+        try (InputStream in = f.content()) {
+            return new GalleryService.Upload(f.filename(), in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> outcome(GalleryService.Outcome o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("identity", IdentityView.of(o.entry()));
+        m.put("added", o.result().added());
+        m.put("images", o.result().images());
+        return m;
+    }
+
+    static Predicate<RecognitionEvent> filter(Context ctx) {
+        String camera = ctx.queryParam("camera");
+        String identity = ctx.queryParam("identity");
+        String unknown = ctx.queryParam("unknown");
+        String type = ctx.queryParam("type");
+        long since = longParam(ctx, "since", Long.MIN_VALUE);
+        return e -> (camera == null || camera.equals(e.cameraId()))
+                && (identity == null || identity.equals(e.identityId()))
+                && (unknown == null || unknown.equals(e.unknownId()))
+                && (type == null || type.equalsIgnoreCase(e.type()))
+                && e.captureTimeMs() >= since;
+    }
+
+    static int intParam(Context ctx, String name, int def, int min, int max) {
+        String s = ctx.queryParam(name);
+        if (s == null) return def;
+        try {
+            int v = Integer.parseInt(s);
+            if (v < min || v > max) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "invalid_parameter", "'" + name + "' must be an integer from " + min + " to " + max);
+        }
+    }
+
+    static long longParam(Context ctx, String name, long def) {
+        String s = ctx.queryParam(name);
+        if (s == null) return def;
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "invalid_parameter", "'" + name + "' must be epoch milliseconds");
+        }
+    }
+
+    private static String toJson(Object o) {
+        try {
+            return Json.MAPPER.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void error(Context ctx, int status, String code, String reason, Object details) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", code);
+        body.put("reason", reason);
+        if (details != null) body.put("details", details);
+        ctx.attribute(HANDLED, true);
+        ctx.status(status).json(body);
+    }
+
+    private static String openApi() throws IOException {
+        try (InputStream in = GalleryApi.class.getResourceAsStream("/io/unveil/gallery/openapi.json")) {
+            if (in == null) throw new IllegalStateException("openapi.json missing from the classpath");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    public GalleryApi start(String host, int port) {
+        app.start(host, port);
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public GalleryEntry get(String id) {
+        return service.store().get(id);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,97 @@
+package io.unveil.gallery.enroll;
+
+import io.unveil.core.image.Images;
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.record.GalleryEntry;
+import io.unveil.detector.DetectedFace;
+import io.unveil.recognize.pipeline.FaceChips;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Enrollment from a short video clip: samples frames, follows the one face of the clip (the largest face at first,
+ * then the face overlapping it most in the next sampled frame), quality-gates those frames and enrolls the best ones.
+ * A clip in which the followed face is lost keeps only the frames before that.
+ */
+public final class ClipEnroller {
+    private final Enroller enroller;
+    private final FaceChips chips;
+    private final int maxSampled;
+    private final int bestFrames;
+    private final double maxSeconds;
+
+    public ClipEnroller(Enroller enroller, FaceChips chips, int maxSampled, int bestFrames, double maxSeconds) {
+        this.enroller = enroller;
+        this.chips = chips;
+        this.maxSampled = maxSampled;
+        this.bestFrames = bestFrames;
+        this.maxSeconds = maxSeconds;
+    }
+
+    public EnrollmentResult enroll(Path clip, GalleryEntry existing) {
+        List<RgbImage> frames = sample(clip);
+        List<ImageOutcome> outcomes = new ArrayList<>();
+        List<Enroller.Candidate> candidates = new ArrayList<>();
+        DetectedFace followed = null;
+        for (int i = 0; i < frames.size(); i++) {
+            RgbImage f = frames.get(i);
+            String src = "frame " + i;
+            List<DetectedFace> faces = chips.detect(f);
+            if (faces.isEmpty()) {
+                outcomes.add(ImageOutcome.rejected(src, "no face", "no face was detected", null));
+                continue;
+            }
+            DetectedFace next;
+            if (followed == null) {
+                next = faces.stream().max(Comparator.comparingDouble(d -> d.box().area())).orElseThrow();
+            } else {
+                DetectedFace prev = followed;
+                next = faces.stream().max(Comparator.comparingDouble(d -> d.box().iou(prev.box()))).orElseThrow();
+                if (next.box().iou(prev.box()) < 0.2f) {
+                    outcomes.add(ImageOutcome.rejected(src, "no face", "the followed face was lost", null));
+                    continue;
+                }
+            }
+            followed = next;
+            Enroller.Candidate c = enroller.gateFace(src, f, next, outcomes);
+            if (c != null) candidates.add(c);
+        }
+        candidates.sort(Comparator.comparingDouble((Enroller.Candidate c) -> c.quality().score()).reversed());
+        List<Enroller.Candidate> best = candidates.subList(0, Math.min(bestFrames, candidates.size()));
+        for (Enroller.Candidate c : candidates.subList(best.size(), candidates.size()))
+            outcomes.add(new ImageOutcome(c.source(), "rejected", "not among the best frames", null, c.quality()));
+        return enroller.embedAndMerge(new ArrayList<>(best), outcomes, existing);
+    }
+
+    /** Evenly spaced frames of the first {@code maxSeconds} of the clip, at most {@code maxSampled}. */
+    List<RgbImage> sample(Path clip) {
+        List<RgbImage> out = new ArrayList<>();
+        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(clip.toString());
+             OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat()) {
+            g.start();
+            double fps = g.getFrameRate() > 0 ? g.getFrameRate() : 25;
+            int total = g.getLengthInVideoFrames() > 0 ? g.getLengthInVideoFrames() : (int) (fps * maxSeconds);
+            int usable = (int) Math.min(total, fps * maxSeconds);
+            int step = Math.max(1, usable / maxSampled);
+            for (int i = 0; i < usable && out.size() < maxSampled; i++) {
+                org.bytedeco.javacv.Frame f = g.grabImage();
+                if (f == null) break;
+                if (i % step != 0) continue;
+                Mat m = conv.convert(f);
+                if (m == null || m.empty()) continue;
+                out.add(Images.fromBgrMat(m));
+            }
+            g.stop();
+        } catch (FrameGrabber.Exception e) {
+            throw new IllegalArgumentException("not a readable video clip: " + e.getMessage(), e);
+        }
+        if (out.isEmpty()) throw new IllegalArgumentException("the clip has no decodable video frames");
+        return out;
+    }
+}

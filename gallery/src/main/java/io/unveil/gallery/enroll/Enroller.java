@@ -1,0 +1,126 @@
+package io.unveil.gallery.enroll;
+
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.record.GalleryEntry;
+import io.unveil.core.record.Quality;
+import io.unveil.detector.DetectedFace;
+import io.unveil.recognize.Embedder;
+import io.unveil.recognize.pipeline.FaceChips;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns enrollment images into an identity centroid: detect, align the recognizer chip, quality-gate each image with a
+ * reason (no face, several faces, tiny, blurry, profile), embed the survivors in one batch and take the robust mean.
+ * With an existing entry, the new descriptors are merged into its centroid (adding images updates it).
+ * Thread-safe when the analyzer and embedder are.
+ */
+public final class Enroller {
+    private final FaceChips chips;
+    private final Embedder embedder;
+    private final EnrollmentPolicy policy;
+
+    public Enroller(FaceChips chips, Embedder embedder, EnrollmentPolicy policy) {
+        this.chips = chips;
+        this.embedder = embedder;
+        this.policy = policy;
+    }
+
+    public EnrollmentPolicy policy() {
+        return policy;
+    }
+
+    public String modelVersion() {
+        return embedder.modelVersion();
+    }
+
+    /** One image to enroll; {@code image} null means it could not be decoded ({@code decodeError} says why). */
+    public record Input(String source, RgbImage image, String decodeError) {
+    }
+
+    /** A face that passed the gate, ready to embed. */
+    public record Candidate(String source, RgbImage chip, Quality quality) {
+    }
+
+    /** Quality gate of one image; returns the candidate or adds the rejection to {@code outcomes}. */
+    public Candidate gate(Input in, List<ImageOutcome> outcomes) {
+        if (in.image() == null) {
+            outcomes.add(ImageOutcome.rejected(in.source(), "not an image", in.decodeError(), null));
+            return null;
+        }
+        List<DetectedFace> faces = chips.detect(in.image());
+        if (faces.isEmpty()) {
+            outcomes.add(ImageOutcome.rejected(in.source(), "no face", "no face was detected", null));
+            return null;
+        }
+        List<DetectedFace> bySize = new ArrayList<>(faces);
+        bySize.sort(Comparator.comparingDouble((DetectedFace f) -> f.box().area()).reversed());
+        DetectedFace face = bySize.get(0);
+        if (bySize.size() > 1 && bySize.get(1).box().area() >= policy.severalFaces() * face.box().area()) {
+            outcomes.add(ImageOutcome.rejected(in.source(), "several faces", bySize.size()
+                    + " faces of similar size; use an image showing only the person to enroll", null));
+            return null;
+        }
+        return gateFace(in.source(), in.image(), face, outcomes);
+    }
+
+    /** Size, sharpness and pose gate of one chosen face. */
+    public Candidate gateFace(String source, RgbImage image, DetectedFace face, List<ImageOutcome> outcomes) {
+        RgbImage chip = chips.align(image, face);
+        Quality q = FaceQuality.of(face.box(), face.landmarks(), chip);
+        if (q.sizePx() < policy.minFacePx()) {
+            outcomes.add(ImageOutcome.rejected(source, "tiny", String.format(Locale.ROOT,
+                    "face is %.0f px, at least %.0f px needed", q.sizePx(), policy.minFacePx()), q));
+            return null;
+        }
+        if (q.sharpness() < policy.minSharpness()) {
+            outcomes.add(ImageOutcome.rejected(source, "blurry", String.format(Locale.ROOT,
+                    "sharpness %.1f below %.1f", q.sharpness(), policy.minSharpness()), q));
+            return null;
+        }
+        if (Math.abs(q.yawDeg()) > policy.maxYawDeg()) {
+            outcomes.add(ImageOutcome.rejected(source, "profile", String.format(Locale.ROOT,
+                    "head turned %.0f degrees, at most %.0f allowed", q.yawDeg(), policy.maxYawDeg()), q));
+            return null;
+        }
+        return new Candidate(source, chip, q);
+    }
+
+    /** Enrolls images into a new identity ({@code existing} null) or into an existing one. */
+    public EnrollmentResult enroll(List<Input> inputs, GalleryEntry existing) {
+        if (inputs.size() > policy.maxImages())
+            throw new IllegalArgumentException("at most " + policy.maxImages() + " images per request, got " + inputs.size());
+        List<ImageOutcome> outcomes = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Input in : inputs) {
+            Candidate c = gate(in, outcomes);
+            if (c != null) candidates.add(c);
+        }
+        return embedAndMerge(candidates, outcomes, existing);
+    }
+
+    public EnrollmentResult embedAndMerge(List<Candidate> candidates, List<ImageOutcome> outcomes, GalleryEntry existing) {
+        if (candidates.isEmpty()) {
+            return new EnrollmentResult(existing == null ? null : existing.centroid(), existing == null ? 0 : existing.count(),
+                    0, existing == null ? 0f : existing.meanQuality(), outcomes);
+        }
+        float[][] emb = embedder.embed(candidates.stream().map(Candidate::chip).toList());
+        RobustMean.Result r = RobustMean.of(List.of(emb), policy.outlierCos(), policy.trimFraction(),
+                existing == null ? null : existing.centroid(), existing == null ? 0 : existing.count());
+        double qSum = existing == null ? 0 : (double) existing.meanQuality() * existing.count();
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            if (r.dropped()[i] == null) {
+                qSum += c.quality().score();
+                outcomes.add(new ImageOutcome(c.source(), "accepted", null, null, c.quality()));
+            } else {
+                outcomes.add(new ImageOutcome(c.source(), "outlier", r.dropped()[i], String.format(Locale.ROOT,
+                        "cosine %.3f to the identity's centroid (bound %.2f)", r.similarity()[i], policy.outlierCos()), c.quality()));
+            }
+        }
+        float meanQ = r.count() == 0 ? 0f : (float) (qSum / r.count());
+        return new EnrollmentResult(r.centroid(), r.count(), r.kept().size(), meanQ, outcomes);
+    }
+}

@@ -1,0 +1,36 @@
+package io.unveil.gallery.api;
+
+import io.unveil.gallery.GalleryService;
+import io.unveil.gallery.enroll.ClipEnroller;
+import io.unveil.gallery.enroll.Enroller;
+import io.unveil.gallery.enroll.EnrollmentPolicy;
+import io.unveil.gallery.events.EventFeed;
+import io.unveil.gallery.testing.MarkedFaces;
+import io.unveil.gallery.testing.MemoryGalleryStore;
+import io.unveil.recognize.pipeline.FaceChips;
+import io.unveil.recognize.testing.PatternEmbedder;
+import java.util.List;
+
+/** A running API on a free loopback port with test doubles for models and store; keys: admin and read-only. */
+public final class ApiFixture implements AutoCloseable {
+    public static final String ADMIN = "admin-key-0123456789abcdef";
+    public static final String READER = "read-key-0123456789abcdef";
+    public final MemoryGalleryStore store = new MemoryGalleryStore();
+    public final EventFeed feed = new EventFeed(100);
+    public final GalleryApi api;
+    public final String url;
+
+    public ApiFixture(UploadLimits limits) {
+        FaceChips chips = MarkedFaces.chips(new MarkedFaces.Analyzer());
+        Enroller enroller = new Enroller(chips, new PatternEmbedder(), EnrollmentPolicy.defaults());
+        GalleryService service = new GalleryService(store, enroller, new ClipEnroller(enroller, chips, 40, 8, 10), limits, null);
+        ApiKeys keys = new ApiKeys(List.of(ApiKeys.fromPlain("ops", Scope.ADMIN, ADMIN), ApiKeys.fromPlain("screen", Scope.READ, READER)));
+        api = new GalleryApi(service, feed, keys).start("127.0.0.1", 0);
+        url = "http://127.0.0.1:" + api.port();
+    }
+
+    @Override
+    public void close() {
+        api.close();
+    }
+}

@@ -1,0 +1,88 @@
+package io.unveil.gallery.enroll;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.unveil.core.record.GalleryEntry;
+import io.unveil.gallery.testing.MarkedFaces;
+import io.unveil.gallery.testing.MarkedFaces.Spec;
+import io.unveil.recognize.match.Vectors;
+import io.unveil.recognize.testing.PatternEmbedder;
+import io.unveil.recognize.testing.PatternFaces;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EnrollerTest {
+    PatternEmbedder embedder = new PatternEmbedder();
+    Enroller enroller = new Enroller(MarkedFaces.chips(new MarkedFaces.Analyzer()), embedder, EnrollmentPolicy.defaults());
+
+    static Enroller.Input in(String name, Spec... faces) {
+        return new Enroller.Input(name, MarkedFaces.image(320, 320, name.hashCode(), faces), null);
+    }
+
+    @Test
+    void gateGivesAReasonPerImage() {
+        List<Enroller.Input> inputs = List.of(
+                in("good1.png", Spec.of(1)),
+                in("none.png"),
+                in("two.png", new Spec(1, 10, 10, 140, false, false), new Spec(2, 160, 160, 140, false, false)),
+                in("tiny.png", new Spec(1, 60, 60, 30, false, false)),
+                in("blurry.png", new Spec(1, 60, 60, 150, false, true)),
+                in("profile.png", new Spec(1, 60, 60, 150, true, false)),
+                new Enroller.Input("junk.bin", null, "not decodable"),
+                in("good2.png", Spec.of(1)));
+        EnrollmentResult r = enroller.enroll(inputs, null);
+        Map<String, String> reasons = new java.util.HashMap<>();
+        for (ImageOutcome o : r.images()) reasons.put(o.source(), o.accepted() ? "ok" : o.reason());
+        assertEquals(Map.of("good1.png", "ok", "good2.png", "ok", "none.png", "no face", "two.png", "several faces",
+                "tiny.png", "tiny", "blurry.png", "blurry", "profile.png", "profile", "junk.bin", "not an image"), reasons);
+        assertEquals(2, r.added());
+        assertEquals(2, embedder.images, "only gated faces are embedded, in one batch");
+        assertEquals(1, embedder.calls);
+        assertTrue(Vectors.cosine(r.centroid(), PatternFaces.centroid(1)) > 0.95f);
+    }
+
+    @Test
+    void aSmallBackgroundFaceDoesNotBlockEnrollment() {
+        EnrollmentResult r = enroller.enroll(List.of(in("bg.png", new Spec(1, 10, 10, 160, false, false),
+                new Spec(2, 230, 230, 60, false, false))), null);
+        assertEquals(1, r.added());
+        assertTrue(Vectors.cosine(r.centroid(), PatternFaces.centroid(1)) > 0.9f, "the large face is enrolled");
+    }
+
+    @Test
+    void outliersAreDroppedAndAddingImagesUpdatesTheCentroid() {
+        List<Enroller.Input> inputs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) inputs.add(in("a" + i + ".png", Spec.of(1)));
+        inputs.add(in("wrong-person.png", Spec.of(7)));
+        EnrollmentResult r = enroller.enroll(inputs, null);
+        ImageOutcome wrong = r.images().stream().filter(o -> o.source().equals("wrong-person.png")).findFirst().orElseThrow();
+        assertEquals("outlier", wrong.status());
+        assertEquals("outlier", wrong.reason());
+        assertEquals(4, r.count());
+        GalleryEntry e = new GalleryEntry("a", "A", r.centroid(), r.count(), r.meanQuality(), 1, 0, 0, Map.of());
+        EnrollmentResult more = enroller.enroll(List.of(in("a9.png", Spec.of(1)), in("b.png", Spec.of(8))), e);
+        assertEquals(5, more.count());
+        assertEquals(1, more.added());
+        assertTrue(Vectors.cosine(more.centroid(), PatternFaces.centroid(1)) > 0.95f);
+    }
+
+    @Test
+    void nothingUsableMeansNoCentroid() {
+        EnrollmentResult r = enroller.enroll(List.of(in("none.png")), null);
+        assertNull(r.centroid());
+        assertEquals(0, r.added());
+    }
+
+    @Test
+    void robustMeanTrimsTheLeastSimilar() {
+        List<float[]> v = List.of(new float[]{1, 0}, new float[]{1, 0.05f}, new float[]{1, -0.05f}, new float[]{1, 0.3f},
+                new float[]{1, 0.01f});
+        RobustMean.Result r = RobustMean.of(v, 0.5f, 0.2f, null, 0);
+        assertEquals("trimmed", r.dropped()[3]);
+        assertEquals(4, r.count());
+    }
+}
