@@ -88,4 +88,22 @@ class RecognizerFeaturesTest {
             assertThrows(IllegalArgumentException.class, () -> e.features(m.zeros(new Shape(1, 1, 150, 150))));
         }
     }
+
+    @Test
+    void concurrentCallsGiveTheSameDescriptors() throws Exception {
+        FaceApiEmbedder e = Models.embedder();
+        List<RgbImage> a = List.of(noise(150, 150, 11), noise(150, 150, 12));
+        List<RgbImage> b = List.of(noise(150, 150, 13));
+        float[][] ea = e.embed(a), eb = e.embed(b);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var fa = pool.submit(() -> e.embed(a));
+            var fb = pool.submit(() -> e.embed(b));
+            float[][] ra = fa.get(), rb = fb.get();
+            for (int i = 0; i < ea.length; i++) assertArrayEquals(ea[i], ra[i], 1e-5f);
+            assertArrayEquals(eb[0], rb[0], 1e-5f);
+        } finally {
+            pool.shutdown();
+        }
+    }
 }
