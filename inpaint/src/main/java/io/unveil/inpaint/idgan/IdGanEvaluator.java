@@ -81,6 +81,11 @@ public final class IdGanEvaluator {
         for (List<TrainingFace> l : byId.values()) faces.addAll(l.subList(0, Math.min(perId, l.size())));
         if (faces.size() > maxFaces) faces = faces.subList(0, maxFaces);
         int n = faces.size();
+        // pairs first: fail fast (before any repair or embedding) when the faces cannot fill the folds
+        List<String> ids = faces.stream().map(TrainingFace::identity).toList();
+        List<PairFold> pairs = PairProtocol.generate(ids, folds, pairsPerClassPerFold, seed);
+        int pairCount = pairs.stream().mapToInt(f -> f.pairs().size()).sum();
+        int sameCount = (int) pairs.stream().mapToLong(PairFold::sameCount).sum();
         Random rnd = new Random(seed);
         List<RgbImage> truth = new ArrayList<>(), occluded = new ArrayList<>(), telea = new ArrayList<>();
         List<float[]> masks = new ArrayList<>();
@@ -114,10 +119,6 @@ public final class IdGanEvaluator {
             repaired.add(idgan);
         }
 
-        List<String> ids = faces.stream().map(TrainingFace::identity).toList();
-        List<PairFold> pairs = PairProtocol.generate(ids, folds, pairsPerClassPerFold, seed);
-        int pairCount = pairs.stream().mapToInt(f -> f.pairs().size()).sum();
-        int sameCount = (int) pairs.stream().mapToLong(PairFold::sameCount).sum();
 
         Map<String, List<RgbImage>> methods = new LinkedHashMap<>();
         methods.put("GT", truth);
