@@ -19,9 +19,9 @@ public final class Roles {
     static {
         register("ingest", IngestRole::new);
         register("detect", DetectRole::new);
+        register("inpaint", io.unveil.inpaint.stage.InpaintRole::new);
         register("recognize", io.unveil.recognize.role.RecognizeRole::new);
         register("gallery", io.unveil.gallery.role.GalleryRole::new);
-        register("inpaint", io.unveil.inpaint.stage.InpaintRole::new);
     }
 
     private Roles() {
