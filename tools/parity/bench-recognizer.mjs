@@ -4,18 +4,18 @@
 // prints one JSON line: median ms/face at batch 1 (computeFaceDescriptor per face, preprocessing included) and at
 // batch 16 (one computeFaceDescriptor call on 16 faces), plus mean process CPU ms/face for each.
 import path from 'node:path';
-import { faceapi, tf, init, load, readImage } from './oracle.mjs';
 import fs from 'node:fs';
+import { faceapi, tf, initWasm, loadNets, readImage } from './common.mjs';
 
 const [setDir, facesArg, roundsArg] = process.argv.slice(2);
 if (!setDir) throw new Error('usage: bench-recognizer.mjs <labelled-set-dir> [faces] [rounds]');
 const faces = Number(facesArg || 16), rounds = Number(roundsArg || 5);
 const files = fs.readFileSync(path.join(setDir, 'labels.csv'), 'utf8').trim().split('\n').slice(1)
   .map((l) => l.slice(0, l.lastIndexOf(',')).trim()).sort().slice(0, faces);
-const backend = await init();
-const net = load(new faceapi.FaceRecognitionNet(), 'face_recognition_model');
-const inputs = [];
-for (const f of files) inputs.push((await readImage(path.join(setDir, f))).tensor);
+const backend = await initWasm();
+await loadNets(['face_recognition_model']);
+const net = faceapi.nets.faceRecognitionNet;
+const inputs = files.map((f) => readImage(path.join(setDir, f)).tensor);
 
 const median = (a) => { const s = [...a].sort((x, y) => x - y); return s[Math.floor(s.length / 2)]; };
 async function time(fn) { const t = process.hrtime.bigint(); await fn(); return Number(process.hrtime.bigint() - t) / 1e6; }

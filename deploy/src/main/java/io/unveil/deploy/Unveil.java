@@ -1,5 +1,6 @@
 package io.unveil.deploy;
 
+import io.unveil.deploy.cli.AnalyzeCommand;
 import io.unveil.deploy.cli.CalibrateCommand;
 import io.unveil.deploy.cli.ClusterCommand;
 import io.unveil.deploy.cli.TrainCommand;
@@ -17,7 +18,7 @@ import picocli.CommandLine.ScopeType;
 /** The {@code unveil} launcher: {@code java -jar deploy/target/unveil.jar <command>}. */
 @Command(name = "unveil", mixinStandardHelpOptions = true, version = "unveil 0.1.0",
         description = "Streaming recognition of partly hidden faces (detect, estimate occlusion, inpaint, recognize).",
-        subcommands = {RunCommand.class, DemoCommand.class, ModelsCommand.class, EnrollCommand.class, IdentitiesCommand.class,
+        subcommands = {RunCommand.class, DemoCommand.class, AnalyzeCommand.class, ModelsCommand.class, EnrollCommand.class, IdentitiesCommand.class,
                 CalibrateCommand.class,
                 TrainCommand.class, EvalCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
 public final class Unveil implements Runnable {

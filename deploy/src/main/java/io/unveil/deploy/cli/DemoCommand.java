@@ -1,6 +1,7 @@
 package io.unveil.deploy.cli;
 
 import io.unveil.core.config.Settings;
+import io.unveil.core.metrics.Metrics;
 import io.unveil.core.model.FaceApiModels;
 import io.unveil.deploy.demo.DemoVideo;
 import io.unveil.deploy.demo.OutputPrinter;
@@ -28,11 +29,14 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run every role with an embedded Kafka on a generated sample camera; print JSON lines; exit at its end.")
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--seconds", defaultValue = "18", description = "Length of the sample video (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "12", description = "Length of the sample video (default: ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--fps", defaultValue = "15", description = "Frame rate of the sample video; ingest caps at 10 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fps", defaultValue = "10", description = "Frame rate of the sample video (default: ${DEFAULT-VALUE}).")
     double fps;
+
+    @Option(names = "--camera-fps", defaultValue = "5", description = "Ingest frame-rate cap of the sample camera (default: ${DEFAULT-VALUE}).")
+    double cameraFps;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep broker data and the video here (default: a temporary folder, deleted at exit).")
     Path dataDir;
@@ -58,14 +62,17 @@ public final class DemoCommand implements Callable<Integer> {
             int frames = DemoVideo.write(DemoVideo.samples(models), video, seconds, fps);
             System.err.printf("demo: sample camera %s (%d frames, %dx%d at %.0f fps)%n", video, frames,
                     DemoVideo.WIDTH, DemoVideo.HEIGHT, fps);
-            Settings settings = RunCommand.settings(null, List.of("demo=" + video), sets);
+            List<String> all = new ArrayList<>();
+            all.add("camera.demo.fps=" + cameraFps);
+            all.addAll(sets);
+            Settings settings = RunCommand.settings(null, List.of("demo=" + video), all);
             int port = portOrFree(metricsPort);
             try (Pipeline p = Pipeline.open(new PipelineOptions(Roles.names(), null, work, "127.0.0.1", port, (short) 1, settings));
                  OutputPrinter printer = new OutputPrinter(p.context().clientProperties(), System.out);
                  Progress progress = new Progress(p.context().clientProperties())) {
                 System.err.printf("demo: roles %s, Kafka %s, metrics http://127.0.0.1:%d/metrics%n",
                         String.join(",", Roles.names()), p.bootstrap(), p.metricsPort());
-                p.startRoles();
+                p.startRoles(true);
                 long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
                 int quietChecks = 0;
                 long nextCheck = 0;
@@ -81,8 +88,9 @@ public final class DemoCommand implements Callable<Integer> {
                     quietChecks = done ? quietChecks + 1 : 0;
                 }
                 printer.drain();
-                System.err.printf("demo: %d frames -> %d faces in %d tracks, %d events, %.1f s%n", frames,
+                System.err.printf("demo: %d video frames -> %d faces in %d tracks, %d events, %.1f s in all%n", frames,
                         printer.faces(), printer.tracks(), printer.events(), (System.nanoTime() - t0) / 1e9);
+                System.err.println("demo: " + StageTimes.summary(Metrics.registry()));
             }
             return 0;
         } finally {

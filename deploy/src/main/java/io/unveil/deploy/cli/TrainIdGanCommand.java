@@ -38,6 +38,10 @@ public final class TrainIdGanCommand implements Callable<Integer> {
     @Option(names = "--occluder-share", defaultValue = "0.5",
             description = "share of masks from the occlusion library; the rest are the paper's 48x48 block") float occluderShare;
     @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--build-cache", description = "detect + align the data set into the aligned cache if missing")
+    boolean buildCache;
+    @Option(names = "--haar-fallback", description = "without an aligned cache, train on Haar crops (no landmarks)")
+    boolean haarFallback;
     @Option(names = "--grid-every", defaultValue = "200") int gridEvery;
     @Option(names = "--checkpoint-every", defaultValue = "100") int checkpointEvery;
     @Option(names = "--validate-every", defaultValue = "100") int validateEvery;
@@ -78,7 +82,7 @@ public final class TrainIdGanCommand implements Callable<Integer> {
         o.threads = threads;
         IdGanTrainer trainer = new IdGanTrainer(o, o.identityLoss == IdentityLoss.NONE ? null : Recognizers.faceApi(),
                 TrainingMasks.occluders(), System.err);
-        IdGanTrainer.Result r = trainer.run(TrainingFaces.load(dataset));
+        IdGanTrainer.Result r = trainer.run(TrainingFaces.load(dataset, buildCache, haarFallback));
         System.out.printf("generator: %s  steps %d  skipped %d  %.0f s  validation hole PSNR %.2f dB%n", r.generator(),
                 r.steps(), r.skipped(), r.seconds(), r.validationPsnrHole());
         return 0;

@@ -6,7 +6,6 @@ import io.unveil.core.image.RgbImage;
 import io.unveil.core.model.FaceApiModels;
 import io.unveil.core.record.Box;
 import io.unveil.core.serde.Json;
-import io.unveil.detector.FaceApiAnalyzer;
 import io.unveil.detector.faceapi.FaceDetection;
 import io.unveil.detector.faceapi.FaceLandmark68Net;
 import io.unveil.detector.faceapi.TinyFaceDetector;
@@ -182,10 +181,5 @@ public final class DetectorBenchmark {
 
     private static String fmt(double v, String f) {
         return Double.isNaN(v) ? "-" : String.format(f, v);
-    }
-
-    /** Keeps {@link FaceApiAnalyzer} the documented pipeline this benchmark times (detector + landmarks). */
-    static String pipeline() {
-        return FaceApiAnalyzer.VERSION;
     }
 }

@@ -53,7 +53,22 @@ public final class HeadPose {
                 c.put(2, 1, 0);
                 c.put(2, 2, 1);
             }
-            if (!solvePnP(obj, img, cam, dist, rvec, tvec, false, SOLVEPNP_ITERATIVE))
+            // start from a frontal face at the distance its eye-corner span implies, so the iterative solver does not
+            // fall into the mirrored (upside-down) solution
+            double ex = landmarks[2 * 45] - landmarks[2 * 36], ey = landmarks[2 * 45 + 1] - landmarks[2 * 36 + 1];
+            double span = Math.max(1, Math.hypot(ex, ey));
+            double z = frameWidth * 450.0 / span;
+            rvec.create(3, 1, CV_64F);
+            tvec.create(3, 1, CV_64F);
+            try (DoubleIndexer rv = rvec.createIndexer(); DoubleIndexer t = tvec.createIndexer()) {
+                rv.put(0, 0);
+                rv.put(1, 0);
+                rv.put(2, 0);
+                t.put(0, (landmarks[60] - frameWidth / 2.0) * z / frameWidth);
+                t.put(1, (landmarks[61] - frameHeight / 2.0) * z / frameWidth);
+                t.put(2, z);
+            }
+            if (!solvePnP(obj, img, cam, dist, rvec, tvec, true, SOLVEPNP_ITERATIVE))
                 return new Angles(Double.NaN, Double.NaN, Double.NaN);
             Rodrigues(rvec, rot);
             Point3d e = RQDecomp3x3(rot, r, q);

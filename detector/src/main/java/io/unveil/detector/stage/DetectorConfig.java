@@ -25,9 +25,9 @@ public record DetectorConfig(double minScore, double minFacePx, double minSharpn
         DetectorConfig c = new DetectorConfig(
                 s.decimal("detector.min-score", 0.5),
                 s.decimal("detector.min-face-px", 40),
-                s.decimal("detector.min-sharpness", 20),
+                s.decimal("detector.min-sharpness", 10),
                 s.decimal("detector.max-yaw-deg", 50),
-                s.decimal("detector.max-pitch-deg", 40),
+                s.decimal("detector.max-pitch-deg", 45),
                 s.integer("detector.max-faces", 20),
                 s.decimal("detector.track-iou", 0.3),
                 s.longValue("detector.track-max-gap-ms", 2000));

@@ -46,5 +46,9 @@ class HeadPoseTest {
         }
         HeadPose.Angles a = HeadPose.estimate(project(0, 0, 15), 640, 480);
         assertEquals(15, a.roll(), 5, "roll -> " + a);
+        // combined turns: yaw and pitch (what the gate uses) survive; roll follows another Euler order
+        HeadPose.Angles c = HeadPose.estimate(project(35, 15, -10), 640, 480);
+        assertEquals(35, c.yaw(), 6, "combined -> " + c);
+        assertEquals(15, c.pitch(), 6, "combined -> " + c);
     }
 }

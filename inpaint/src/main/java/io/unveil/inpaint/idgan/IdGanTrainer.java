@@ -193,9 +193,20 @@ public final class IdGanTrainer {
         int[][] windows = new int[o.batch][];
         for (int i = 0; i < o.batch; i++) {
             TrainingFace f = train.get(rnd.nextInt(train.size()));
-            faces.add(Augment.image(f.face(), Augment.Draw.random(rnd)));
-            float[] mask = occluders != null && rnd.nextFloat() < o.occluderShare ? occluders.next(f, rnd)
-                    : MaskSource.BLOCK_48.next(f, rnd);
+            Augment.Draw draw = Augment.Draw.random(rnd);
+            faces.add(Augment.image(f.face(), draw));
+            float[] mask;
+            if (occluders != null && f.landmarks() != null && rnd.nextFloat() < o.occluderShare) {
+                // drawn on the unaugmented face (landmark-placed), then moved with the face
+                float[] m0 = occluders.next(f, rnd);
+                byte[] b0 = new byte[m0.length];
+                for (int k = 0; k < m0.length; k++) b0[k] = (byte) (m0[k] > 0.5f ? 1 : 0);
+                byte[] b1 = Augment.labels(b0, Generator.SIZE, Generator.SIZE, draw);
+                mask = new float[b1.length];
+                for (int k = 0; k < b1.length; k++) mask[k] = b1[k];
+            } else {
+                mask = MaskSource.BLOCK_48.next(f, rnd);
+            }
             masks.add(mask);
             weights.add(Masks.discountWeights(mask, Generator.SIZE, Generator.SIZE));
             windows[i] = Masks.localWindow(mask, Generator.SIZE);

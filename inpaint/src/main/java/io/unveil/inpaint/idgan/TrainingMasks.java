@@ -1,12 +1,37 @@
 package io.unveil.inpaint.idgan;
 
-/** Training masks beside the paper's 48x48 block: the synthetic occluders of io.unveil.inpaint.occlusion. */
+import io.unveil.inpaint.occlusion.OccluderType;
+import io.unveil.inpaint.occlusion.Occluded;
+import io.unveil.inpaint.occlusion.Occluders;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Training masks beside the paper's 48x48 block: the realistic synthetic occluders of io.unveil.inpaint.occlusion
+ * (masks, glasses, hands, scarves, ...), drawn on the face with its aligned landmarks. Faces without landmarks fall
+ * back to the block.
+ */
 public final class TrainingMasks {
+    static final List<OccluderType> REALISTIC = Arrays.stream(OccluderType.values()).filter(t -> !t.name().startsWith("BLOCK"))
+            .toList();
+
     private TrainingMasks() {
     }
 
-    /** The occlusion library as a mask source, or null (block masks only) while it is not available. */
     public static MaskSource occluders() {
-        return null;
+        return (face, rnd) -> {
+            if (face.landmarks() == null) return MaskSource.BLOCK_48.next(face, rnd);
+            OccluderType type = REALISTIC.get(rnd.nextInt(REALISTIC.size()));
+            Occluded o = Occluders.apply(face.face(), face.landmarks(), type, rnd.nextLong());
+            float[] m = new float[o.mask().length];
+            for (int i = 0; i < m.length; i++) m[i] = o.mask()[i] != 0 ? 1f : 0f;
+            return m;
+        };
     }
+
+    /** Random 48x48 blocks only (the paper's protocol). */
+    public static MaskSource blocks() {
+        return MaskSource.BLOCK_48;
+    }
+
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
  * ({@code unveil train parsing}), frozen while ID-GAN trains.
  */
 public final class ParsingNet {
+    public static final int WIDTH = 8;
     public static final String RESOURCE = "/io/unveil/inpaint/parsing/parsing-net.bin";
 
     private final Params params;
@@ -53,7 +54,7 @@ public final class ParsingNet {
 
     /** Loads weights from a file, or from the committed resource when {@code file} is null. */
     public static ParsingNet load(NDManager manager, Path file) {
-        ParsingNet net = new ParsingNet(manager, 16, 0);
+        ParsingNet net = new ParsingNet(manager, WIDTH, 0);
         try (InputStream in = file != null ? Files.newInputStream(file) : ParsingNet.class.getResourceAsStream(RESOURCE)) {
             if (in == null) throw new IllegalStateException("no parsing-net weights: train them with `unveil train parsing`"
                     + " or pass a weight file");

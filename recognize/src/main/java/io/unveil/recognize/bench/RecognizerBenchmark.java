@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * Recognizer speed, Java (DJL/PyTorch CPU) against the reference (face-api on tfjs-wasm in Node, run in the same
  * invocation on the same 16 real chips): median ms/face at batch 1 and at batch 16, preprocessing included on both
  * sides. The Node side is {@code tools/parity/bench-recognizer.mjs} (oracle installed by
- * {@code tools/parity/install-node-oracle.sh}); without node it reports Java alone. Besides wall time it reports process
+ * {@code cd tools/parity && npm ci --ignore-scripts}); without node it reports Java alone. Besides wall time it reports process
  * CPU time per face (load-independent on a busy machine). PyTorch's intra-op threads are set to
  * {@link Options#threads()} (default 1: with 2 OpenMP threads on a contended 2-core host, batch-1 inference was ~10x
  * slower than with 1, the threads spinning on barriers while descheduled).
@@ -120,7 +120,7 @@ public final class RecognizerBenchmark {
             throw new IOException("interrupted");
         }
         if (p.exitValue() != 0 || out.isEmpty())
-            throw new IOException("node benchmark failed (exit " + p.exitValue() + "; run tools/parity/install-node-oracle.sh)");
+            throw new IOException("node benchmark failed (exit " + p.exitValue() + "; cd tools/parity && npm ci --ignore-scripts)");
         JsonNode j = Json.MAPPER.readTree(out.substring(out.lastIndexOf('\n') + 1));
         return new Numbers("Node face-api 1.7.15, tfjs " + j.get("tfjs").asText() + " " + j.get("backend").asText(),
                 j.get("batch1MsPerFace").asDouble(), j.get("batch16MsPerFace").asDouble(),

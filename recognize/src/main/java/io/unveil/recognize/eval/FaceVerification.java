@@ -108,6 +108,33 @@ public final class FaceVerification {
         ids.clear();
     }
 
+    /**
+     * {@code FaceVerification DATASET_DIR [pairsPerClassPerFold=150] [seed=1]}: face-api TinyFaceDetector + landmarks ->
+     * CHIP_150 -> FaceApiEmbedder, then 10-fold verification on all identities and on VALIDATION identities.
+     */
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            System.err.println("usage: FaceVerification DATASET_DIR [pairsPerClassPerFold] [seed]");
+            System.exit(2);
+        }
+        io.unveil.core.model.Djl.init();
+        Options d = Options.defaults(Path.of(args[0]));
+        Options o = new Options(d.dataset(), d.datasetName(), d.subsets(), d.folds(),
+                args.length > 1 ? Integer.parseInt(args[1]) : d.pairsPerClassPerFold(),
+                args.length > 2 ? Long.parseLong(args[2]) : d.seed(), 0);
+        long t = System.nanoTime();
+        try (var analyzer = io.unveil.detector.FaceApiAnalyzer.load();
+             var embedder = io.unveil.recognize.faceapi.FaceApiEmbedder.load()) {
+            Result r = new FaceVerification(new AnalyzerChipper(analyzer), embedder).run(o, System.out::println);
+            System.out.printf("%s: %d photos, %d faces embedded, %d without a face, %d unreadable (%.0f s)%n",
+                    o.datasetName(), r.images(), r.faces(), r.noFace(), r.unreadable(), (System.nanoTime() - t) / 1e9);
+            System.out.println("pipeline: " + io.unveil.detector.FaceApiAnalyzer.VERSION + " -> CHIP_150 -> " + embedder.modelVersion()
+                    + "; folds " + o.folds() + " x (" + o.pairsPerClassPerFold() + " same + " + o.pairsPerClassPerFold()
+                    + " different), seed " + o.seed());
+            for (SubsetResult s : r.subsets()) System.out.println(s.summary());
+        }
+    }
+
     static SubsetResult measure(Subset s, Options o, List<String> identities, List<float[]> descriptors) {
         List<String> ids = new ArrayList<>();
         List<float[]> desc = new ArrayList<>();

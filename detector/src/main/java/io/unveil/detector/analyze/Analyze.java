@@ -1,0 +1,138 @@
+package io.unveil.detector.analyze;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.unveil.core.image.ImageDecodeException;
+import io.unveil.core.image.Images;
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.serde.Json;
+import io.unveil.detector.DetectedFace;
+import io.unveil.detector.FaceAnalyzer;
+import io.unveil.detector.align.AlignTarget;
+import io.unveil.detector.align.FaceAligner;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The logic of {@code unveil analyze IMAGE... [--json]}: for each image every face found, with box, score, 68
+ * landmarks and (given an embedder) the 128-D descriptor of its dlib-aligned 150x150 chip. JSON mode prints one object
+ * per image and line: {@code {"image","width","height","faces":[{"box":{x,y,width,height},"score","landmarks":[136],
+ * "descriptor":[128]}]}}, or {@code {"image","error"}} for an unreadable file.
+ */
+public final class Analyze {
+    /** Turns aligned 150x150 chips into descriptors (e.g. {@code FaceApiEmbedder::embed}). */
+    @FunctionalInterface
+    public interface ChipEmbedder {
+        float[][] embed(List<RgbImage> chips150);
+    }
+
+    public record Options(List<Path> images, boolean json) {
+    }
+
+    public record FaceReport(DetectedFace face, float[] descriptor) {
+    }
+
+    public record ImageReport(Path image, int width, int height, List<FaceReport> faces, String error) {
+    }
+
+    private Analyze() {
+    }
+
+    /** Analyses one file; a file that cannot be read gives a report with {@code error} set, never an exception. */
+    public static ImageReport analyze(Path file, FaceAnalyzer analyzer, ChipEmbedder embedder) {
+        RgbImage img;
+        try {
+            img = Images.read(file);
+        } catch (ImageDecodeException e) {
+            return new ImageReport(file, 0, 0, List.of(), e.getMessage());
+        }
+        List<DetectedFace> faces = analyzer.detect(img);
+        float[][] descriptors = null;
+        if (embedder != null && !faces.isEmpty()) {
+            List<RgbImage> chips = new ArrayList<>();
+            for (DetectedFace f : faces) chips.add(FaceAligner.align(img, f.landmarks(), AlignTarget.CHIP_150).image());
+            descriptors = embedder.embed(chips);
+        }
+        List<FaceReport> out = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) out.add(new FaceReport(faces.get(i), descriptors == null ? null : descriptors[i]));
+        return new ImageReport(file, img.width(), img.height(), out, null);
+    }
+
+    /** Prints a report per image; returns 0 when every image was readable, 1 otherwise. */
+    public static int run(Options o, FaceAnalyzer analyzer, ChipEmbedder embedder, PrintStream out) {
+        int rc = 0;
+        for (Path p : o.images()) {
+            ImageReport r = analyze(p, analyzer, embedder);
+            if (r.error() != null) rc = 1;
+            out.println(o.json() ? toJson(r) : toText(r));
+            out.flush();
+        }
+        return rc;
+    }
+
+    public static String toJson(ImageReport r) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("image", r.image().toString());
+        if (r.error() != null) {
+            n.put("error", r.error());
+        } else {
+            n.put("width", r.width());
+            n.put("height", r.height());
+            ArrayNode faces = n.putArray("faces");
+            for (FaceReport f : r.faces()) {
+                ObjectNode fn = faces.addObject();
+                ObjectNode box = fn.putObject("box");
+                box.put("x", f.face().box().x());
+                box.put("y", f.face().box().y());
+                box.put("width", f.face().box().width());
+                box.put("height", f.face().box().height());
+                fn.put("score", f.face().score());
+                ArrayNode lm = fn.putArray("landmarks");
+                for (float v : f.face().landmarks()) lm.add(v);
+                if (f.descriptor() != null) {
+                    ArrayNode d = fn.putArray("descriptor");
+                    for (float v : f.descriptor()) d.add(v);
+                }
+            }
+        }
+        try {
+            return Json.MAPPER.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String toText(ImageReport r) {
+        StringBuilder sb = new StringBuilder();
+        if (r.error() != null) return sb.append(r.image()).append(": ERROR ").append(r.error()).toString();
+        sb.append(String.format("%s: %dx%d, %d face(s)", r.image(), r.width(), r.height(), r.faces().size()));
+        int i = 1;
+        for (FaceReport f : r.faces()) {
+            var b = f.face().box();
+            float[] lm = f.face().landmarks();
+            sb.append(String.format("%n  #%d box x=%.1f y=%.1f w=%.1f h=%.1f score=%.3f", i++, b.x(), b.y(), b.width(), b.height(), f.face().score()));
+            sb.append(String.format("%n     eyes (%.1f,%.1f) (%.1f,%.1f)  nose (%.1f,%.1f)  mouth (%.1f,%.1f)-(%.1f,%.1f)",
+                    mean(lm, 36, 42, 0), mean(lm, 36, 42, 1), mean(lm, 42, 48, 0), mean(lm, 42, 48, 1),
+                    lm[60], lm[61], lm[96], lm[97], lm[108], lm[109]));
+            sb.append("\n     landmarks");
+            for (int k = 0; k < 68; k++) sb.append(String.format(" %.1f,%.1f", lm[2 * k], lm[2 * k + 1]));
+            if (f.descriptor() != null) {
+                double norm = 0;
+                for (float v : f.descriptor()) norm += v * v;
+                sb.append(String.format("%n     descriptor %d-D |d|=%.3f [", f.descriptor().length, Math.sqrt(norm)));
+                for (int k = 0; k < f.descriptor().length; k++) sb.append(k == 0 ? "" : ", ").append(String.format("%.4f", f.descriptor()[k]));
+                sb.append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static float mean(float[] lm, int from, int to, int axis) {
+        float s = 0;
+        for (int k = from; k < to; k++) s += lm[2 * k + axis];
+        return s / (to - from);
+    }
+}
