@@ -37,7 +37,7 @@ public final class CentroidIdentification {
         String best = null;
         double bestD = Double.POSITIVE_INFINITY;
         for (var e : gallery.entrySet()) {
-            double d = Distances.euclidean(e.getValue(), probe);
+            double d = VerificationMetrics.euclidean(e.getValue(), probe);
             if (d < bestD) {
                 bestD = d;
                 best = e.getKey();

@@ -10,11 +10,11 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Generates LFW-style verification pairs from a seed: {@code folds} folds, each with up to {@code samePerFold} same
- * and {@code differentPerFold} different pairs, no pair repeated. As in LFW's View 2, folds are identity-disjoint (the
- * identities are shuffled and dealt round-robin to the folds) when there are at least two identities per fold;
- * smaller sets (e.g. Yale's 15 people) fall back to dealing pairs, not identities, to folds, and say so in
- * {@link Pairs#identityDisjoint()}. A fold that cannot supply the asked number of distinct pairs gives what it has.
+ * LFW-style verification pairs for the evaluation, flattened with their fold. With at least two identities per fold
+ * the identity-disjoint folds of {@link PairProtocol} are used (if a fold cannot supply the asked number of distinct
+ * pairs, the per-class count is lowered until every fold can, and the caller sees the count it got); smaller sets
+ * (e.g. Yale's 15 people) fall back to dealing pairs, not identities, to folds, and say so in
+ * {@link Pairs#identityDisjoint()}.
  */
 public final class LfwStylePairs {
     private LfwStylePairs() {
@@ -40,18 +40,31 @@ public final class LfwStylePairs {
             if (!l.isEmpty()) usable.put(id, List.copyOf(l));
         });
         if (usable.size() < 2) throw new IllegalArgumentException("need faces of at least 2 identities, have " + usable.size());
-        Random rnd = new Random(seed);
-        List<String> ids = new ArrayList<>(usable.keySet());
-        Collections.shuffle(ids, rnd);
         List<FacePair> out = new ArrayList<>();
-        boolean disjoint = ids.size() >= 2 * folds;
+        boolean disjoint = usable.size() >= 2 * folds;
         if (disjoint) {
-            for (int f = 0; f < folds; f++) {
-                List<String> mine = new ArrayList<>();
-                for (int i = f; i < ids.size(); i += folds) mine.add(ids.get(i));
-                out.addAll(sample(usable, mine, samePerFold, differentPerFold, f, rnd, new HashSet<>()));
+            List<String> identityOf = new ArrayList<>();
+            List<Integer> faceIndex = new ArrayList<>();
+            usable.forEach((id, l) -> l.forEach(i -> {
+                identityOf.add(id);
+                faceIndex.add(i);
+            }));
+            int perClass = Math.max(1, Math.min(samePerFold, differentPerFold));
+            List<PairFold> pf = null;
+            while (pf == null) {
+                try {
+                    pf = PairProtocol.generate(identityOf, folds, perClass, seed);
+                } catch (IllegalArgumentException e) {
+                    if (perClass == 1) throw e;
+                    perClass = Math.max(1, perClass * 3 / 4);
+                }
             }
+            for (PairFold f : pf)
+                for (VerificationPair p : f.pairs()) out.add(new FacePair(faceIndex.get(p.first()), faceIndex.get(p.second()), p.same(), f.index()));
         } else {
+            Random rnd = new Random(seed);
+            List<String> ids = new ArrayList<>(usable.keySet());
+            Collections.shuffle(ids, rnd);
             Set<Long> used = new HashSet<>();
             List<FacePair> all = sample(usable, ids, samePerFold * folds, differentPerFold * folds, 0, rnd, used);
             List<FacePair> same = all.stream().filter(FacePair::same).toList();

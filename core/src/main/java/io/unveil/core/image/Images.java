@@ -30,9 +30,11 @@ public final class Images {
     private Images() {
     }
 
+    /** A local image file (datasets): JPEG and PNG with the size guard, other formats OpenCV reads (PGM, BMP) as is. */
     public static RgbImage read(Path file) {
         try {
-            return decode(Files.readAllBytes(file));
+            byte[] bytes = Files.readAllBytes(file);
+            return ImageHeader.dimensions(bytes) == null ? decodeAny(bytes) : decode(bytes);
         } catch (IOException e) {
             throw new ImageDecodeException("cannot read " + file + ": " + e.getMessage());
         } catch (ImageDecodeException e) {
@@ -40,10 +42,18 @@ public final class Images {
         }
     }
 
-    /** Decodes JPEG/PNG/BMP/... (greyscale and 4-channel are converted to RGB). Never returns null. */
+    /**
+     * Decodes untrusted bytes: JPEG or PNG only, declared size within {@link #MAX_SIDE}/{@link #MAX_PIXELS} (greyscale
+     * and 4-channel are converted to RGB). Never returns null; anything else is an {@link ImageDecodeException}.
+     */
     public static RgbImage decode(byte[] bytes) {
         if (bytes == null || bytes.length == 0) throw new ImageDecodeException("empty image bytes");
         ImageHeader.check(bytes, MAX_SIDE, MAX_PIXELS);
+        return decodeAny(bytes);
+    }
+
+    private static RgbImage decodeAny(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) throw new ImageDecodeException("empty image bytes");
         try (Mat buf = new Mat(1, bytes.length, org.bytedeco.opencv.global.opencv_core.CV_8UC1);
              Mat bgr = new Mat()) {
             buf.data().put(bytes);

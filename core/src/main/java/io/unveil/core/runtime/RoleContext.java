@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -107,6 +108,9 @@ public final class RoleContext implements AutoCloseable {
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(4 << 20));
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(settings.integer("streams.threads", 1)));
+        // Poison records (undeserializable, or a processor throwing) go to unveil.dlq in the task's transaction.
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnDeserializationError.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProcessingError.class.getName());
         settings.withPrefix("streams.config.").forEach(p::put);
         return p;
     }
@@ -116,7 +120,18 @@ public final class RoleContext implements AutoCloseable {
      * health check, and replaces a stream thread that dies instead of stopping the application.
      */
     public KafkaStreams startStreams(String applicationId, Topology topology) {
-        KafkaStreams streams = new KafkaStreams(topology, streamsProperties(applicationId));
+        return startStreams(applicationId, topology, Map.of());
+    }
+
+    /**
+     * As {@link #startStreams(String, Topology)} with per-application overrides, e.g. small
+     * {@code max.poll.records} for stages that spend long on each record.
+     */
+    public KafkaStreams startStreams(String applicationId, Topology topology, Map<String, ?> overrides) {
+        Properties props = streamsProperties(applicationId);
+        props.putAll(overrides);
+        settings.withPrefix("streams.config.").forEach(props::put); // explicit settings still win
+        KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("{}: stream thread failed, replacing it", applicationId, e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

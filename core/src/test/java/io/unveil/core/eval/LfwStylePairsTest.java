@@ -56,6 +56,15 @@ class LfwStylePairsTest {
     }
 
     @Test
+    void foldsShortOfPairsGetFewerNotAnError() {
+        // 20 identities x 2 faces: a fold of 2 identities has only 2 same pairs (one per identity), so 2 per class
+        LfwStylePairs.Pairs p = LfwStylePairs.generate(people(20, 2), 10, 50, 50, 3);
+        assertTrue(p.identityDisjoint());
+        assertEquals(p.same(), p.different());
+        assertEquals(20, p.same());
+    }
+
+    @Test
     void smallSetsFallBackToPairFolds() {
         LfwStylePairs.Pairs p = LfwStylePairs.generate(people(15, 10), 10, 10, 10, 3);
         assertFalse(p.identityDisjoint());

@@ -76,4 +76,20 @@ class TfLayersTest {
             assertArrayEquals(new float[]{-5, -1, -2, -4}, y.toFloatArray());
         }
     }
+
+    /** The strided-view max pool equals PyTorch's max_pool2d on the explicitly padded input. */
+    @Test
+    void maxPoolSameEqualsMaxPool2dOnPaddedInput() {
+        try (NDManager m = NDManager.newBaseManager("PyTorch")) {
+            for (int[] c : new int[][]{{13, 2, 1}, {207, 2, 2}, {26, 2, 2}, {15, 3, 2}, {8, 3, 1}}) {
+                int size = c[0], k = c[1], st = c[2];
+                NDArray x = m.randomNormal(new Shape(2, 3, size, size + 1));
+                NDArray padded = TfPadding.padSame(x, k, k, st, st, Double.NEGATIVE_INFINITY);
+                NDArray want = ai.djl.nn.pooling.Pool.maxPool2d(padded, new Shape(k, k), new Shape(st, st), new Shape(0, 0), false);
+                NDArray got = TfPadding.maxPoolSame(x, k, st);
+                assertEquals(want.getShape(), got.getShape(), "shape for " + java.util.Arrays.toString(c));
+                assertArrayEquals(want.toFloatArray(), got.toFloatArray(), 0f, "values for " + java.util.Arrays.toString(c));
+            }
+        }
+    }
 }

@@ -75,12 +75,21 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar.")
     boolean noProgress;
 
+    @Option(names = "--threads", description = "PyTorch intra-op threads for detection and recognition (default: half the cores, at least 1; "
+            + "more threads than free cores slows a shared machine down ~10x).")
+    Integer threads;
+
     @Override
     public Integer call() {
         Path set = data != null ? data : SharedData.set("celeba-subset").orElse(null);
         if (set == null || !Files.isDirectory(set)) {
             System.err.println("no data: pass --data DIR (../shared/data/celeba-subset not found)");
             return 2;
+        }
+        int t = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(t));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
         String setName = name != null ? name : set.toAbsolutePath().normalize().getFileName().toString();
         boolean validation = switch (identities.toLowerCase(Locale.ROOT)) {

@@ -19,6 +19,7 @@ public final class Roles {
     static {
         register("ingest", IngestRole::new);
         register("detect", DetectRole::new);
+        register("inpaint", io.unveil.inpaint.stage.InpaintRole::new);
         register("recognize", io.unveil.recognize.role.RecognizeRole::new);
         register("gallery", io.unveil.gallery.role.GalleryRole::new);
     }

@@ -178,7 +178,23 @@ class K8sManifestsTest {
         assertEquals("false", String.valueOf(cfg.get("auto.create.topics.enable")));
         ConfigMap config = r.one(ConfigMap.class, "unveil-config");
         assertTrue(config.getData().get("kafka.bootstrap").startsWith("unveil-kafka-bootstrap:"), "bootstrap = Strimzi's service");
-        assertTrue(config.getData().get("unveil.properties").contains("exactly_once_v2"), "exactly-once v2 in every role");
+        // Exactly-once v2 comes from RoleContext (every role's Streams config); the ConfigMap must not override it.
+        String props = config.getData().get("unveil.properties");
+        assertFalse(props.contains("processing.guarantee"), "unveil.properties must not change the processing guarantee");
+        java.util.Properties p = new java.util.Properties();
+        try {
+            p.load(new java.io.StringReader(props));
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        Map<String, String> settings = new java.util.TreeMap<>();
+        p.stringPropertyNames().forEach(k -> settings.put(k, p.getProperty(k)));
+        var ctx = new io.unveil.core.runtime.RoleContext("unveil-kafka-bootstrap:9092",
+                io.unveil.core.config.Settings.load(null, Map.of(), settings), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                Path.of("/var/lib/unveil"), (short) 3, (n, c) -> { });
+        java.util.Properties streams = ctx.streamsProperties("unveil-test");
+        assertEquals("exactly_once_v2", streams.get("processing.guarantee"), "exactly-once v2 in every role");
+        assertEquals("3", String.valueOf(streams.get("replication.factor")), "Streams internal topics at RF 3");
     }
 
     @ParameterizedTest
@@ -236,8 +252,9 @@ class K8sManifestsTest {
             });
             boolean gpu = c.getResources().getLimits().containsKey("nvidia.com/gpu");
             if (role.equals("inpaint")) {
-                String device = args.get(args.indexOf("--device") + 1);
-                assertEquals(dir.endsWith("gpu") ? "gpu" : "cpu", device, where + " --device");
+                String device = args.stream().filter(a -> a.startsWith("inpaint.device=")).findFirst().orElse("none");
+                assertEquals("--set", args.get(args.indexOf(device) - 1), where);
+                assertEquals("inpaint.device=" + (dir.endsWith("gpu") ? "gpu" : "cpu"), device, where + " inpaint device");
                 assertEquals(dir.endsWith("gpu"), gpu, where + " nvidia.com/gpu limit");
                 if (gpu) {
                     assertEquals(new Quantity("1"), c.getResources().getLimits().get("nvidia.com/gpu"));

@@ -17,10 +17,13 @@ import io.unveil.detector.align.Alignment;
 import io.unveil.detector.align.FaceAligner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -96,7 +99,29 @@ public final class AlignedFaceCache {
         Optional<AlignedFaceCache> ready = open(setDir, cacheDir);
         if (ready.isPresent()) return ready.get();
         if (analyzer == null) throw new IllegalStateException("no current aligned cache for " + setDir + " and no analyzer to build it");
-        return rebuild(setDir, cacheDir, analyzer, listener == null ? ProgressListener.stderr(setDir.getFileName().toString()) : listener);
+        // one builder at a time per cache folder, across threads and processes; a waiter reuses what the other built
+        synchronized (AlignedFaceCache.class) {
+            try {
+                Files.createDirectories(cacheDir);
+                try (FileChannel ch = FileChannel.open(cacheDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                    FileLock lock = ch.tryLock();
+                    if (lock == null) {
+                        System.err.println("waiting for another process that is building " + cacheDir);
+                        lock = ch.lock();
+                    }
+                    try {
+                        ready = open(setDir, cacheDir);
+                        if (ready.isPresent()) return ready.get();
+                        return rebuild(setDir, cacheDir, analyzer,
+                                listener == null ? ProgressListener.stderr(setDir.getFileName().toString()) : listener);
+                    } finally {
+                        lock.release();
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot lock aligned cache " + cacheDir, e);
+            }
+        }
     }
 
     /** The existing cache when it is current (same pipeline version and same labelled files), else empty. */

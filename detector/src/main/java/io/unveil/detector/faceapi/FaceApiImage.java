@@ -30,47 +30,40 @@ public final class FaceApiImage {
         int offY = w > h ? prepend : 0;
         byte[] d = img.data();
         int plane = size * size;
-        if (side == size) {
-            for (int y = 0; y < size; y++) {
-                for (int x = 0; x < size; x++) {
-                    int i = y * size + x;
-                    for (int c = 0; c < 3; c++) out[offset + c * plane + i] = (px(d, w, h, x - offX, y - offY, c) - meanRgb[c]) / 255f;
-                }
-            }
-            return;
-        }
-        float scale = (float) side / (float) size;
-        int[] x0 = new int[size], x1 = new int[size];
+        float m0 = meanRgb[0], m1 = meanRgb[1], m2 = meanRgb[2];
+        // per output column / row: source byte offsets of the two bilinear taps (-1 = zero padding) and the weight
+        float scale = side == size ? 1f : (float) side / (float) size;
+        int[] c0 = new int[size], c1 = new int[size];
         float[] fx = new float[size];
         for (int x = 0; x < size; x++) {
             float src = scale * x;
-            x0[x] = Math.max(0, (int) Math.floor(src));
-            x1[x] = Math.min(side - 1, (int) Math.ceil(src));
-            fx[x] = src - x0[x];
+            int x0 = Math.max(0, (int) Math.floor(src)), x1 = Math.min(side - 1, (int) Math.ceil(src));
+            fx[x] = src - x0;
+            c0[x] = x0 - offX >= 0 && x0 - offX < w ? (x0 - offX) * 3 : -1;
+            c1[x] = x1 - offX >= 0 && x1 - offX < w ? (x1 - offX) * 3 : -1;
         }
+        int stride = w * 3;
         for (int y = 0; y < size; y++) {
             float srcY = scale * y;
-            int y0 = Math.max(0, (int) Math.floor(srcY));
-            int y1 = Math.min(side - 1, (int) Math.ceil(srcY));
+            int y0 = Math.max(0, (int) Math.floor(srcY)), y1 = Math.min(side - 1, (int) Math.ceil(srcY));
             float fy = srcY - y0;
+            int r0 = y0 - offY >= 0 && y0 - offY < h ? (y0 - offY) * stride : -1;
+            int r1 = y1 - offY >= 0 && y1 - offY < h ? (y1 - offY) * stride : -1;
+            int o = offset + y * size;
             for (int x = 0; x < size; x++) {
-                int i = y * size + x;
+                int a = c0[x], b = c1[x];
+                float wx = fx[x];
                 for (int c = 0; c < 3; c++) {
-                    float tl = px(d, w, h, x0[x] - offX, y0 - offY, c);
-                    float tr = px(d, w, h, x1[x] - offX, y0 - offY, c);
-                    float bl = px(d, w, h, x0[x] - offX, y1 - offY, c);
-                    float br = px(d, w, h, x1[x] - offX, y1 - offY, c);
-                    float top = tl + (tr - tl) * fx[x];
-                    float bottom = bl + (br - bl) * fx[x];
+                    float tl = r0 < 0 || a < 0 ? 0f : d[r0 + a + c] & 0xff;
+                    float tr = r0 < 0 || b < 0 ? 0f : d[r0 + b + c] & 0xff;
+                    float bl = r1 < 0 || a < 0 ? 0f : d[r1 + a + c] & 0xff;
+                    float br = r1 < 0 || b < 0 ? 0f : d[r1 + b + c] & 0xff;
+                    float top = tl + (tr - tl) * wx;
+                    float bottom = bl + (br - bl) * wx;
                     float v = top + (bottom - top) * fy;
-                    out[offset + c * plane + i] = (v - meanRgb[c]) / 255f;
+                    out[o + c * plane + x] = (v - (c == 0 ? m0 : c == 1 ? m1 : m2)) / 255f;
                 }
             }
         }
-    }
-
-    private static float px(byte[] d, int w, int h, int x, int y, int c) {
-        if (x < 0 || y < 0 || x >= w || y >= h) return 0f;
-        return d[(y * w + x) * 3 + c] & 0xff;
     }
 }

@@ -77,7 +77,7 @@ public class FaceLandmark68Block extends AbstractBlock {
     }
 
     private static NDArray relu(NDArray x) {
-        return x.maximum(0f);
+        return ai.djl.nn.Activation.relu(x);
     }
 
     @Override

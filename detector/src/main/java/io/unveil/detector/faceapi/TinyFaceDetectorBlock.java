@@ -40,7 +40,7 @@ public class TinyFaceDetectorBlock extends AbstractBlock {
     }
 
     static NDArray leaky(NDArray x) {
-        return x.maximum(x.mul(0.1f));
+        return ai.djl.nn.Activation.leakyRelu(x, 0.1f);
     }
 
     @Override

@@ -4,7 +4,11 @@ import io.unveil.core.runtime.Role;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.detector.FaceApiAnalyzer;
 import io.unveil.detector.faceapi.TinyFaceDetector;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
@@ -28,7 +32,11 @@ public final class DetectRole implements Role {
                 (float) config.minScore());
         StreamsBuilder b = new StreamsBuilder();
         DetectorTopology.buildTopology(b, config, analyzer, AlignedCropper.INSTANCE, ctx.registry());
-        streams = ctx.startStreams(DetectorTopology.APPLICATION_ID, b.build());
+        // a frame can take long on a busy CPU: poll few records at a time, allow slow polls and transactions
+        streams = ctx.startStreams(DetectorTopology.APPLICATION_ID, b.build(), Map.of(
+                StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), "20",
+                StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), "600000",
+                StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), "120000"));
     }
 
     @Override

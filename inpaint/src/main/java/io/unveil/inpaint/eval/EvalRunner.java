@@ -3,9 +3,11 @@ package io.unveil.inpaint.eval;
 import io.unveil.core.data.IdentitySplit;
 import io.unveil.core.data.LabeledImages;
 import io.unveil.core.eval.CentroidIdentification;
-import io.unveil.core.eval.Distances;
+import io.unveil.core.eval.CrossValidation;
 import io.unveil.core.eval.FacePair;
-import io.unveil.core.eval.FoldedVerification;
+import io.unveil.core.eval.PairFold;
+import io.unveil.core.eval.VerificationMetrics;
+import io.unveil.core.eval.VerificationPair;
 import io.unveil.core.eval.LfwStylePairs;
 import io.unveil.core.eval.RecoveredShare;
 import io.unveil.core.eval.RocCurve;
@@ -169,21 +171,26 @@ public final class EvalRunner {
                 emb = new HashMap<>();
                 for (int s = 0; s < occList.size(); s += BATCH) {
                     List<Integer> chunk = occList.subList(s, Math.min(occList.size(), s + BATCH));
-                    List<RgbImage> repaired = new ArrayList<>();
+                    List<RgbImage> truths = new ArrayList<>();
+                    List<Occluded> occs = new ArrayList<>();
                     for (int i : chunk) {
-                        RgbImage truth = faces.get(i).face128();
-                        long a = System.nanoTime();
-                        RgbImage fixed = m.repair(truth, occluded.get(i));
-                        repairNs += System.nanoTime() - a;
+                        truths.add(faces.get(i).face128());
+                        occs.add(occluded.get(i));
+                    }
+                    long a = System.nanoTime();
+                    List<RgbImage> repaired = m.repairAll(truths, occs);
+                    repairNs += System.nanoTime() - a;
+                    for (int k = 0; k < chunk.size(); k++) {
+                        RgbImage truth = truths.get(k), fixed = repaired.get(k);
                         if (fixed.width() != truth.width() || fixed.height() != truth.height())
                             throw new IllegalStateException(m.name() + " returned a " + fixed.width() + "x" + fixed.height() + " face");
-                        repaired.add(fixed);
                         psnr += cap(ImageQuality.psnr(truth, fixed));
                         double[] map = ImageQuality.ssimMap(truth, fixed);
                         ssim += ImageQuality.meanOver(map, truth.width(), truth.height(), null);
                         nq++;
-                        double ph = ImageQuality.psnr(truth, fixed, occluded.get(i).mask());
-                        double sh = ImageQuality.meanOver(map, truth.width(), truth.height(), occluded.get(i).mask());
+                        boolean[] mask = occs.get(k).mask();
+                        double ph = ImageQuality.psnr(truth, fixed, mask);
+                        double sh = ImageQuality.meanOver(map, truth.width(), truth.height(), mask);
                         if (!Double.isNaN(ph) && !Double.isNaN(sh)) {
                             psnrH += cap(ph);
                             ssimH += sh;
@@ -200,18 +207,25 @@ public final class EvalRunner {
                 int i = sampleFaces.get(r);
                 samples.get(r).add(isGt ? faces.get(i).face128() : m.repair(faces.get(i).face128(), occluded.get(i)));
             }
-            // verification
+            // verification: 10-fold with the threshold chosen on the other folds (VerificationMetrics), ROC on all pairs
             double[] scores = new double[pairs.size()];
             boolean[] same = new boolean[pairs.size()];
-            int[] fold = new int[pairs.size()];
+            List<List<VerificationPair>> byFold = new ArrayList<>();
+            for (int f = 0; f < folds; f++) byFold.add(new ArrayList<>());
+            Map<VerificationPair, Double> distance = new HashMap<>();
             for (int k = 0; k < pairs.size(); k++) {
                 FacePair p = pairs.get(k);
                 float[] ea = o.occludeBoth() ? emb.get(p.a()) : gtEmb.get(p.a());
-                scores[k] = -Distances.euclidean(ea, emb.get(p.b()));
+                double d = VerificationMetrics.euclidean(ea, emb.get(p.b()));
+                scores[k] = -d;
                 same[k] = p.same();
-                fold[k] = p.fold();
+                VerificationPair vp = new VerificationPair(p.a(), p.b(), p.same());
+                byFold.get(p.fold()).add(vp);
+                distance.put(vp, d);
             }
-            FoldedVerification.Result v = FoldedVerification.evaluate(scores, same, fold, folds);
+            List<PairFold> pairFolds = new ArrayList<>();
+            for (int f = 0; f < folds; f++) pairFolds.add(new PairFold(f, byFold.get(f)));
+            CrossValidation v = VerificationMetrics.crossValidate(pairFolds, distance::get);
             RocCurve roc = RocCurve.of(scores, same);
             // identification
             double rank1 = Double.NaN;

@@ -14,6 +14,13 @@ public interface RepairMethod extends AutoCloseable {
      */
     RgbImage repair(RgbImage truth, Occluded occluded);
 
+    /** Repairs a batch (one forward pass for generators); the default repairs face by face. */
+    default java.util.List<RgbImage> repairAll(java.util.List<RgbImage> truths, java.util.List<Occluded> occluded) {
+        java.util.List<RgbImage> out = new java.util.ArrayList<>(truths.size());
+        for (int i = 0; i < truths.size(); i++) out.add(repair(truths.get(i), occluded.get(i)));
+        return out;
+    }
+
     /** Where the method comes from: "built-in" or the model file. */
     default String source() {
         return "built-in";

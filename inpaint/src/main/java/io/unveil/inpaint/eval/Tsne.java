@@ -6,7 +6,8 @@ import java.util.Random;
  * Exact t-SNE (van der Maaten and Hinton 2008) to 2-D, O(n²) per iteration: for the few hundred identity
  * descriptors a report plots. Perplexity-calibrated Gaussian affinities (binary search on the precision), symmetrised
  * joint P, Student-t Q, gradient descent with momentum 0.5 then 0.8, per-parameter gains, early exaggeration 12 for
- * the first 250 iterations, learning rate 200, seeded initialisation N(0, 1e-4).
+ * the first 250 iterations, learning rate max(n / 48, 50) (scikit-learn's "auto"; 200 throws points of small sets
+ * far out), seeded initialisation N(0, 1e-4).
  */
 public final class Tsne {
     private final double perplexity;
@@ -37,6 +38,7 @@ public final class Tsne {
             y[i][1] = rnd.nextGaussian() * 1e-2;
             gains[i][0] = gains[i][1] = 1;
         }
+        double lr = Math.max(n / 12.0 / 4.0, 50);
         double[][] num = new double[n][n];
         double[][] grad = new double[n][2];
         for (int it = 0; it < iterations; it++) {
@@ -65,7 +67,7 @@ public final class Tsne {
                 for (int d = 0; d < 2; d++) {
                     boolean sameSign = Math.signum(grad[i][d]) == Math.signum(vel[i][d]);
                     gains[i][d] = Math.max(0.01, sameSign ? gains[i][d] * 0.8 : gains[i][d] + 0.2);
-                    vel[i][d] = momentum * vel[i][d] - 200 * gains[i][d] * grad[i][d];
+                    vel[i][d] = momentum * vel[i][d] - lr * gains[i][d] * grad[i][d];
                     y[i][d] += vel[i][d];
                 }
             // keep the embedding centred

@@ -36,7 +36,7 @@ public final class OcclusionNet extends AbstractBlock {
 
     public OcclusionNet() {
         super(VERSION);
-        int c1 = 16, c2 = 32, c3 = 64, c4 = 80;
+        int c1 = 10, c2 = 20, c3 = 40, c4 = 56;
         stem = addChildBlock("stem", conv(c1, 2));
         enc1 = addChildBlock("enc1", conv(c1, 1));
         enc2 = addChildBlock("enc2", new SequentialBlock().add(conv(c2, 2)).add(conv(c2, 1)));

@@ -234,6 +234,33 @@ public final class OcclusionTrainer {
         Files.writeString(meta, Json.MAPPER.writeValueAsString(m));
     }
 
+    /**
+     * The whole training run from a labelled set: aligned faces (cache), identity split, patch source from TRAIN
+     * faces only, mask textures from {@code <data>/../occluders} when present, then {@link #run}.
+     *
+     * @param perIdentity at most this many photos per identity (0 = all)
+     * @param detectorSize TinyFaceDetector input size used when the aligned subset must be built
+     */
+    public static Result train(Path data, int perIdentity, int detectorSize, Options options, PrintStream console)
+            throws IOException {
+        String dataset = data.toAbsolutePath().normalize().getFileName().toString();
+        List<AlignedFace> all = OcclusionData.load(data, perIdentity, detectorSize);
+        List<List<AlignedFace>> parts = split(all, dataset);
+        List<AlignedFace> train = parts.get(0), val = parts.get(1);
+        long trainIds = train.stream().map(AlignedFace::identity).distinct().count();
+        long valIds = val.stream().map(AlignedFace::identity).distinct().count();
+        console.printf("%s: %d aligned faces; TRAIN %d faces / %d identities, VALIDATION %d faces / %d identities%n",
+                dataset, all.size(), train.size(), trainIds, val.size(), valIds);
+        Path textures = data.toAbsolutePath().normalize().getParent().resolve("occluders");
+        MaskTextures tex = MaskTextures.load(Files.isDirectory(textures) ? textures : null);
+        if (tex.isEmpty()) console.println("no occluder textures found: medical masks are drawn procedurally");
+        FacePatchSource patches = new FacePatchSource(train.stream().map(AlignedFace::face).toList(),
+                train.stream().map(AlignedFace::landmarks).toList());
+        console.printf("%d background patches from TRAIN photos for random objects%n", patches.size());
+        Occluders occ = new Occluders(tex, patches);
+        return new OcclusionTrainer(options, console).run(train, val, occ);
+    }
+
     /** Splits samples into the given identities' parts (train / validation lists). */
     public static List<List<AlignedFace>> split(List<AlignedFace> all, String dataset) {
         List<AlignedFace> train = new ArrayList<>(), val = new ArrayList<>();

@@ -71,12 +71,17 @@ public final class FaceApiEmbedder implements Embedder {
 
     @Override
     public float[][] embed(List<RgbImage> chips) {
+        return embed(chips, MAX_BATCH);
+    }
+
+    /** As {@link #embed(List)} with chunks of at most {@code maxBatch} chips per forward pass. */
+    float[][] embed(List<RgbImage> chips, int maxBatch) {
         ensureOpen();
         int n = chips.size();
         float[][] out = new float[n][];
         int per = 3 * FaceApiPreprocessor.PLANE;
-        for (int start = 0; start < n; start += MAX_BATCH) {
-            int b = Math.min(MAX_BATCH, n - start);
+        for (int start = 0; start < n; start += maxBatch) {
+            int b = Math.min(maxBatch, n - start);
             float[] buf = new float[b * per];
             for (int i = 0; i < b; i++) {
                 RgbImage chip = chips.get(start + i);

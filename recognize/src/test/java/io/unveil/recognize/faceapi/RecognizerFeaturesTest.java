@@ -73,14 +73,37 @@ class RecognizerFeaturesTest {
     void embedBatchesMatchSingleAndRejectBadInput() {
         FaceApiEmbedder e = Models.embedder();
         List<RgbImage> chips = new java.util.ArrayList<>();
-        for (int i = 0; i < 33; i++) chips.add(noise(150 + (i % 3) * 17, 150 - (i % 2) * 30, i)); // > one chunk, non-square
-        float[][] batch = e.embed(chips);
-        assertEquals(33, batch.length);
-        for (int i : new int[]{0, 32}) assertArrayEquals(e.embed(chips.get(i)), batch[i], 1e-4f);
+        for (int i = 0; i < 7; i++) chips.add(noise(150 + (i % 3) * 17, 150 - (i % 2) * 30, i)); // non-square too
+        float[][] batch = e.embed(chips, 3); // chunks 3+3+1
+        assertEquals(7, batch.length);
+        for (int i : new int[]{0, 4, 6}) assertArrayEquals(e.embed(chips.get(i)), batch[i], 1e-4f);
         assertEquals(0, e.embed(List.of()).length);
+        // degenerate chips (1x1, a 600x2 sliver) are padded and resized like any other: finite 128-D output
+        for (float[] d : e.embed(List.of(noise(1, 1, 1), noise(600, 2, 2)))) {
+            assertEquals(128, d.length);
+            for (float v : d) assertTrue(Float.isFinite(v));
+        }
         assertThrows(IllegalArgumentException.class, () -> e.embed(java.util.Arrays.asList((RgbImage) null)));
         try (NDManager m = NDManager.newBaseManager("PyTorch")) {
             assertThrows(IllegalArgumentException.class, () -> e.features(m.zeros(new Shape(1, 1, 150, 150))));
+        }
+    }
+
+    @Test
+    void concurrentCallsGiveTheSameDescriptors() throws Exception {
+        FaceApiEmbedder e = Models.embedder();
+        List<RgbImage> a = List.of(noise(150, 150, 11), noise(150, 150, 12));
+        List<RgbImage> b = List.of(noise(150, 150, 13));
+        float[][] ea = e.embed(a), eb = e.embed(b);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var fa = pool.submit(() -> e.embed(a));
+            var fb = pool.submit(() -> e.embed(b));
+            float[][] ra = fa.get(), rb = fb.get();
+            for (int i = 0; i < ea.length; i++) assertArrayEquals(ea[i], ra[i], 1e-5f);
+            assertArrayEquals(eb[0], rb[0], 1e-5f);
+        } finally {
+            pool.shutdown();
         }
     }
 }

@@ -1,0 +1,49 @@
+package io.unveil.deploy.cli;
+
+import io.unveil.inpaint.idgan.IdGanEvaluator;
+import io.unveil.inpaint.idgan.Inpainter;
+import io.unveil.inpaint.idgan.TrainingFaces;
+import io.unveil.recognize.faceapi.FaceApiEmbedder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code unveil eval idgan}: PSNR/SSIM and verification accuracy (GT / OCC / Telea / ID-GAN) on VALIDATION identities. */
+@Command(name = "idgan", mixinStandardHelpOptions = true,
+        description = "Validate an ID-GAN generator: image fidelity and verification accuracy with R on validation identities.")
+public final class EvalIdGanCommand implements Callable<Integer> {
+    @Option(names = "--dataset", defaultValue = "celeba-subset") String dataset;
+    @Option(names = "--generator", description = "weights, repeatable (default: the committed generator)") List<Path> generators;
+    @Option(names = "--out", defaultValue = "runs/idgan-eval") Path out;
+    @Option(names = "--max-faces", defaultValue = "800") int maxFaces;
+    @Option(names = "--folds", defaultValue = "10") int folds;
+    @Option(names = "--pairs-per-class", defaultValue = "150", description = "same (and different) pairs per fold")
+    int pairsPerClass;
+    @Option(names = "--seed", defaultValue = "7") long seed;
+    @Option(names = "--haar-fallback", description = "without an aligned cache, use the Haar crops") boolean haar;
+    @Option(names = "--device", defaultValue = "cpu") String device;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Inpainter> inpainters = new ArrayList<>();
+        try (FaceApiEmbedder r = FaceApiEmbedder.load()) {
+            if (generators == null || generators.isEmpty()) inpainters.add(Inpainter.load(device));
+            else for (Path g : generators) inpainters.add(Inpainter.load(g, device));
+            IdGanEvaluator.Report rep = IdGanEvaluator.run(TrainingFaces.load(dataset, false, haar), dataset, inpainters, r,
+                    maxFaces, folds, pairsPerClass, seed, out, System.err);
+            System.out.println(rep.markdown());
+            System.out.printf("(%.0f s)%n", rep.seconds());
+        } finally {
+            inpainters.forEach(Inpainter::close);
+        }
+        return 0;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EvalIdGanCommand()).execute(args));
+    }
+}

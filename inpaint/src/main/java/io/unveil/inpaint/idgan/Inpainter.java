@@ -1,0 +1,148 @@
+package io.unveil.inpaint.idgan;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import io.unveil.core.image.Images;
+import io.unveil.core.image.RgbImage;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serving side of the trained generator: repairs aligned FACE_128 faces given their hole masks, in batches, outside
+ * any GradientCollector. Thread-safe (one batch at a time). {@code --device gpu} uses the GPU when the engine has one
+ * and falls back to the CPU with a log line otherwise.
+ */
+public final class Inpainter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Inpainter.class);
+    public static final String RESOURCE = "/io/unveil/inpaint/idgan/generator.bin";
+
+    private final NDManager manager;
+    private final Generator generator;
+    private final String model;
+    private final Device device;
+    private boolean closed;
+
+    private Inpainter(NDManager manager, Generator generator, String model, Device device) {
+        this.manager = manager;
+        this.generator = generator;
+        this.model = model;
+        this.device = device;
+    }
+
+    /** The committed generator (resource {@value #RESOURCE}). */
+    public static Inpainter load(String device) {
+        try (InputStream in = Inpainter.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) throw new IllegalStateException("no committed ID-GAN generator at " + RESOURCE);
+            return load(in.readAllBytes(), "idgan:" + RESOURCE, device);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Inpainter load(Path weights, String device) {
+        try {
+            Path parent = weights.toAbsolutePath().getParent();
+            String name = (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "/") + weights.getFileName();
+            return load(Files.readAllBytes(weights), "idgan:" + name, device);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read generator weights " + weights, e);
+        }
+    }
+
+    static Inpainter load(byte[] weights, String model, String deviceName) throws IOException {
+        Device device = IdGanTrainer.device(deviceName);
+        int width = widthOf(weights);
+        NDManager m = NDManager.newBaseManager(device);
+        try {
+            Generator g = new Generator(m, width, 0);
+            g.params().load(new ByteArrayInputStream(weights));
+            LOG.info("ID-GAN generator {} (width {}, {} parameters) on {}", model, width, g.params().count(), device);
+            return new Inpainter(m, g, model + " w" + width, device);
+        } catch (IOException | RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    /** The generator width, from the shape of the first tensor (e1.w = [w,4,5,5]). */
+    static int widthOf(byte[] weights) throws IOException {
+        DataInputStream d = new DataInputStream(new ByteArrayInputStream(weights));
+        d.readInt();
+        d.readInt();
+        String name = d.readUTF();
+        if (!name.equals("e1.w")) throw new IOException("not a generator weight file (first tensor " + name + ")");
+        d.readInt();
+        return Math.toIntExact(d.readLong());
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public Device device() {
+        return device;
+    }
+
+    /**
+     * Repairs each face inside its mask (1 = hole); pixels outside the mask are returned unchanged.
+     *
+     * @param faces 128x128 aligned faces (other sizes are resized to 128 and back)
+     * @param masks per face, 128*128 floats
+     */
+    public synchronized List<RgbImage> repair(List<RgbImage> faces, List<float[]> masks) {
+        if (closed) throw new IllegalStateException("Inpainter is closed");
+        if (faces.size() != masks.size()) throw new IllegalArgumentException(faces.size() + " faces but " + masks.size() + " masks");
+        List<RgbImage> out = new ArrayList<>(faces.size());
+        if (faces.isEmpty()) return out;
+        List<float[]> planes = new ArrayList<>(faces.size());
+        for (int i = 0; i < faces.size(); i++) {
+            RgbImage f = faces.get(i);
+            if (f.width() != Generator.SIZE || f.height() != Generator.SIZE) f = Images.resize(f, Generator.SIZE, Generator.SIZE);
+            if (masks.get(i).length != Generator.SIZE * Generator.SIZE)
+                throw new IllegalArgumentException("mask " + i + " must have 128*128 values");
+            planes.add(Tensors.chw(f));
+        }
+        try (NDManager m = manager.newSubManager()) {
+            NDArray x = Tensors.batch(m, planes, 3, Generator.SIZE);
+            NDArray mk = Tensors.batch(m, masks, 1, Generator.SIZE);
+            RgbImage[] res = Tensors.images(generator.inpaint(x, mk, false));
+            for (int i = 0; i < res.length; i++) {
+                RgbImage r = res[i];
+                RgbImage in = faces.get(i);
+                out.add(in.width() == Generator.SIZE && in.height() == Generator.SIZE ? keepKnown(in, r, masks.get(i))
+                        : Images.resize(r, in.width(), in.height()));
+            }
+        }
+        return out;
+    }
+
+    /** Copies the known pixels bit-exactly from the input (the composite is exact only up to float rounding). */
+    static RgbImage keepKnown(RgbImage in, RgbImage repaired, float[] mask) {
+        byte[] d = repaired.data().clone();
+        byte[] s = in.data();
+        for (int i = 0; i < mask.length; i++)
+            if (mask[i] < 0.5f) {
+                d[i * 3] = s[i * 3];
+                d[i * 3 + 1] = s[i * 3 + 1];
+                d[i * 3 + 2] = s[i * 3 + 2];
+            }
+        return new RgbImage(in.width(), in.height(), d);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        manager.close();
+    }
+}

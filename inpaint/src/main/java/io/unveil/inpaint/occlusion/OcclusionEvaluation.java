@@ -1,0 +1,159 @@
+package io.unveil.inpaint.occlusion;
+
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.serde.Json;
+import io.unveil.detector.dataset.AlignedFaceCache;
+import io.unveil.inpaint.occlusion.FaceRegions.Region;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The estimator's measurements: mean IoU per synthetic occluder type and clean-face false-positive area on VALIDATION
+ * identities; on real photos of masked people (detected + aligned with the project's analyzer, largest face per photo)
+ * the share of faces whose predicted mask covers at least 70% of the mouth-chin region and at most 10% of the eye
+ * region, with a grid of examples; inference time per face at batch 1 and 16.
+ */
+public final class OcclusionEvaluation {
+    public record Options(Path data, Path masked, Path weights, Path out, Path grid, int perIdentity, int detectorSize) {
+    }
+
+    public record MaskedResult(int photos, int detected, int passing, double share, double meanMouthChin,
+                               double meanEyes, float confidentScore, int confident, int confidentPassing,
+                               double confidentShare) {
+    }
+
+    /** Detector score above which a detection counts as confident (secondary figure; the primary uses all). */
+    static final float CONFIDENT = 0.7f;
+
+    public record Speed(double msPerFaceBatch1, double msPerFaceBatch16, int threads) {
+    }
+
+    private OcclusionEvaluation() {
+    }
+
+    public static Map<String, Object> run(Options o, PrintStream console) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        try (OcclusionEstimator est = o.weights() == null ? OcclusionEstimator.load(OcclusionEstimator.Options.DEFAULT)
+                : OcclusionEstimator.load(o.weights(), OcclusionEstimator.Options.DEFAULT)) {
+            out.put("model", est.model());
+            if (o.data() != null) {
+                String dataset = o.data().toAbsolutePath().normalize().getFileName().toString();
+                List<AlignedFace> val = OcclusionTrainer.split(OcclusionData.load(o.data(), o.perIdentity(), o.detectorSize()), dataset).get(1);
+                Path textures = o.data().toAbsolutePath().normalize().getParent().resolve("occluders");
+                Occluders occ = new Occluders(MaskTextures.load(Files.isDirectory(textures) ? textures : null), PatchSource.NONE);
+                // RANDOM_OBJECT patches come from VALIDATION photos' backgrounds (never seen in training)
+                occ = occ.withPatches(new FacePatchSource(val.stream().map(AlignedFace::face).toList(),
+                        val.stream().map(AlignedFace::landmarks).toList()));
+                OcclusionValidation.Report r = OcclusionValidation.evaluate(est::probabilities, val, occ, 2024, 16, 0.5f);
+                console.print("VALIDATION identities (" + val.stream().map(AlignedFace::identity).distinct().count()
+                        + "), " + r.summary());
+                out.put("validation", r);
+                out.put("validationIdentities", val.stream().map(AlignedFace::identity).distinct().count());
+            }
+            if (o.masked() != null) {
+                MaskedResult m = masked(est, o.masked(), o.grid(), console);
+                out.put("maskedFaces", m);
+            }
+            Speed s = speed(est);
+            console.printf("inference: %.1f ms/face at batch 1, %.1f ms/face at batch 16 (%d torch threads)%n",
+                    s.msPerFaceBatch1(), s.msPerFaceBatch16(), s.threads());
+            out.put("speed", s);
+        }
+        if (o.out() != null) {
+            Files.createDirectories(o.out().toAbsolutePath().getParent());
+            Files.writeString(o.out(), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+        }
+        return out;
+    }
+
+    static MaskedResult masked(OcclusionEstimator est, Path maskedSet, Path grid, PrintStream console) throws IOException {
+        AlignedFaceCache cache = AlignedFaceCache.build(maskedSet);
+        List<AlignedFace> faces = OcclusionData.read(cache);
+        int photos = faces.size() + cache.failures().size();
+        int pass = 0, conf = 0, confPass = 0;
+        double mc = 0, ey = 0;
+        List<RgbImage> tiles = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) order.add(i);
+        Collections.shuffle(order, new java.util.Random(48));
+        List<Integer> pick = order.subList(0, Math.min(48, order.size()));
+        for (int from = 0; from < faces.size(); from += 16) {
+            List<AlignedFace> part = faces.subList(from, Math.min(faces.size(), from + 16));
+            List<OcclusionResult> rs = est.estimate(part.stream().map(AlignedFace::face).toList(),
+                    part.stream().map(AlignedFace::landmarks).toList());
+            for (int k = 0; k < rs.size(); k++) {
+                AlignedFace f = part.get(k);
+                FaceRegions regions = new FaceRegions(f.landmarks(), 128, 128);
+                double mouthChin = regions.coverage(Region.MOUTH_CHIN, rs.get(k).mask());
+                double eyes = regions.coverage(Region.EYES, rs.get(k).mask());
+                mc += mouthChin;
+                ey += eyes;
+                boolean ok = mouthChin >= 0.7 && eyes <= 0.1;
+                if (ok) pass++;
+                if (cache.samples().get(from + k).score() >= CONFIDENT) {
+                    conf++;
+                    if (ok) confPass++;
+                }
+            }
+        }
+        for (int i : pick) {
+            AlignedFace f = faces.get(i);
+            OcclusionResult r = est.estimate(List.of(f.face()), Collections.singletonList(f.landmarks())).get(0);
+            tiles.add(Grids.overlay(f.face(), r.mask()));
+        }
+        if (grid != null && !tiles.isEmpty()) Grids.write(grid, tiles, 8);
+        int n = faces.size();
+        MaskedResult m = new MaskedResult(photos, n, pass, n == 0 ? 0 : pass / (double) n, n == 0 ? 0 : mc / n,
+                n == 0 ? 0 : ey / n, CONFIDENT, conf, confPass, conf == 0 ? 0 : confPass / (double) conf);
+        console.printf("masked faces: %d photos, %d faces detected+aligned, %d (%.1f%%) with mask >= 70%% of mouth-chin and <= 10%% of eyes "
+                + "(mean mouth-chin coverage %.3f, eyes %.3f); detector score >= %.1f: %d of %d (%.1f%%)%n", photos, n, pass,
+                100 * m.share(), m.meanMouthChin(), m.meanEyes(), CONFIDENT, confPass, conf, 100 * m.confidentShare());
+        return m;
+    }
+
+    static Speed speed(OcclusionEstimator est) {
+        SplittableRandom rng = new SplittableRandom(1);
+        List<RgbImage> batch = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            byte[] d = new byte[128 * 128 * 3];
+            for (int k = 0; k < d.length; k++) d[k] = (byte) rng.nextInt(256);
+            batch.add(new RgbImage(128, 128, d));
+        }
+        List<RgbImage> one = batch.subList(0, 1);
+        for (int i = 0; i < 5; i++) est.probabilities(one);
+        int n1 = 40;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n1; i++) est.probabilities(one);
+        double b1 = (System.nanoTime() - t0) / 1e6 / n1;
+        for (int i = 0; i < 2; i++) est.probabilities(batch);
+        int n16 = 10;
+        t0 = System.nanoTime();
+        for (int i = 0; i < n16; i++) est.probabilities(batch);
+        double b16 = (System.nanoTime() - t0) / 1e6 / n16 / 16;
+        int threads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+        return new Speed(b1, b16, threads);
+    }
+
+    /** {@code java ... OcclusionEvaluation --data DIR --masked DIR [--weights FILE] [--out JSON] [--grid PNG]}. */
+    public static void main(String[] args) throws IOException {
+        Map<String, String> a = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) a.put(args[i], args[i + 1]);
+        io.unveil.core.model.Djl.init();
+        Options o = new Options(path(a.get("--data")), path(a.get("--masked")), path(a.get("--weights")),
+                path(a.get("--out")), path(a.get("--grid")), Integer.parseInt(a.getOrDefault("--per-identity", "4")),
+                Integer.parseInt(a.getOrDefault("--detector-size", "224")));
+        run(o, System.out);
+    }
+
+    private static Path path(String s) {
+        return s == null ? null : Path.of(s);
+    }
+}

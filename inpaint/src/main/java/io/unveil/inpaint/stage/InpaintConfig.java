@@ -1,0 +1,24 @@
+package io.unveil.inpaint.stage;
+
+import io.unveil.core.config.Settings;
+import java.time.Duration;
+
+/**
+ * Settings of the inpaint stage: faces are repaired in batches of up to {@code maxBatch}, and no occluded face waits
+ * longer than {@code maxWait} for its batch to fill. {@code device} = cpu|gpu (gpu falls back to cpu with a log line).
+ */
+public record InpaintConfig(int maxBatch, Duration maxWait, String device) {
+    public InpaintConfig {
+        if (maxBatch < 1) throw new IllegalArgumentException("inpaint.max-batch must be >= 1");
+        if (maxWait.isNegative() || maxWait.isZero()) throw new IllegalArgumentException("inpaint.max-wait must be > 0");
+    }
+
+    public static InpaintConfig defaults() {
+        return new InpaintConfig(16, Duration.ofMillis(50), "cpu");
+    }
+
+    public static InpaintConfig from(Settings s) {
+        return new InpaintConfig(s.integer("inpaint.max-batch", 16), s.duration("inpaint.max-wait", Duration.ofMillis(50)),
+                s.string("inpaint.device", s.string("device", "cpu")));
+    }
+}
