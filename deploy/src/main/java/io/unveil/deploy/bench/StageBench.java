@@ -35,10 +35,10 @@ public final class StageBench {
     public enum Stage { DECODE, DETECT, ALIGN, OCCLUSION, INPAINT, EMBED, GALLERY }
 
     public record Options(Set<Stage> stages, int iterations, boolean withNode, Path repoRoot, int[] inpaintBatches,
-                          int[] gallerySizes, int threads) {
+                          int[] gallerySizes, int threads, Path generator, Path occlusionWeights) {
         public static Options defaults() {
             return new Options(EnumSet.allOf(Stage.class), 20, true, Path.of(System.getProperty("unveil.repo.root", ".")),
-                    new int[]{1, 8, 32}, new int[]{1_000, 100_000, 1_000_000}, 1);
+                    new int[]{1, 8, 32}, new int[]{1_000, 100_000, 1_000_000}, 1, null, null);
         }
     }
 
@@ -77,7 +77,7 @@ public final class StageBench {
                 if (f640 != null && o.stages().contains(Stage.DETECT)) detect(t, o, f640, f720, tmp, log);
                 if (f640 != null && o.stages().contains(Stage.ALIGN)) align(t, o, analyzer, f640, log);
                 if (!faces.isEmpty() && (o.stages().contains(Stage.OCCLUSION) || o.stages().contains(Stage.INPAINT)))
-                    occlusionAndInpaint(t, o, faces, log);
+                    occlusionAndInpaint(t, o, faces, tmp, log);
             } finally {
                 if (analyzer != null) analyzer.close();
             }
@@ -148,7 +148,8 @@ public final class StageBench {
         t.add("alignment FACE_128 + CHIP_150", al.wallMs(), al.cpuMs(), "ms/face");
     }
 
-    static void occlusionAndInpaint(BenchTable t, Options o, List<RealFaces.Sample> faces, PrintStream log) {
+    static void occlusionAndInpaint(BenchTable t, Options o, List<RealFaces.Sample> faces, Path tmp, PrintStream log) {
+        List<String> notes = new ArrayList<>();
         List<RgbImage> occludedFaces = new ArrayList<>();
         List<float[]> masks = new ArrayList<>();
         List<float[]> lms = new ArrayList<>();
@@ -164,7 +165,7 @@ public final class StageBench {
         }
         if (o.stages().contains(Stage.OCCLUSION)) {
             log.println("bench: occlusion estimator ...");
-            try (OcclusionEstimator est = OcclusionEstimator.load(OcclusionEstimator.Options.DEFAULT)) {
+            try (OcclusionEstimator est = StageModels.occlusion(o.occlusionWeights(), tmp, notes)) {
                 for (int b : new int[]{1, 8}) {
                     List<RgbImage> fb = occludedFaces.subList(0, Math.min(b, occludedFaces.size()));
                     List<float[]> lb = lms.subList(0, fb.size());
@@ -187,7 +188,7 @@ public final class StageBench {
                 int i = k[0]++ % evalOcc.size();
                 telea.repair(faces.get(i).face128().image(), evalOcc.get(i));
             }, 3, Math.max(32, o.iterations()));
-            try (Inpainter in = Inpainter.load("cpu")) {
+            try (Inpainter in = StageModels.inpainter(o.generator(), tmp, notes)) {
                 for (int b : o.inpaintBatches()) {
                     List<RgbImage> fb = new ArrayList<>();
                     List<float[]> mb = new ArrayList<>();
@@ -209,6 +210,7 @@ public final class StageBench {
             t.note(String.format("inpainting input: %d real celeba-subset faces (FACE_128) with synthetic occluders, mean hole %.0f%% of the face;"
                     + " CPU column of faces/s rows = 1000 / CPU ms per face", occludedFaces.size(), meanMask * 100));
         }
+        notes.forEach(t::note);
     }
 
     static void embed(BenchTable t, Options o, PrintStream log) {

@@ -26,6 +26,10 @@ public final class BenchStagesCommand implements Callable<Integer> {
     @Option(names = "--gallery-sizes", split = ",", defaultValue = "1000,100000,1000000") int[] gallerySizes;
     @Option(names = "--threads", defaultValue = "1", description = "PyTorch intra-op threads (0 = PyTorch default; default: ${DEFAULT-VALUE}).")
     int threads;
+    @Option(names = "--generator", paramLabel = "FILE", description = "ID-GAN generator weights (default: the committed ones).")
+    Path generator;
+    @Option(names = "--occlusion-weights", paramLabel = "FILE", description = "Occlusion estimator weights (default: the committed ones).")
+    Path occlusionWeights;
     @Option(names = "--markdown", paramLabel = "FILE", description = "Append the results as a markdown section to FILE.")
     Path markdown;
 
@@ -33,7 +37,7 @@ public final class BenchStagesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var set = stages == null || stages.isEmpty() ? EnumSet.allOf(StageBench.Stage.class) : EnumSet.copyOf(stages);
         BenchTable t = StageBench.run(new StageBench.Options(set, iterations, !noNode, repo.toAbsolutePath(), inpaintBatches, gallerySizes,
-                threads), System.err);
+                threads, generator, occlusionWeights), System.err);
         t.print(System.out);
         if (markdown != null) t.appendTo(markdown);
         return 0;
