@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * RTSP over TCP: the camera reader listens ({@code rtsp_flags=listen}) and a publisher in a separate JVM pushes a
  * live stream to it, as an RTSP camera would serve one.
  */
-@Timeout(90)
+@Timeout(240)
 class RtspSourceTest {
     @TempDir
     Path dir;
@@ -48,7 +48,7 @@ class RtspSourceTest {
         pb.redirectErrorStream(true).redirectOutput(dir.resolve("publisher.log").toFile());
         Process publisher = pb.start();
         try {
-            assertTrue(sink.await(60), "20 frames over RTSP, got " + sink.frames.size() + "; publisher log: "
+            assertTrue(sink.await(150), "20 frames over RTSP, got " + sink.frames.size() + "; publisher log: "
                     + java.nio.file.Files.readString(dir.resolve("publisher.log")));
         } finally {
             reader.close();

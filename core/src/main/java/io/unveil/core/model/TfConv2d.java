@@ -90,8 +90,19 @@ public class TfConv2d extends AbstractBlock {
 
     /** The convolution itself, usable without the block machinery. */
     public NDArray apply(NDArray x, NDArray w, NDArray b) {
-        NDArray in = padding == Padding.SAME ? TfPadding.padSame(x, kernel, kernel, stride, stride, 0) : x;
-        return Conv2d.conv2d(in, w, b, new Shape(stride, stride), new Shape(0, 0), new Shape(1, 1), groups).singletonOrThrow();
+        Shape st = new Shape(stride, stride);
+        if (padding == Padding.SAME) {
+            Shape s = x.getShape();
+            int[] ph = TfPadding.same((int) s.get(s.dimension() - 2), kernel, stride);
+            int[] pw = TfPadding.same((int) s.get(s.dimension() - 1), kernel, stride);
+            if (ph[0] == ph[1] && pw[0] == pw[1]) // symmetric: let the convolution pad, no copy
+                return Conv2d.conv2d(x, w, b, st, new Shape(ph[0], pw[0]), new Shape(1, 1), groups).singletonOrThrow();
+            NDArray in = TfPadding.pad(x, ph[0], ph[1], pw[0], pw[1], 0);
+            NDArray out = Conv2d.conv2d(in, w, b, st, new Shape(0, 0), new Shape(1, 1), groups).singletonOrThrow();
+            in.close();
+            return out;
+        }
+        return Conv2d.conv2d(x, w, b, st, new Shape(0, 0), new Shape(1, 1), groups).singletonOrThrow();
     }
 
     public int outSize(int in) {

@@ -108,6 +108,9 @@ public final class RoleContext implements AutoCloseable {
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(4 << 20));
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(settings.integer("streams.threads", 1)));
+        // Poison records (undeserializable, or a processor throwing) go to unveil.dlq in the task's transaction.
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnDeserializationError.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProcessingError.class.getName());
         settings.withPrefix("streams.config.").forEach(p::put);
         return p;
     }

@@ -72,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
                  Progress progress = new Progress(p.context().clientProperties())) {
                 System.err.printf("demo: roles %s, Kafka %s, metrics http://127.0.0.1:%d/metrics%n",
                         String.join(",", Roles.names()), p.bootstrap(), p.metricsPort());
-                p.startRoles();
+                p.startRoles(true);
                 long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
                 int quietChecks = 0;
                 long nextCheck = 0;

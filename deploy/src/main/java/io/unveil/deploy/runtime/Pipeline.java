@@ -62,11 +62,36 @@ public final class Pipeline implements AutoCloseable {
     }
 
     public void startRoles() throws Exception {
+        startRoles(false);
+    }
+
+    /**
+     * Starts the roles in pipeline order. With {@code skipUnconfigured} (the demo), a role whose start fails with
+     * {@link IllegalArgumentException} (a setting it needs is missing, e.g. recognize without a calibrated threshold)
+     * is left out with a note on stderr instead of stopping the process.
+     *
+     * @return the names of the roles left out
+     */
+    public List<String> startRoles(boolean skipUnconfigured) throws Exception {
+        List<String> skipped = new ArrayList<>();
         for (Role r : Roles.create(options.roles())) {
-            r.start(context);
+            try {
+                r.start(context);
+            } catch (IllegalArgumentException e) {
+                try {
+                    r.close();
+                } catch (RuntimeException ignored) {
+                    // it did not start
+                }
+                if (!skipUnconfigured) throw e;
+                System.err.println("role " + r.name() + " left out: " + e.getMessage());
+                skipped.add(r.name());
+                continue;
+            }
             started.add(r);
             LOG.info("role {} started", r.name());
         }
+        return skipped;
     }
 
     public RoleContext context() {

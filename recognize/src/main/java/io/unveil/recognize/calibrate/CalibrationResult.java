@@ -31,6 +31,18 @@ public record CalibrationResult(float threshold, double targetFar, double far, d
         }
     }
 
+    /** Classpath resource of the calibration shipped with the module (face-api recognizer, celeba-subset TRAIN). */
+    public static final String BUNDLED = "/io/unveil/recognize/calibration/face-api-celeba-train.json";
+
+    /** The bundled calibration, or null when the resource is absent. */
+    public static CalibrationResult bundled() {
+        try (java.io.InputStream in = CalibrationResult.class.getResourceAsStream(BUNDLED)) {
+            return in == null ? null : Json.MAPPER.readValue(in, CalibrationResult.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read bundled calibration " + BUNDLED, e);
+        }
+    }
+
     public static CalibrationResult read(Path file) {
         try {
             CalibrationResult r = Json.MAPPER.readValue(file.toFile(), CalibrationResult.class);

@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * Settings of the recognition stage. The open-set threshold comes from a calibration file written by
  * {@code unveil calibrate} ({@code recognize.calibration}); {@code recognize.threshold} overrides it explicitly.
- * Without either the stage refuses to start: there is no hand-picked default.
+ * Without either, the calibration bundled with the module (measured on celeba-subset TRAIN identities with the
+ * face-api recognizer, see its model card) is used; there is no hand-picked constant.
  *
  * @param inputTopic         faces to recognize: {@code unveil.faces.repaired} (default) or {@code unveil.faces}
  * @param threshold          cosine similarity a fused track needs to be called a match
@@ -51,14 +52,20 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
             source = "explicit";
         } else {
             String file = s.string("recognize.calibration", null);
-            if (file == null)
-                throw new IllegalArgumentException("recognize needs a calibrated threshold: run `unveil calibrate --data DIR "
-                        + "--far 1e-3 --out calibration.json` and set recognize.calibration=calibration.json "
-                        + "(or set recognize.threshold explicitly)");
-            Path p = Path.of(file);
-            if (!Files.isRegularFile(p)) throw new IllegalArgumentException("recognize.calibration file not found: " + p);
-            threshold = CalibrationResult.read(p).threshold();
-            source = p.toString();
+            if (file == null) {
+                CalibrationResult bundled = CalibrationResult.bundled();
+                if (bundled == null)
+                    throw new IllegalArgumentException("recognize needs a calibrated threshold: run `unveil calibrate --data DIR "
+                            + "--far 1e-3 --out calibration.json` and set recognize.calibration=calibration.json "
+                            + "(or set recognize.threshold explicitly)");
+                threshold = bundled.threshold();
+                source = "bundled " + CalibrationResult.BUNDLED + " (" + bundled.data() + ", FAR " + bundled.targetFar() + ")";
+            } else {
+                Path p = Path.of(file);
+                if (!Files.isRegularFile(p)) throw new IllegalArgumentException("recognize.calibration file not found: " + p);
+                threshold = CalibrationResult.read(p).threshold();
+                source = p.toString();
+            }
         }
         String input = s.bool("recognize.read-raw-faces", false) ? Topics.FACES.name()
                 : s.string("recognize.input-topic", Topics.FACES_REPAIRED.name());
