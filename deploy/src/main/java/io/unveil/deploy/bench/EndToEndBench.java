@@ -84,7 +84,7 @@ public final class EndToEndBench {
             log.printf("bench e2e: %s%n", r);
             if (!r.realTime()) break;
         }
-        table.note(String.format("e2e: window %d s after %d s warm-up, %.0f%% of people occluded, real time = repaired faces/s >= 90%% of"
+        table.note(String.format("e2e: window %d s after %d s warm-up, %.0f%% of people occluded, real time = output faces/s >= 90%% of"
                         + " the frame rate, latency growth <= %.0f ms and p99 capture->face <= %.0f ms", o.window().toSeconds(),
                 o.warmup().toSeconds(), o.occludedShare() * 100, o.maxGrowthMs(), o.maxP99Ms()));
         return results;

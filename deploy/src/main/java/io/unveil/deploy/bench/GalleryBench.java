@@ -33,14 +33,6 @@ public final class GalleryBench {
             int iterations = Math.max(5, Math.min(200, 20_000_000 / n));
             int[] k = {0};
             Timer.Timing matrix = Timer.time(() -> matcher.match(queries[k[0]++ % queries.length]), 3, iterations);
-            float[] flat = new float[n * DIM];
-            for (int i = 0; i < n; i++) {
-                float[] c = entries.get(i).centroid();
-                double norm = 0;
-                for (float v : c) norm += v * v;
-                for (int d = 0; d < DIM; d++) flat[i * DIM + d] = (float) (c[d] / Math.sqrt(norm));
-            }
-            Timer.Timing oneChain = Timer.time(() -> oneChain(flat, queries[k[0]++ % queries.length]), 3, iterations);
             int bruteIterations = Math.max(3, iterations / 8);
             Timer.Timing brute = Timer.time(() -> bruteForce(entries, queries[k[0]++ % queries.length]), 1, bruteIterations);
             for (int qi = 0; qi < 4; qi++) {
@@ -51,8 +43,6 @@ public final class GalleryBench {
             }
             table.add(new BenchTable.Row(String.format("gallery match, %,d identities", n), matrix.wallMs(), matrix.cpuMs(), "ms/face",
                     "brute-force per-identity loop", brute.wallMs(), brute.cpuMs(), false));
-            table.add(new BenchTable.Row(String.format("gallery match, %,d identities", n), matrix.wallMs(), matrix.cpuMs(), "ms/face",
-                    "same matrix, one running sum (before)", oneChain.wallMs(), oneChain.cpuMs(), false));
             table.add(String.format("gallery snapshot heap, %,d identities", n), snapshotBytes / 1048576.0, Double.NaN, "MiB");
             System.err.printf("gallery %,d: matrix %.3f ms, brute %.3f ms, snapshot %.1f MiB%n", n, matrix.wallMs(), brute.wallMs(),
                     snapshotBytes / 1048576.0);
@@ -67,25 +57,6 @@ public final class GalleryBench {
         float[] v = new float[DIM];
         for (int d = 0; d < DIM; d++) v[d] = (float) rnd.nextGaussian();
         return v;
-    }
-
-    /** The matcher's loop before the four-sum dot product: one serial chain of float additions per row. */
-    static int oneChain(float[] m, float[] query) {
-        double qn = 0;
-        for (float v : query) qn += v * v;
-        float[] q = new float[DIM];
-        for (int d = 0; d < DIM; d++) q[d] = (float) (query[d] / Math.sqrt(qn));
-        int best = -1;
-        float bs = Float.NEGATIVE_INFINITY;
-        for (int r = 0, off = 0; off < m.length; r++, off += DIM) {
-            float s = 0f;
-            for (int c = 0; c < DIM; c++) s += m[off + c] * q[c];
-            if (s > bs) {
-                bs = s;
-                best = r;
-            }
-        }
-        return best;
     }
 
     /** The straightforward way: walk every identity, cosine with both norms computed per pair. */
