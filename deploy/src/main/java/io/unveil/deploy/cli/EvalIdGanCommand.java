@@ -5,6 +5,8 @@ import io.unveil.inpaint.idgan.Inpainter;
 import io.unveil.inpaint.idgan.TrainingFaces;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Option;
         description = "Validate an ID-GAN generator: image fidelity and verification accuracy with R on validation identities.")
 public final class EvalIdGanCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "celeba-subset") String dataset;
-    @Option(names = "--generator", description = "weights (default: the committed generator)") Path generator;
+    @Option(names = "--generator", description = "weights, repeatable (default: the committed generator)") List<Path> generators;
     @Option(names = "--out", defaultValue = "runs/idgan-eval") Path out;
     @Option(names = "--max-faces", defaultValue = "800") int maxFaces;
     @Option(names = "--folds", defaultValue = "10") int folds;
@@ -27,12 +29,16 @@ public final class EvalIdGanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (Inpainter inpainter = generator == null ? Inpainter.load(device) : Inpainter.load(generator, device);
-             FaceApiEmbedder r = FaceApiEmbedder.load()) {
-            IdGanEvaluator.Report rep = IdGanEvaluator.run(TrainingFaces.load(dataset, false, haar), dataset, inpainter, r,
+        List<Inpainter> inpainters = new ArrayList<>();
+        try (FaceApiEmbedder r = FaceApiEmbedder.load()) {
+            if (generators == null || generators.isEmpty()) inpainters.add(Inpainter.load(device));
+            else for (Path g : generators) inpainters.add(Inpainter.load(g, device));
+            IdGanEvaluator.Report rep = IdGanEvaluator.run(TrainingFaces.load(dataset, false, haar), dataset, inpainters, r,
                     maxFaces, folds, pairsPerClass, seed, out, System.err);
             System.out.println(rep.markdown());
             System.out.printf("(%.0f s)%n", rep.seconds());
+        } finally {
+            inpainters.forEach(Inpainter::close);
         }
         return 0;
     }

@@ -40,12 +40,14 @@ public final class IdGanEvaluator {
             StringBuilder b = new StringBuilder();
             b.append(String.format(Locale.ROOT, "%d validation faces of %d identities, %d pairs (%d same), random 48x48 block on both faces of a pair%n%n",
                     faces, identities, pairs, same));
-            b.append("| method | PSNR whole (dB) | PSNR hole (dB) | SSIM whole | SSIM hole | verification accuracy (" + folds + "-fold) |\n");
-            b.append("|---|---|---|---|---|---|\n");
+            b.append("| method | PSNR whole (dB) | PSNR hole (dB) | SSIM whole | SSIM hole | verification accuracy (" + folds + "-fold) | share of the occlusion drop recovered |\n");
+            b.append("|---|---|---|---|---|---|---|\n");
             for (Row r : rows)
-                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.4f ± %.4f |%n", r.method(), f(r.psnr()),
-                        f(r.psnrHole()), f4(r.ssim()), f4(r.ssimHole()), r.accuracy(), r.accuracyStd()));
-            b.append(String.format(Locale.ROOT, "%nShare of the occlusion-induced accuracy drop recovered by ID-GAN: %.1f%%%n",
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.4f ± %.4f | %s |%n", r.method(), f(r.psnr()),
+                        f(r.psnrHole()), f4(r.ssim()), f4(r.ssimHole()), r.accuracy(), r.accuracyStd(),
+                        r == rows.get(0) || r == rows.get(1) ? "" : String.format(Locale.ROOT, "%.1f%%",
+                                100 * RecoveredShare.of(r.accuracy(), rows.get(1).accuracy(), rows.get(0).accuracy()))));
+            b.append(String.format(Locale.ROOT, "%nShare of the occlusion-induced accuracy drop recovered by the first ID-GAN row: %.1f%%%n",
                     100 * recoveredShare));
             return b.toString();
         }
@@ -66,7 +68,7 @@ public final class IdGanEvaluator {
      * @param maxFaces cap on validation faces (taken evenly over identities with >= 2 faces)
      * @param out      folder for report.md and examples.png (null = none)
      */
-    public static Report run(List<TrainingFace> all, String dataset, Inpainter inpainter, Embedder recognizer,
+    public static Report run(List<TrainingFace> all, String dataset, List<Inpainter> inpainters, Embedder recognizer,
                              int maxFaces, int folds, int pairsPerClassPerFold, long seed, Path out, PrintStream progress)
             throws IOException {
         long t0 = System.nanoTime();
@@ -79,6 +81,11 @@ public final class IdGanEvaluator {
         for (List<TrainingFace> l : byId.values()) faces.addAll(l.subList(0, Math.min(perId, l.size())));
         if (faces.size() > maxFaces) faces = faces.subList(0, maxFaces);
         int n = faces.size();
+        // pairs first: fail fast (before any repair or embedding) when the faces cannot fill the folds
+        List<String> ids = faces.stream().map(TrainingFace::identity).toList();
+        List<PairFold> pairs = PairProtocol.generate(ids, folds, pairsPerClassPerFold, seed);
+        int pairCount = pairs.stream().mapToInt(f -> f.pairs().size()).sum();
+        int sameCount = (int) pairs.stream().mapToLong(PairFold::sameCount).sum();
         Random rnd = new Random(seed);
         List<RgbImage> truth = new ArrayList<>(), occluded = new ArrayList<>(), telea = new ArrayList<>();
         List<float[]> masks = new ArrayList<>();
@@ -101,23 +108,23 @@ public final class IdGanEvaluator {
                 telea.add(teleaMethod.repair(f.face(), new io.unveil.inpaint.eval.Occluded(occ, h)));
             }
         }
-        List<RgbImage> idgan = new ArrayList<>();
-        for (int i = 0; i < n; i += 16) {
-            idgan.addAll(inpainter.repair(occluded.subList(i, Math.min(n, i + 16)), masks.subList(i, Math.min(n, i + 16))));
-            progress.print(String.format("\rinpainting %d/%d ", Math.min(n, i + 16), n));
+        List<List<RgbImage>> repaired = new ArrayList<>();
+        for (Inpainter inpainter : inpainters) {
+            List<RgbImage> idgan = new ArrayList<>();
+            for (int i = 0; i < n; i += 16) {
+                idgan.addAll(inpainter.repair(occluded.subList(i, Math.min(n, i + 16)), masks.subList(i, Math.min(n, i + 16))));
+                progress.print(String.format("\rinpainting %d/%d ", Math.min(n, i + 16), n));
+            }
+            progress.println();
+            repaired.add(idgan);
         }
-        progress.println();
 
-        List<String> ids = faces.stream().map(TrainingFace::identity).toList();
-        List<PairFold> pairs = PairProtocol.generate(ids, folds, pairsPerClassPerFold, seed);
-        int pairCount = pairs.stream().mapToInt(f -> f.pairs().size()).sum();
-        int sameCount = (int) pairs.stream().mapToLong(PairFold::sameCount).sum();
 
         Map<String, List<RgbImage>> methods = new LinkedHashMap<>();
         methods.put("GT", truth);
         methods.put("OCC (white block)", occluded);
         methods.put("OpenCV Telea", telea);
-        methods.put("ID-GAN (" + inpainter.model() + ")", idgan);
+        for (int k = 0; k < inpainters.size(); k++) methods.put("ID-GAN (" + inpainters.get(k).model() + ")", repaired.get(k));
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, List<RgbImage>> e : methods.entrySet()) {
             List<RgbImage> imgs = e.getValue();
@@ -152,13 +159,13 @@ public final class IdGanEvaluator {
             Files.createDirectories(out);
             Files.writeString(out.resolve("report.md"), report.markdown());
             int k = Math.min(8, n);
-            RgbImage[][] cols = new RgbImage[4][k];
+            RgbImage[][] cols = new RgbImage[3 + repaired.size()][k];
             for (int i = 0; i < k; i++) {
                 int j = (int) ((long) i * n / k);
                 cols[0][i] = truth.get(j);
                 cols[1][i] = occluded.get(j);
                 cols[2][i] = telea.get(j);
-                cols[3][i] = idgan.get(j);
+                for (int g = 0; g < repaired.size(); g++) cols[3 + g][i] = repaired.get(g).get(j);
             }
             Files.write(out.resolve("examples.png"), Images.encodePng(Grids.grid(k, cols)));
         }

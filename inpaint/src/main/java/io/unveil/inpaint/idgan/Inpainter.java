@@ -51,7 +51,9 @@ public final class Inpainter implements AutoCloseable {
 
     public static Inpainter load(Path weights, String device) {
         try {
-            return load(Files.readAllBytes(weights), "idgan:" + weights.getFileName(), device);
+            Path parent = weights.toAbsolutePath().getParent();
+            String name = (parent == null || parent.getFileName() == null ? "" : parent.getFileName() + "/") + weights.getFileName();
+            return load(Files.readAllBytes(weights), "idgan:" + name, device);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read generator weights " + weights, e);
         }
