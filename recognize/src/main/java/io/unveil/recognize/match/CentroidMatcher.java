@@ -84,7 +84,8 @@ public final class CentroidMatcher {
         int best = -1;
         float s1 = Float.NEGATIVE_INFINITY, s2 = -1f;
         for (int r = 0, off = 0; r < ids.length; r++, off += dim) {
-            float s = dot(matrix, off, q, dim);
+            float s = 0f;
+            for (int c = 0; c < dim; c++) s += matrix[off + c] * q[c];
             if (s > s1) {
                 s2 = best < 0 ? -1f : s1;
                 s1 = s;
@@ -94,24 +95,6 @@ public final class CentroidMatcher {
             }
         }
         return new Match(ids[best], names[best], s1, s2);
-    }
-
-    /**
-     * Row {@code off..off+dim} of {@code m} times {@code q}, with four independent partial sums: a single running sum
-     * is one serial chain of float additions that the JIT may not reorder, four chains let it pipeline (and vectorize)
-     * the multiply-adds; measured by {@code unveil bench stages --stages gallery} (docs/benchmarks.md).
-     */
-    static float dot(float[] m, int off, float[] q, int dim) {
-        float a0 = 0f, a1 = 0f, a2 = 0f, a3 = 0f;
-        int c = 0;
-        for (; c + 3 < dim; c += 4) {
-            a0 += m[off + c] * q[c];
-            a1 += m[off + c + 1] * q[c + 1];
-            a2 += m[off + c + 2] * q[c + 2];
-            a3 += m[off + c + 3] * q[c + 3];
-        }
-        for (; c < dim; c++) a0 += m[off + c] * q[c];
-        return (a0 + a1) + (a2 + a3);
     }
 
     /** Similarity to one identity (or NaN when it is not in this snapshot). */
