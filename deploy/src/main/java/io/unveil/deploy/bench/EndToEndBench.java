@@ -63,13 +63,19 @@ public final class EndToEndBench {
             var samples = RealFaces.load(celeba, 12, analyzer);
             CameraVideos.write(CameraVideos.people(samples, o.occludedShare()), video, seconds, o.fps(), 3.0);
         }
+        boolean inpaint = InpaintWeights.committed();
+        if (!inpaint) {
+            log.println("bench e2e: no committed occlusion/ID-GAN weights: running without the inpaint role (recognize reads unveil.faces)");
+            table.note("e2e: the occlusion estimator and ID-GAN generator weights are not committed yet, so the inpaint role cannot start:"
+                    + " these runs leave it out (recognize.read-raw-faces=true) and measure capture->face on unveil.faces");
+        }
         List<Result> results = new ArrayList<>();
         for (int n : o.cameras()) {
-            Result r = once(n, video, o, log);
+            Result r = once(n, video, o, inpaint, log);
             results.add(r);
-            table.add(String.format("e2e %d camera(s): repaired faces/s per camera (input %.0f fps)", n, o.fps()), r.facesPerSecondPerCamera(),
+            table.add(String.format("e2e %d camera(s): output faces/s per camera (input %.0f fps)", n, o.fps()), r.facesPerSecondPerCamera(),
                     Double.NaN, "faces/s");
-            table.add(String.format("e2e %d camera(s): capture->repaired face p50 / p99", n), r.faceP50(), r.faceP99(), "ms (p50, p99)");
+            table.add(String.format("e2e %d camera(s): capture->face p50 / p99", n), r.faceP50(), r.faceP99(), "ms (p50, p99)");
             table.add(String.format("e2e %d camera(s): capture->event p50 / p99 (%d events)", n, r.events()), r.eventP50(), r.eventP99(),
                     "ms (p50, p99)");
             table.add(String.format("e2e %d camera(s): latency growth over the window", n), r.growthMs(), Double.NaN, "ms");
@@ -78,13 +84,13 @@ public final class EndToEndBench {
             log.printf("bench e2e: %s%n", r);
             if (!r.realTime()) break;
         }
-        table.note(String.format("e2e: window %d s after %d s warm-up, %.0f%% of people occluded, real time = repaired faces/s >= 90%% of"
+        table.note(String.format("e2e: window %d s after %d s warm-up, %.0f%% of people occluded, real time = output faces/s >= 90%% of"
                         + " the frame rate, latency growth <= %.0f ms and p99 capture->face <= %.0f ms", o.window().toSeconds(),
                 o.warmup().toSeconds(), o.occludedShare() * 100, o.maxGrowthMs(), o.maxP99Ms()));
         return results;
     }
 
-    static Result once(int n, Path video, Options o, PrintStream log) throws Exception {
+    static Result once(int n, Path video, Options o, boolean inpaint, PrintStream log) throws Exception {
         Path dir = Files.createTempDirectory(o.workDir(), "run-" + n + "-");
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int c = 1; c <= n; c++) {
@@ -92,6 +98,7 @@ public final class EndToEndBench {
             overrides.put("camera.cam" + c + ".fps", Double.toString(o.fps()));
             overrides.put("camera.cam" + c + ".realtime", "true");
         }
+        if (!inpaint) overrides.put("recognize.read-raw-faces", "true");
         for (String s : o.sets()) {
             int eq = s.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("--set expects KEY=VALUE, got '" + s + "'");
@@ -100,7 +107,7 @@ public final class EndToEndBench {
         Settings settings = Settings.load(null, System.getenv(), overrides);
         RssSampler rss = new RssSampler();
         rss.start();
-        try (Pipeline p = Pipeline.open(new PipelineOptions(Roles.names(), null, dir, "127.0.0.1", 0, (short) 1, settings))) {
+        try (Pipeline p = Pipeline.open(new PipelineOptions(roles(inpaint), null, dir, "127.0.0.1", 0, (short) 1, settings))) {
             Properties props = new Properties();
             props.putAll(p.context().clientProperties());
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -108,7 +115,7 @@ public final class EndToEndBench {
             props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(8 << 20));
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
                 List<TopicPartition> parts = new ArrayList<>();
-                for (String t : List.of(Topics.FACES_REPAIRED.name(), Topics.EVENTS.name()))
+                for (String t : List.of(faceTopic(inpaint), Topics.EVENTS.name()))
                     for (PartitionInfo pi : consumer.partitionsFor(t, Duration.ofSeconds(30))) parts.add(new TopicPartition(t, pi.partition()));
                 consumer.assign(parts);
                 consumer.seekToEnd(parts);
@@ -124,7 +131,7 @@ public final class EndToEndBench {
                         if (r.value() == null) continue;
                         long now = System.currentTimeMillis();
                         if (now < measureFrom) continue;
-                        if (r.topic().equals(Topics.FACES_REPAIRED.name())) {
+                        if (!r.topic().equals(Topics.EVENTS.name())) {
                             Face f = Topics.FACES_REPAIRED.valueSerde().deserializer().deserialize(r.topic(), r.value());
                             faces.add(new long[]{now, now - f.captureTimeMs()});
                         } else {
@@ -150,6 +157,14 @@ public final class EndToEndBench {
         } finally {
             rss.stop();
         }
+    }
+
+    static List<String> roles(boolean inpaint) {
+        return Roles.names().stream().filter(r -> inpaint || !r.equals("inpaint")).toList();
+    }
+
+    static String faceTopic(boolean inpaint) {
+        return inpaint ? Topics.FACES_REPAIRED.name() : Topics.FACES.name();
     }
 
     /** Mean latency of the last fifth of the window minus that of the first fifth. */

@@ -119,6 +119,13 @@ public final class StageBench {
             Timer.Timing d720 = Timer.time(() -> det.detect(f720), 2, o.iterations());
             t.add("TinyFaceDetector 416, 1280x720 frame", d720.wallMs(), d720.cpuMs(), "ms/frame");
         }
+        for (int size : new int[]{320, 224}) {
+            try (TinyFaceDetector det = TinyFaceDetector.load(size, TinyFaceDetector.DEFAULT_SCORE_THRESHOLD)) {
+                int found = det.detect(f640).size();
+                Timer.Timing d = Timer.time(() -> det.detect(f640), 2, o.iterations());
+                t.add("TinyFaceDetector " + size + ", 640x480 frame (" + found + " faces found)", d.wallMs(), d.cpuMs(), "ms/frame");
+            }
+        }
     }
 
     static BenchTable.Row row(String name, DetectorBenchmark.Timing j, String unit, com.fasterxml.jackson.databind.JsonNode node, String key) {
