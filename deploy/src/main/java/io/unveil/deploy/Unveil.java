@@ -1,6 +1,7 @@
 package io.unveil.deploy;
 
 import io.unveil.deploy.cli.AnalyzeCommand;
+import io.unveil.deploy.cli.BenchCommand;
 import io.unveil.deploy.cli.CalibrateCommand;
 import io.unveil.deploy.cli.ClusterCommand;
 import io.unveil.deploy.cli.TrainCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ScopeType;
         description = "Streaming recognition of partly hidden faces (detect, estimate occlusion, inpaint, recognize).",
         subcommands = {RunCommand.class, DemoCommand.class, AnalyzeCommand.class, ModelsCommand.class, EnrollCommand.class, IdentitiesCommand.class,
                 CalibrateCommand.class,
-                TrainCommand.class, EvalCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
+                TrainCommand.class, EvalCommand.class, BenchCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
 public final class Unveil implements Runnable {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Log at info level (default: warnings only).")
     boolean verbose;

@@ -46,8 +46,8 @@ public final class EnrollCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        GalleryClient c = service.client();
         try {
+            GalleryClient c = service.client();
             JsonNode r = clip != null ? c.enrollClip(name, clip) : id != null ? c.addImages(id, images) : c.enroll(name, images);
             JsonNode idn = r.get("identity");
             System.out.printf("%s %s: %d image(s) added, centroid of %d%n", idn.get("id").asText(), idn.get("name").asText(),
@@ -57,6 +57,9 @@ public final class EnrollCommand implements Callable<Integer> {
         } catch (GalleryClient.ApiError e) {
             System.err.println("enrollment refused: " + e.getMessage());
             if (e.body != null && e.body.has("details")) print(e.body.get("details"));
+            return 1;
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
             return 1;
         }
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 
 /** {@code unveil identities [list|delete ID|rename ID NAME]}: manage the gallery of the running service. */
@@ -18,7 +19,17 @@ public final class IdentitiesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return list(service.client());
+        return run(() -> list(service.client()));
+    }
+
+    /** Runs a client call; service and API errors become one line on stderr and exit code 1. */
+    static int run(java.util.function.IntSupplier body) {
+        try {
+            return body.getAsInt();
+        } catch (GalleryClient.ApiError | IllegalStateException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
     }
 
     static int list(GalleryClient c) {
@@ -32,49 +43,38 @@ public final class IdentitiesCommand implements Callable<Integer> {
         return 0;
     }
 
-    static int fail(GalleryClient.ApiError e) {
-        System.err.println(e.getMessage());
-        return 1;
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List identities (the default).")
     static final class ListCmd implements Callable<Integer> {
-        @Mixin
-        ServiceOptions service = new ServiceOptions();
+        @ParentCommand
+        IdentitiesCommand parent;
 
         @Override
         public Integer call() {
-            try {
-                return list(service.client());
-            } catch (GalleryClient.ApiError e) {
-                return fail(e);
-            }
+            return run(() -> list(parent.service.client()));
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete an identity (a tombstone on unveil.gallery).")
     static final class DeleteCmd implements Callable<Integer> {
-        @Mixin
-        ServiceOptions service = new ServiceOptions();
+        @ParentCommand
+        IdentitiesCommand parent;
         @Parameters(index = "0", paramLabel = "ID")
         String id;
 
         @Override
         public Integer call() {
-            try {
-                service.client().delete(id);
+            return run(() -> {
+                parent.service.client().delete(id);
                 System.out.println("deleted " + id);
                 return 0;
-            } catch (GalleryClient.ApiError e) {
-                return fail(e);
-            }
+            });
         }
     }
 
     @Command(name = "rename", mixinStandardHelpOptions = true, description = "Rename an identity.")
     static final class RenameCmd implements Callable<Integer> {
-        @Mixin
-        ServiceOptions service = new ServiceOptions();
+        @ParentCommand
+        IdentitiesCommand parent;
         @Parameters(index = "0", paramLabel = "ID")
         String id;
         @Parameters(index = "1", paramLabel = "NAME")
@@ -82,13 +82,11 @@ public final class IdentitiesCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
-                JsonNode r = service.client().rename(id, name);
+            return run(() -> {
+                JsonNode r = parent.service.client().rename(id, name);
                 System.out.println("renamed " + r.get("id").asText() + " to " + r.get("name").asText());
                 return 0;
-            } catch (GalleryClient.ApiError e) {
-                return fail(e);
-            }
+            });
         }
     }
 }

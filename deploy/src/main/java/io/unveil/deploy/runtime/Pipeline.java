@@ -65,25 +65,32 @@ public final class Pipeline implements AutoCloseable {
         startRoles(false);
     }
 
+    /** Roles the demo cannot do without. */
+    private static final List<String> ESSENTIAL = List.of("ingest", "detect");
+
     /**
-     * Starts the roles in pipeline order. With {@code skipUnconfigured} (the demo), a role whose start fails with
-     * {@link IllegalArgumentException} (a setting it needs is missing, e.g. recognize without a calibrated threshold)
-     * is left out with a note on stderr instead of stopping the process.
+     * Starts the roles in pipeline order, ingest last. With {@code skipUnavailable} (the demo), a role other than ingest and detect
+     * that cannot start (a setting it needs is missing, e.g. recognize without a calibrated threshold, or its trained
+     * weights are not there) is left out with a note on stderr instead of stopping the process.
      *
      * @return the names of the roles left out
      */
-    public List<String> startRoles(boolean skipUnconfigured) throws Exception {
+    public List<String> startRoles(boolean skipUnavailable) throws Exception {
         List<String> skipped = new ArrayList<>();
-        for (Role r : Roles.create(options.roles())) {
+        List<Role> ordered = new ArrayList<>(Roles.create(options.roles()));
+        // the cameras last: a file or live source read while the detector is still loading its models only builds a
+        // backlog that every later frame waits behind (measured by `unveil bench e2e`, docs/benchmarks.md)
+        ordered.sort(java.util.Comparator.comparing((Role r) -> r.name().equals("ingest")));
+        for (Role r : ordered) {
             try {
                 r.start(context);
-            } catch (IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 try {
                     r.close();
                 } catch (RuntimeException ignored) {
                     // it did not start
                 }
-                if (!skipUnconfigured) throw e;
+                if (!skipUnavailable || ESSENTIAL.contains(r.name())) throw e;
                 System.err.println("role " + r.name() + " left out: " + e.getMessage());
                 skipped.add(r.name());
                 continue;

@@ -54,7 +54,8 @@ class FuzzFacesTest {
     Path state;
 
     enum Kind { GOOD, RANDOM_BYTES, EMPTY_VALUE, TRUNCATED_JSON, WRONG_TYPES, JSON_ARRAY, DEEP_NESTING, NO_CHIP,
-        CHIP_RANDOM_BYTES, CHIP_PNG_BOMB, CHIP_TRUNCATED_PNG, SHORT_LANDMARKS, NAN_BOX, HUGE_FACE_ID, NULL_VALUE }
+        CHIP_RANDOM_BYTES, CHIP_PNG_BOMB, CHIP_TRUNCATED_PNG, SHORT_LANDMARKS, NAN_BOX, HUGE_FACE_ID, NULL_VALUE,
+        NO_ALIGNED, ALIGNED_RANDOM_BYTES, ALIGNED_PNG_BOMB }
 
     /** Kinds that must be dead-lettered; the rest must not crash and may be processed. */
     static final List<Kind> MUST_DLQ = List.of(Kind.RANDOM_BYTES, Kind.EMPTY_VALUE, Kind.TRUNCATED_JSON, Kind.WRONG_TYPES,
@@ -119,24 +120,7 @@ class FuzzFacesTest {
                 Kind kind = i % goodEvery == 0 ? Kind.GOOD : Kind.values()[1 + rnd.nextInt(Kind.values().length - 1)];
                 Face good = new Face("cam-1:" + i, "cam-" + (i % 3), i, 1_700_000_000_000L + i * 100L, 112, 84, -1, box,
                         0.9f, lm, new Quality(52, 100, 0, 0, 0, 0.9f), aligned, chip, null, null, false);
-                byte[] goodJson = Topics.FACES.valueSerde().serializer().serialize(Topics.FACES.name(), good);
-                byte[] v = switch (kind) {
-                    case GOOD -> goodJson;
-                    case RANDOM_BYTES -> bytes(rnd, 1 + rnd.nextInt(4096));
-                    case EMPTY_VALUE -> new byte[0];
-                    case NULL_VALUE -> null;
-                    case TRUNCATED_JSON -> Arrays.copyOf(goodJson, 1 + rnd.nextInt(goodJson.length - 1));
-                    case WRONG_TYPES -> "{\"faceId\":{\"a\":1},\"sequence\":\"x\",\"box\":\"wide\",\"landmarks\":true}".getBytes(StandardCharsets.UTF_8);
-                    case JSON_ARRAY -> "[1,2,3]".getBytes(StandardCharsets.UTF_8);
-                    case DEEP_NESTING -> ("{\"faceId\":" + "[".repeat(5000) + "]".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8);
-                    case NO_CHIP -> json(with(good, null, lm, box, good.faceId()));
-                    case CHIP_RANDOM_BYTES -> json(with(good, bytes(rnd, 1 + rnd.nextInt(2048)), lm, box, good.faceId()));
-                    case CHIP_PNG_BOMB -> json(with(good, FrameFuzzer.hugePng(chip, 90_000, 90_000), lm, box, good.faceId()));
-                    case CHIP_TRUNCATED_PNG -> json(with(good, Arrays.copyOf(chip, 1 + rnd.nextInt(chip.length - 1)), lm, box, good.faceId()));
-                    case SHORT_LANDMARKS -> json(with(good, chip, new float[]{1, 2, 3}, box, good.faceId()));
-                    case NAN_BOX -> json(with(good, chip, lm, new Box(Float.NaN, -5, Float.POSITIVE_INFINITY, 0), good.faceId()));
-                    case HUGE_FACE_ID -> json(with(good, chip, lm, box, "x".repeat(200_000)));
-                };
+                byte[] v = value(kind, rnd, good, chip, lm, box);
                 int[] t = tally.computeIfAbsent(kind, k -> new int[3]);
                 t[0]++;
                 String where = "record " + i + " (" + kind + ")";
@@ -166,6 +150,39 @@ class FuzzFacesTest {
         System.out.printf("  %-20s %6s %6s %8s%n", "kind", "in", "dlq", "embedded");
         tally.forEach((k, t) -> System.out.printf("  %-20s %6d %6d %8d%n", k, t[0], t[1], t[2]));
         assertEquals(Kind.values().length, tally.size(), "every kind generated");
+    }
+
+    /** The wire bytes of a record of this kind, derived from a good face. */
+    static byte[] value(Kind kind, Random rnd, Face good, byte[] chip, float[] lm, Box box) {
+        return switch (kind) {
+            case GOOD -> json(good);
+            case RANDOM_BYTES -> bytes(rnd, 1 + rnd.nextInt(4096));
+            case EMPTY_VALUE -> new byte[0];
+            case NULL_VALUE -> null;
+            case TRUNCATED_JSON -> truncated(json(good), rnd);
+            case WRONG_TYPES -> "{\"faceId\":{\"a\":1},\"sequence\":\"x\",\"box\":\"wide\",\"landmarks\":true}".getBytes(StandardCharsets.UTF_8);
+            case JSON_ARRAY -> "[1,2,3]".getBytes(StandardCharsets.UTF_8);
+            case DEEP_NESTING -> ("{\"faceId\":" + "[".repeat(5000) + "]".repeat(5000) + "}").getBytes(StandardCharsets.UTF_8);
+            case NO_CHIP -> json(with(good, null, lm, box, good.faceId()));
+            case CHIP_RANDOM_BYTES -> json(with(good, bytes(rnd, 1 + rnd.nextInt(2048)), lm, box, good.faceId()));
+            case CHIP_PNG_BOMB -> json(with(good, FrameFuzzer.hugePng(chip, 90_000, 90_000), lm, box, good.faceId()));
+            case CHIP_TRUNCATED_PNG -> json(with(good, Arrays.copyOf(chip, 1 + rnd.nextInt(chip.length - 1)), lm, box, good.faceId()));
+            case SHORT_LANDMARKS -> json(with(good, chip, new float[]{1, 2, 3}, box, good.faceId()));
+            case NAN_BOX -> json(with(good, chip, lm, new Box(Float.NaN, -5, Float.POSITIVE_INFINITY, 0), good.faceId()));
+            case HUGE_FACE_ID -> json(with(good, chip, lm, box, "x".repeat(200_000)));
+            case NO_ALIGNED -> json(withAligned(good, null));
+            case ALIGNED_RANDOM_BYTES -> json(withAligned(good, bytes(rnd, 1 + rnd.nextInt(2048))));
+            case ALIGNED_PNG_BOMB -> json(withAligned(good, FrameFuzzer.hugePng(good.aligned(), 90_000, 90_000)));
+        };
+    }
+
+    static byte[] truncated(byte[] b, Random rnd) {
+        return Arrays.copyOf(b, 1 + rnd.nextInt(b.length - 1));
+    }
+
+    static Face withAligned(Face f, byte[] aligned) {
+        return new Face(f.faceId(), f.cameraId(), f.sequence(), f.captureTimeMs(), f.frameWidth(), f.frameHeight(), 1 + f.sequence() % 5,
+                f.box(), f.score(), f.landmarks(), f.quality(), aligned, f.chip(), null, null, false);
     }
 
     static Face with(Face f, byte[] chip, float[] lm, Box box, String id) {

@@ -252,8 +252,9 @@ class K8sManifestsTest {
             });
             boolean gpu = c.getResources().getLimits().containsKey("nvidia.com/gpu");
             if (role.equals("inpaint")) {
-                String device = args.get(args.indexOf("--device") + 1);
-                assertEquals(dir.endsWith("gpu") ? "gpu" : "cpu", device, where + " --device");
+                String device = args.stream().filter(a -> a.startsWith("inpaint.device=")).findFirst().orElse("none");
+                assertEquals("--set", args.get(args.indexOf(device) - 1), where);
+                assertEquals("inpaint.device=" + (dir.endsWith("gpu") ? "gpu" : "cpu"), device, where + " inpaint device");
                 assertEquals(dir.endsWith("gpu"), gpu, where + " nvidia.com/gpu limit");
                 if (gpu) {
                     assertEquals(new Quantity("1"), c.getResources().getLimits().get("nvidia.com/gpu"));

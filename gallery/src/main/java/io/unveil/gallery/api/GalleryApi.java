@@ -176,9 +176,20 @@ public final class GalleryApi implements AutoCloseable {
         ctx.json(IdentityView.of(service.rename(ctx.pathParam("id"), s)));
     }
 
-    private static void requireMultipart(Context ctx) {
+    private void requireMultipart(Context ctx) {
         if (!ctx.isMultipartFormData())
             throw new ApiException(415, "unsupported_media_type", "send multipart/form-data (fields: name, images or clip)");
+        try {
+            ctx.uploadedFiles(); // parse once here so a broken body is a 400, not a 500 later
+        } catch (IllegalStateException e) {
+            throw new ApiException(413, "request_too_large", "request exceeds the upload limit ("
+                    + service.limits().maxRequestBytes() + " bytes per request, " + service.limits().maxImageBytes()
+                    + " per image)");
+        } catch (Exception e) { // Jetty's IOException arrives unchecked through Kotlin
+            Throwable c = e;
+            while (c.getCause() != null && c.getCause() != c) c = c.getCause();
+            throw new ApiException(400, "malformed_multipart", "the multipart body cannot be parsed: " + c.getMessage());
+        }
     }
 
     private List<GalleryService.Upload> uploads(Context ctx) {

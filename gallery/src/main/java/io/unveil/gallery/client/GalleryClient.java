@@ -98,7 +98,7 @@ public final class GalleryClient {
             if (res.statusCode() / 100 != 2) throw new ApiError(res.statusCode(), body, res.body());
             return body;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot reach the gallery service at " + base + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot reach the gallery service at " + base + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);

@@ -219,6 +219,27 @@ class GalleryApiTest {
     }
 
     @Test
+    void enrollFromAClip(@TempDir Path dir) throws Exception {
+        Path clip = dir.resolve("walk-by.avi");
+        io.unveil.gallery.enroll.ClipEnrollerTest.writeClip(clip, 12, 0);
+        Multipart m = new Multipart().field("name", "Clip Person").file("clip", "walk-by.avi", "video/x-msvideo", Files.readAllBytes(clip));
+        Res r = call("POST", "/api/v1/identities/clip", ApiFixture.ADMIN, m.contentType(), m.build());
+        assertEquals(201, r.status(), String.valueOf(r.json()));
+        assertTrue(r.json().get("added").asInt() >= 4);
+        Multipart junk = new Multipart().field("name", "X").file("clip", "x.mp4", "video/mp4", "nope".getBytes());
+        Res bad = call("POST", "/api/v1/identities/clip", ApiFixture.ADMIN, junk.contentType(), junk.build());
+        assertEquals(400, bad.status());
+        assertEquals("bad_clip", bad.error());
+        Multipart noClip = new Multipart().field("name", "X");
+        Res missing = call("POST", "/api/v1/identities/clip", ApiFixture.ADMIN, noClip.contentType(), noClip.build());
+        assertEquals(400, missing.status());
+        assertEquals("no_clip", missing.error());
+        Res broken = call("POST", "/api/v1/identities/clip", ApiFixture.ADMIN, new Multipart().contentType(), noClip.build());
+        assertEquals(400, broken.status(), String.valueOf(broken.json()));
+        assertEquals("malformed_multipart", broken.error());
+    }
+
+    @Test
     void servesTheWebPage() throws Exception {
         for (String path : new String[]{"/app.js", "/style.css", "/index.html", "/"}) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(fx.url + path)).build(),

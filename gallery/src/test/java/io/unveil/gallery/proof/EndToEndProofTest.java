@@ -129,7 +129,7 @@ class EndToEndProofTest {
             System.out.printf("enrolled %d identities from %d/%d images; rejections %s%n", gallery.size(), accepted,
                     enrolledIds.size() * ENROLL_IMAGES, rejectReasons);
 
-            CentroidMatcher matcher = CentroidMatcher.of(gallery);
+            CentroidMatcher matcher = CentroidMatcher.of(gallery, cal.center());
             int probes = 0, rank1 = 0;
 
             // 4. the camera feed through detector + recognition topologies
@@ -139,7 +139,7 @@ class EndToEndProofTest {
                     FaceAligner.align(frame, lm, AlignTarget.CHIP_150).image());
             DetectorTopology.buildTopology(b, DetectorConfig.defaults(), chips.analyzer(), cropper, reg);
             RecognizeConfig rc = RecognizeConfig.withThreshold(cal.threshold(), "target/proof-calibration.json")
-                    .withInputTopic(Topics.FACES.name());
+                    .withCalibration(cal, "target/proof-calibration.json").withInputTopic(Topics.FACES.name());
             RecognizeTopology.buildTopology(b, rc, embedder, reg);
             Properties props = new Properties();
             props.put(StreamsConfig.APPLICATION_ID_CONFIG, "proof");
@@ -235,12 +235,14 @@ class EndToEndProofTest {
         int enrolledTracks = 0, identified = 0, wrongIdentity = 0, strangerTracks = 0, calledUnknown = 0;
         Map<String, Integer> tracksPerCamera = new LinkedHashMap<>();
         List<Integer> eventsPerTrack = new ArrayList<>();
+        List<Float> enrolledSim = new ArrayList<>(), strangerSim = new ArrayList<>();
         for (Map.Entry<String, List<RecognitionEvent>> tr : byTrack.entrySet()) {
             List<RecognitionEvent> evs = tr.getValue();
             RecognitionEvent last = evs.stream().filter(e -> e.type().equals("ENDED")).findFirst().orElse(evs.get(evs.size() - 1));
             String who = truth.get(last.cameraId());
             tracksPerCamera.merge(last.cameraId(), 1, Integer::sum);
             eventsPerTrack.add(evs.size());
+            (enrolled.contains(who) ? enrolledSim : strangerSim).add(Math.round(last.similarity() * 1000) / 1000f);
             if (enrolled.contains(who)) {
                 enrolledTracks++;
                 if (who.equals(last.identityId())) identified++;
@@ -262,6 +264,8 @@ class EndToEndProofTest {
                 "identificationRate", enrolledTracks == 0 ? 0.0 : identified / (double) enrolledTracks));
         r.put("strangerTracks", Map.of("tracks", strangerTracks, "calledUnknown", calledUnknown,
                 "calledUnknownRate", strangerTracks == 0 ? 0.0 : calledUnknown / (double) strangerTracks));
+        r.put("finalSimilarityEnrolledTracks", enrolledSim);
+        r.put("finalSimilarityStrangerTracks", strangerSim);
         r.put("eventTypes", events.stream().collect(java.util.stream.Collectors.groupingBy(RecognitionEvent::type,
                 java.util.stream.Collectors.counting())));
         return r;

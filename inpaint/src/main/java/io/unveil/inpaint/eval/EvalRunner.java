@@ -52,22 +52,8 @@ public final class EvalRunner {
             throw new IllegalArgumentException("methods must start with GT and OCC");
 
         // 1. faces
-        List<LabeledImages.Item> items;
-        List<LfwPairsFile.Entry> lfw = null;
-        if (o.pairsTxt() != null) {
-            lfw = LfwPairsFile.read(o.pairsTxt(), o.data());
-            Map<String, LabeledImages.Item> uniq = new LinkedHashMap<>();
-            for (var e : lfw) {
-                uniq.putIfAbsent(e.fileA().toString(), new LabeledImages.Item(e.fileA(), e.identityA()));
-                uniq.putIfAbsent(e.fileB().toString(), new LabeledImages.Item(e.fileB(), e.identityB()));
-            }
-            items = new ArrayList<>(uniq.values());
-        } else {
-            items = LabeledImages.load(o.data()).items();
-            if (o.validationOnly())
-                items = items.stream().filter(it -> IdentitySplit.of(o.setName(), it.identity()) == IdentitySplit.Part.VALIDATION).toList();
-        }
-        if (items.isEmpty()) throw new IllegalArgumentException("no images to evaluate in " + o.data());
+        List<LfwPairsFile.Entry> lfw = o.pairsTxt() != null ? LfwPairsFile.read(o.pairsTxt(), o.data()) : null;
+        List<LabeledImages.Item> items = items(o, lfw);
         Set<String> evalIds = new LinkedHashSet<>();
         items.forEach(it -> evalIds.add(it.identity()));
         List<String> guardNotes = IdentityGuard.check(o.setName(), evalIds, cards);
@@ -271,6 +257,29 @@ public final class EvalRunner {
                 items.size(), pairs.size(), same, pairs.size() - same, disjoint, dropped, probes.size(),
                 (int) gallery.stream().map(i -> faces.get(i).identity()).distinct().count(), guardNotes, results, samples,
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** The images an evaluation uses: those of LFW's pairs, or the set's (VALIDATION identities only if asked). */
+    public static List<LabeledImages.Item> items(EvalOptions o) {
+        return items(o, o.pairsTxt() != null ? LfwPairsFile.read(o.pairsTxt(), o.data()) : null);
+    }
+
+    private static List<LabeledImages.Item> items(EvalOptions o, List<LfwPairsFile.Entry> lfw) {
+        List<LabeledImages.Item> items;
+        if (lfw != null) {
+            Map<String, LabeledImages.Item> uniq = new LinkedHashMap<>();
+            for (var e : lfw) {
+                uniq.putIfAbsent(e.fileA().toString(), new LabeledImages.Item(e.fileA(), e.identityA()));
+                uniq.putIfAbsent(e.fileB().toString(), new LabeledImages.Item(e.fileB(), e.identityB()));
+            }
+            items = new ArrayList<>(uniq.values());
+        } else {
+            items = LabeledImages.load(o.data()).items();
+            if (o.validationOnly())
+                items = items.stream().filter(it -> IdentitySplit.of(o.setName(), it.identity()) == IdentitySplit.Part.VALIDATION).toList();
+        }
+        if (items.isEmpty()) throw new IllegalArgumentException("no images to evaluate in " + o.data());
+        return items;
     }
 
     /** PSNR is averaged over faces; an exact copy (infinite PSNR) counts as 100 dB so one cannot swamp the mean. */

@@ -4,6 +4,8 @@ import io.unveil.recognize.Embedder;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 
 /** {@code unveil eval} without the command line: opens the pipeline pieces, runs, writes the report folder. */
@@ -25,10 +27,14 @@ public final class Evaluation {
         for (MethodSpecs.Spec s : specs) {
             if (s.model() == null) continue;
             Path card = ModelCard.beside(s.model()).orElseThrow(() -> new IdentityGuard.Refused("no model card beside " + s.model()
-                    + " (expected " + s.model().getFileName() + ".md, MODEL_CARD.md or README.md): cannot check its training identities"));
+                    + " (expected <model name>.md, MODEL_CARD.md or README.md): cannot check its training identities"));
             cards.add(ModelCard.read(card));
         }
         for (Path p : req.modelCards()) cards.add(ModelCard.read(p));
+        // refuse before loading anything heavy
+        Set<String> ids = new LinkedHashSet<>();
+        for (var it : EvalRunner.items(req.options())) ids.add(it.identity());
+        IdentityGuard.check(req.options().setName(), ids, cards);
         ProgressBar bar = req.progress() ? new ProgressBar(System.err) : ProgressBar.silent();
         List<RepairMethod> methods = new ArrayList<>();
         FaceLoader loader = null;

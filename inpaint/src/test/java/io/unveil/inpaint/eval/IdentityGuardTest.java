@@ -55,6 +55,22 @@ class IdentityGuardTest {
     }
 
     @Test
+    void readsTheProjectsModelCardStyle() throws Exception {
+        // the style of the committed parsing-net card (inpaint/src/main/resources/io/unveil/inpaint/parsing/MODEL_CARD.md)
+        ModelCard c = card("""
+                # Model card: parsing net S (ID-GAN structure player)
+
+                - Data: `../shared/data/celeba-subset`, detected + aligned once by the detector's `AlignedFaceCache` (FACE_128,
+                  4,339 of 4,767 photos had a face); TRAIN identities of `IdentitySplit` only; flip / shift +-6 px applied.
+                - Validation (200 faces of VALIDATION identities, against their landmark labels): pixel accuracy 0.789.
+                """);
+        assertTrue(c.splitTrainRule());
+        assertEquals(Set.of("celeba-subset"), c.datasets());
+        IdentityGuard.check("celeba-subset", ids(IdentitySplit.Part.VALIDATION, 10), List.of(c));
+        assertThrows(IdentityGuard.Refused.class, () -> IdentityGuard.check("celeba-subset", ids(IdentitySplit.Part.TRAIN, 1), List.of(c)));
+    }
+
+    @Test
     void proseMentionOfTheSplitCounts() throws Exception {
         ModelCard c = card("Trained on the TRAIN identities of celeba-subset (io.unveil.core.data.IdentitySplit).\n");
         assertTrue(c.readable());

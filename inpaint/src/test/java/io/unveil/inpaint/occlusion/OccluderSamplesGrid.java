@@ -17,8 +17,8 @@ final class OccluderSamplesGrid {
         for (OccluderType t : OccluderType.values())
             for (int k = 0; k < 6; k++) {
                 Occluded o = occ.draw(faces.get(n++ % faces.size()), lm, t, k);
-                tiles.add(o.image());
-                tiles.add(Grids.grey(o.mask(), 128, 128));
+                tiles.add(io.unveil.core.image.Images.resize(o.image(), 80, 80));
+                tiles.add(io.unveil.core.image.Images.resize(Grids.grey(o.mask(), 128, 128), 80, 80));
             }
         Grids.write(Path.of(args[0]), tiles, 12);
     }

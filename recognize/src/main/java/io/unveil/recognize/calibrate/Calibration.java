@@ -16,10 +16,33 @@ public final class Calibration {
     private Calibration() {
     }
 
-    public record Scores(float[] genuine, float[] impostor) {
+    /** Scores in the centred space, and the center (mean unit descriptor of the set) they were computed with. */
+    public record Scores(float[] genuine, float[] impostor, float[] center) {
     }
 
+    /** Mean of the unit-normalized descriptors of the whole set. */
+    public static float[] center(Map<String, List<float[]>> byIdentity) {
+        float[] c = null;
+        int n = 0;
+        for (List<float[]> l : byIdentity.values()) {
+            for (float[] e : l) {
+                if (c == null) c = new float[e.length];
+                Vectors.addScaled(c, Vectors.normalized(e), 1f);
+                n++;
+            }
+        }
+        if (c == null) throw new IllegalArgumentException("no embeddings");
+        for (int i = 0; i < c.length; i++) c[i] /= n;
+        return c;
+    }
+
+    /** Scores with centering (the default: the center is computed from the same set). */
     public static Scores scores(Map<String, List<float[]>> byIdentity) {
+        return scores(byIdentity, center(byIdentity));
+    }
+
+    /** Scores exactly as {@link io.unveil.recognize.match.CentroidMatcher} computes them with {@code center} (null: none). */
+    public static Scores scores(Map<String, List<float[]>> byIdentity, float[] center) {
         List<String> ids = new ArrayList<>(byIdentity.keySet());
         int n = ids.size();
         if (n < 2) throw new IllegalArgumentException("calibration needs at least 2 identities, got " + n);
@@ -31,24 +54,25 @@ public final class Calibration {
             float[] sum = new float[list.get(0).length];
             for (float[] e : list) Vectors.addScaled(sum, Vectors.normalized(e), 1f);
             sums[i] = sum;
-            centroids[i] = Vectors.normalized(sum);
+            centroids[i] = Vectors.centered(sum, center);
         }
         FloatList genuine = new FloatList();
         FloatList impostor = new FloatList();
         for (int i = 0; i < n; i++) {
             List<float[]> list = byIdentity.get(ids.get(i));
             for (float[] raw : list) {
-                float[] e = Vectors.normalized(raw);
+                float[] u = Vectors.normalized(raw);
+                float[] e = Vectors.centered(raw, center);
                 if (list.size() >= 2) {
                     float[] loo = sums[i].clone();
-                    Vectors.addScaled(loo, e, -1f);
-                    genuine.add(Vectors.cosine(loo, e));
+                    Vectors.addScaled(loo, u, -1f);
+                    genuine.add(Vectors.dot(Vectors.centered(loo, center), e));
                 }
                 for (int j = 0; j < n; j++) if (j != i) impostor.add(Vectors.dot(centroids[j], e));
             }
         }
         if (genuine.size == 0) throw new IllegalArgumentException("no identity has 2 or more embeddings: no genuine scores");
-        return new Scores(genuine.toArray(), impostor.toArray());
+        return new Scores(genuine.toArray(), impostor.toArray(), center);
     }
 
     /** Threshold for the target FAR plus the rates measured at it. */
@@ -72,7 +96,7 @@ public final class Calibration {
         Arrays.sort(gen);
         double frr = 1.0 - share(gen, threshold, true);
         return new CalibrationResult(threshold, targetFar, far, frr, gen.length, m, percentile(gen, 0.5),
-                percentile(imp, 0.5), percentile(imp, 0.999), null, null, System.currentTimeMillis());
+                percentile(imp, 0.5), percentile(imp, 0.999), null, null, System.currentTimeMillis(), s.center());
     }
 
     static double share(float[] sorted, float t, boolean atLeast) {

@@ -10,15 +10,16 @@ import java.nio.file.Path;
 
 /**
  * The calibration file written by {@code unveil calibrate} and read by {@code unveil run}: the threshold for a target
- * false-accept rate, the FAR/FRR measured at it, score medians and where the scores came from.
+ * false-accept rate, the FAR/FRR measured at it, score medians, where the scores came from, and the center (mean unit
+ * descriptor) that matching subtracts before the cosine (null in files made without centering).
  */
 public record CalibrationResult(float threshold, double targetFar, double far, double frr, int genuinePairs,
                                 int impostorPairs, float genuineMedian, float impostorMedian, float impostorP999,
-                                String data, String modelVersion, long createdMs) {
+                                String data, String modelVersion, long createdMs, float[] center) {
 
     public CalibrationResult withSource(String data, String modelVersion) {
         return new CalibrationResult(threshold, targetFar, far, frr, genuinePairs, impostorPairs, genuineMedian,
-                impostorMedian, impostorP999, data, modelVersion, createdMs);
+                impostorMedian, impostorP999, data, modelVersion, createdMs, center);
     }
 
     public void write(Path file) {

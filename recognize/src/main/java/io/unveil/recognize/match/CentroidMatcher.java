@@ -14,22 +14,29 @@ import org.slf4j.LoggerFactory;
  */
 public final class CentroidMatcher {
     private static final Logger log = LoggerFactory.getLogger(CentroidMatcher.class);
-    public static final CentroidMatcher EMPTY = new CentroidMatcher(new String[0], new String[0], new float[0], 0);
+    public static final CentroidMatcher EMPTY = new CentroidMatcher(new String[0], new String[0], new float[0], 0, null);
 
     private final String[] ids;
     private final String[] names;
     private final float[] matrix;
     private final int dim;
+    private final float[] center;
 
-    private CentroidMatcher(String[] ids, String[] names, float[] matrix, int dim) {
+    private CentroidMatcher(String[] ids, String[] names, float[] matrix, int dim, float[] center) {
         this.ids = ids;
         this.names = names;
         this.matrix = matrix;
         this.dim = dim;
+        this.center = center;
     }
 
     /** Builds a snapshot; entries without a usable centroid (null, zero, wrong dimension) are skipped with a warning. */
     public static CentroidMatcher of(Collection<GalleryEntry> entries) {
+        return of(entries, null);
+    }
+
+    /** With {@code center} (see {@link Vectors#centered}) centroids and queries are compared in the centred space. */
+    public static CentroidMatcher of(Collection<GalleryEntry> entries, float[] center) {
         int dim = 0;
         for (GalleryEntry e : entries) {
             if (e != null && e.centroid() != null && e.centroid().length > 0) {
@@ -41,7 +48,8 @@ public final class CentroidMatcher {
         List<GalleryEntry> usable = new ArrayList<>(entries.size());
         for (GalleryEntry e : entries) {
             if (e == null) continue;
-            if (e.centroid() == null || e.centroid().length != dim || !(Vectors.norm(e.centroid()) > 1e-12f)) {
+            if (e.centroid() == null || e.centroid().length != dim || !(Vectors.norm(e.centroid()) > 1e-12f)
+                    || (center != null && center.length != dim)) {
                 log.warn("gallery entry {} has no usable {}-D centroid; it is not matched", e.id(), dim);
                 continue;
             }
@@ -54,9 +62,9 @@ public final class CentroidMatcher {
             GalleryEntry e = usable.get(i);
             ids[i] = e.id();
             names[i] = e.name();
-            System.arraycopy(Vectors.normalized(e.centroid()), 0, m, i * dim, dim);
+            System.arraycopy(Vectors.centered(e.centroid(), center), 0, m, i * dim, dim);
         }
-        return new CentroidMatcher(ids, names, m, dim);
+        return new CentroidMatcher(ids, names, m, dim, center);
     }
 
     public int size() {
@@ -72,7 +80,7 @@ public final class CentroidMatcher {
         if (ids.length == 0) return Match.NONE;
         if (embedding.length != dim)
             throw new IllegalArgumentException("embedding has " + embedding.length + " dimensions, gallery has " + dim);
-        float[] q = Vectors.normalized(embedding);
+        float[] q = Vectors.centered(embedding, center);
         int best = -1;
         float s1 = Float.NEGATIVE_INFINITY, s2 = -1f;
         for (int r = 0, off = 0; r < ids.length; r++, off += dim) {
@@ -91,7 +99,7 @@ public final class CentroidMatcher {
 
     /** Similarity to one identity (or NaN when it is not in this snapshot). */
     public float similarityTo(String identityId, float[] embedding) {
-        float[] q = Vectors.normalized(embedding);
+        float[] q = Vectors.centered(embedding, center);
         for (int r = 0; r < ids.length; r++) {
             if (ids[r].equals(identityId)) {
                 float s = 0f;

@@ -16,6 +16,20 @@ public final class GalleryIndex {
     private final Map<String, GalleryEntry> entries = new ConcurrentHashMap<>();
     private volatile CentroidMatcher snapshot = CentroidMatcher.EMPTY;
     private final List<GalleryEntry> enrolled = Collections.synchronizedList(new ArrayList<>());
+    private final float[] center;
+
+    public GalleryIndex() {
+        this(null);
+    }
+
+    /** @param center population mean of unit descriptors from calibration (null: plain cosine) */
+    public GalleryIndex(float[] center) {
+        this.center = center;
+    }
+
+    public float[] center() {
+        return center;
+    }
 
     /** Loads entries without logging them as new (state restored at start-up). */
     public synchronized void load(Iterable<GalleryEntry> restored) {
@@ -38,7 +52,7 @@ public final class GalleryIndex {
     }
 
     private void rebuild() {
-        snapshot = CentroidMatcher.of(entries.values());
+        snapshot = CentroidMatcher.of(entries.values(), center);
     }
 
     public CentroidMatcher snapshot() {

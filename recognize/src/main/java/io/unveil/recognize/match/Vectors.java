@@ -27,6 +27,20 @@ public final class Vectors {
         return out;
     }
 
+    /**
+     * The vector in the matching space: unit-normalized, minus the population mean of unit descriptors
+     * ({@code center}, from calibration; null = no centering), unit-normalized again. Face descriptors share a large
+     * common component; removing it spreads impostor similarities around 0, so fusing frames moves impostors away
+     * from every identity instead of towards all of them.
+     */
+    public static float[] centered(float[] v, float[] center) {
+        float[] u = normalized(v);
+        if (center == null) return u;
+        if (center.length != u.length) throw new IllegalArgumentException("center has " + center.length + " dimensions, vector " + u.length);
+        for (int i = 0; i < u.length; i++) u[i] -= center[i];
+        return normalized(u);
+    }
+
     public static float cosine(float[] a, float[] b) {
         float na = norm(a), nb = norm(b);
         if (na == 0f || nb == 0f) return 0f;

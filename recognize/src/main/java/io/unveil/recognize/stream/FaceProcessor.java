@@ -104,7 +104,8 @@ final class FaceProcessor implements Processor<String, Face, String, Routed> {
 
     private void emit(TrackState t, TrackDecision d, String key, long ts) {
         metrics.event(d.type(), d.unknown() ? null : d.label());
-        ctx.forward(new Record<>(t.cameraId, Routed.of(new Decision(Events.fromTrack(t, d, versions), d.fused(), key,
+        ctx.forward(new Record<>(t.cameraId, Routed.of(new Decision(Events.fromTrack(t, d, versions),
+                io.unveil.recognize.match.Vectors.centered(d.fused(), config.center()), key,
                 d.unknown())), ts));
     }
 

@@ -25,11 +25,12 @@ import java.time.Duration;
  * @param retroactiveEvery   how often newly enrolled identities are searched in the history
  * @param historyThumbnails  keep the aligned face of a sighting in the history (for retroactive event thumbnails)
  * @param perIdentityMetrics count matches per identity (off by default: label cardinality)
+ * @param center             mean unit descriptor from the calibration, subtracted before every cosine (null: none)
  */
 public record RecognizeConfig(String inputTopic, float threshold, String thresholdSource, float minMargin,
                               int minFramesUnknown, Duration idleTimeout, float unknownJoin, int maxUnknownClusters,
                               Duration historyRetention, Duration retroactiveEvery, boolean historyThumbnails,
-                              boolean perIdentityMetrics) {
+                              boolean perIdentityMetrics, float[] center) {
 
     public RecognizeConfig {
         if (!(threshold > -1f && threshold < 1f)) throw new IllegalArgumentException("recognize threshold must be in (-1,1)");
@@ -40,12 +41,13 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
     /** Defaults for everything but the threshold. */
     public static RecognizeConfig withThreshold(float threshold, String source) {
         return new RecognizeConfig(Topics.FACES_REPAIRED.name(), threshold, source, 0.0f, 3, Duration.ofSeconds(2),
-                threshold, 10_000, Duration.ofDays(7), Duration.ofSeconds(1), true, false);
+                threshold, 10_000, Duration.ofDays(7), Duration.ofSeconds(1), true, false, null);
     }
 
     public static RecognizeConfig from(Settings s) {
         float threshold;
         String source;
+        float[] center = null;
         String explicit = s.string("recognize.threshold", null);
         if (explicit != null) {
             threshold = (float) s.decimal("recognize.threshold", 0);
@@ -59,11 +61,14 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
                             + "--far 1e-3 --out calibration.json` and set recognize.calibration=calibration.json "
                             + "(or set recognize.threshold explicitly)");
                 threshold = bundled.threshold();
+                center = bundled.center();
                 source = "bundled " + CalibrationResult.BUNDLED + " (" + bundled.data() + ", FAR " + bundled.targetFar() + ")";
             } else {
                 Path p = Path.of(file);
                 if (!Files.isRegularFile(p)) throw new IllegalArgumentException("recognize.calibration file not found: " + p);
-                threshold = CalibrationResult.read(p).threshold();
+                CalibrationResult cal = CalibrationResult.read(p);
+                threshold = cal.threshold();
+                center = cal.center();
                 source = p.toString();
             }
         }
@@ -78,21 +83,28 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
                 s.duration("recognize.history-retention", Duration.ofDays(7)),
                 s.duration("recognize.retroactive-every", Duration.ofSeconds(1)),
                 s.bool("recognize.history-thumbnails", true),
-                s.bool("recognize.per-identity-metrics", false));
+                s.bool("recognize.per-identity-metrics", false), center);
+    }
+
+    /** The same settings with a calibration's threshold and center. */
+    public RecognizeConfig withCalibration(CalibrationResult cal, String source) {
+        return new RecognizeConfig(inputTopic, cal.threshold(), source, minMargin, minFramesUnknown, idleTimeout,
+                cal.threshold(), maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails,
+                perIdentityMetrics, cal.center());
     }
 
     public RecognizeConfig withInputTopic(String topic) {
         return new RecognizeConfig(topic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
-                unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics);
+                unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center);
     }
 
     public RecognizeConfig withIdleTimeout(Duration idle) {
         return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idle,
-                unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics);
+                unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center);
     }
 
     public RecognizeConfig withHistoryRetention(Duration retention) {
         return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
-                unknownJoin, maxUnknownClusters, retention, retroactiveEvery, historyThumbnails, perIdentityMetrics);
+                unknownJoin, maxUnknownClusters, retention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center);
     }
 }

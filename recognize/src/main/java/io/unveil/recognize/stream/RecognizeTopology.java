@@ -47,7 +47,7 @@ public final class RecognizeTopology {
 
     public static GalleryIndex buildTopology(StreamsBuilder builder, RecognizeConfig config, Embedder embedder,
                                              MeterRegistry registry) {
-        GalleryIndex index = new GalleryIndex();
+        GalleryIndex index = new GalleryIndex(config.center());
         RecognizeMetrics metrics = new RecognizeMetrics(registry, index, config.perIdentityMetrics());
         OpenSetPolicy policy = new OpenSetPolicy(config.threshold(), config.minMargin());
         TrackFusion fusion = new TrackFusion(policy, config.minFramesUnknown());

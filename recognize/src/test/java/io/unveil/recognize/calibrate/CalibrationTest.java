@@ -45,7 +45,7 @@ class CalibrationTest {
 
     @Test
     void roundTripsThroughTheFile(@TempDir Path dir) throws Exception {
-        CalibrationResult r = new CalibrationResult(0.55f, 1e-3, 9e-4, 0.1, 10, 100, 0.8f, 0.1f, 0.5f, "d", "m", 1L);
+        CalibrationResult r = new CalibrationResult(0.55f, 1e-3, 9e-4, 0.1, 10, 100, 0.8f, 0.1f, 0.5f, "d", "m", 1L, null);
         Path f = dir.resolve("c/calibration.json");
         r.write(f);
         assertTrue(Files.readString(f).contains("\"threshold\""));

@@ -59,6 +59,31 @@ class CentroidMatcherTest {
     }
 
     @Test
+    void centeringRemovesTheCommonComponentSoFusionSeparatesImpostors() {
+        // descriptors = large shared component + identity part + noise (like face-api's, whose impostor cosines are ~0.85)
+        Random r = new Random(5);
+        float[] common = new float[32];
+        for (int k = 0; k < 32; k++) common[k] = 3f * (float) r.nextGaussian();
+        List<GalleryEntry> gallery = new ArrayList<>();
+        List<float[]> all = new ArrayList<>();
+        float[][] ids = new float[10][32];
+        for (int i = 0; i < 10; i++) {
+            for (int k = 0; k < 32; k++) ids[i][k] = common[k] + (float) r.nextGaussian();
+            gallery.add(entry("p" + i, ids[i]));
+            all.add(ids[i]);
+        }
+        float[] center = io.unveil.recognize.calibrate.Calibration.center(Map.of("all", all));
+        float[] stranger = new float[32];
+        for (int k = 0; k < 32; k++) stranger[k] = common[k] + (float) r.nextGaussian();
+        float plain = CentroidMatcher.of(gallery).match(stranger).similarity();
+        float centred = CentroidMatcher.of(gallery, center).match(stranger).similarity();
+        assertTrue(plain > 0.8f, "uncentred impostor similarity is high: " + plain);
+        assertTrue(centred < 0.6f, "centred impostor similarity: " + centred);
+        assertEquals("p3", CentroidMatcher.of(gallery, center).match(ids[3]).identityId());
+        assertEquals(1f, CentroidMatcher.of(gallery, center).match(ids[3]).similarity(), 1e-5);
+    }
+
+    @Test
     void policyNeedsThresholdAndMargin() {
         OpenSetPolicy p = new OpenSetPolicy(0.6f, 0.05f);
         assertTrue(p.accepts(new Match("a", "A", 0.7f, 0.5f)));

@@ -22,10 +22,11 @@ class RecognizeConfigTest {
         assertEquals(Topics.FACES_REPAIRED.name(), d.inputTopic());
 
         Path f = dir.resolve("cal.json");
-        new CalibrationResult(0.71f, 1e-3, 1e-3, 0.1, 1, 1, 0.9f, 0.3f, 0.7f, "x", "m", 0).write(f);
+        new CalibrationResult(0.71f, 1e-3, 1e-3, 0.1, 1, 1, 0.9f, 0.3f, 0.7f, "x", "m", 0, new float[]{1, 0}).write(f);
         RecognizeConfig fromFile = RecognizeConfig.from(Settings.empty().with("recognize.calibration", f.toString())
                 .with("recognize.read-raw-faces", "true").with("recognize.idle-timeout", "PT5S"));
         assertEquals(0.71f, fromFile.threshold());
+        assertEquals(1f, fromFile.center()[0]);
         assertEquals(Topics.FACES.name(), fromFile.inputTopic());
         assertEquals(Duration.ofSeconds(5), fromFile.idleTimeout());
         assertEquals(0.5f, RecognizeConfig.from(Settings.empty().with("recognize.threshold", "0.5")).threshold());
