@@ -61,6 +61,9 @@ class PipelineIntegrationTest {
         int frames = PHOTOS * FRAMES_PER_PHOTO;
 
         Settings settings = Settings.empty().with("camera.it.url", video.toString()).with("camera.it.fps", "0");
+        // the metrics registry is process-wide and other test classes share this JVM: compare increments
+        double ingestBefore = counter("unveil.ingest.frames.sent", "camera", "it");
+        double detectorBefore = counter("unveil.detector.frames", null, null);
         try (Pipeline p = Pipeline.open(new PipelineOptions(List.of("ingest", "detect"), null, dir.resolve("data"),
                 "127.0.0.1", 0, (short) 1, settings));
              KafkaConsumer<String, byte[]> consumer = consumer(p.context().clientProperties());
@@ -114,8 +117,12 @@ class PipelineIntegrationTest {
             HttpClient http = HttpClient.newHttpClient();
             String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p.metricsPort() + "/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            assertTrue(metrics.contains("unveil_ingest_frames_sent_total{camera=\"it\"} " + frames + ".0"), "ingest metrics");
-            assertTrue(metrics.contains("unveil_detector_frames_total " + frames + ".0"), "detector metrics");
+            assertEquals(frames, counter("unveil.ingest.frames.sent", "camera", "it") - ingestBefore, 1e-9,
+                    () -> "ingest metrics, " + frames + " frames sent: " + metricLines(metrics, "unveil_ingest"));
+            assertTrue(metrics.contains("unveil_ingest_frames_sent_total{camera=\"it\"}"), "ingest counter exported");
+            assertEquals(frames, counter("unveil.detector.frames", null, null) - detectorBefore, 1e-9,
+                    () -> "detector metrics, " + frames + " frames: " + metricLines(metrics, "unveil_detector_frames"));
+            assertTrue(metrics.contains("unveil_detector_frames_total"), "detector counter exported");
             assertTrue(metrics.contains("kafka_stream"), "Kafka Streams client metrics are exported");
             var health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p.metricsPort() + "/health")).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -163,5 +170,16 @@ class PipelineIntegrationTest {
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static double counter(String name, String tag, String value) {
+        var search = io.unveil.core.metrics.Metrics.registry().find(name);
+        if (tag != null) search = search.tag(tag, value);
+        var c = search.counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private static String metricLines(String metrics, String prefix) {
+        return metrics.lines().filter(l -> l.startsWith(prefix)).collect(java.util.stream.Collectors.joining("\n"));
     }
 }

@@ -73,7 +73,12 @@ class ClusterFaultTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void unveilTopicsHaveReplicationFactor3AndMinIsr2() {
         List<String> names = Topics.ALL.stream().map(Topic::name).toList();
+        // topic metadata reaches every broker asynchronously after creation: wait for it (bounded by the @Timeout)
         Map<String, TopicDescription> d = cluster.describe(names);
+        for (int i = 0; i < 40 && d.size() < names.size(); i++) {
+            sleep(500);
+            d = cluster.describe(names);
+        }
         assertEquals(names.size(), d.size(), "all Unveil topics exist");
         for (Topic<?, ?> t : Topics.ALL) {
             TopicDescription td = d.get(t.name());
@@ -243,6 +248,15 @@ class ClusterFaultTest {
         while (!cond.getAsBoolean()) {
             if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for: " + what);
             Thread.sleep(200);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -13,7 +13,6 @@ import io.unveil.recognize.Embedder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,60 +51,170 @@ public final class FaceVerification {
     public record Result(int images, int faces, int noFace, int unreadable, List<SubsetResult> subsets) {
     }
 
-    private final FaceChipper chipper;
+    private final List<FaceChipper> chippers;
     private final Embedder embedder;
+    private Path cacheFile;
 
     public FaceVerification(FaceChipper chipper, Embedder embedder) {
-        this.chipper = chipper;
+        this(List.of(chipper), embedder);
+    }
+
+    /** One worker thread per chipper (a chipper is used by one thread only); the embedder is shared. */
+    public FaceVerification(List<FaceChipper> chippers, Embedder embedder) {
+        if (chippers.isEmpty()) throw new IllegalArgumentException("need at least one chipper");
+        this.chippers = List.copyOf(chippers);
         this.embedder = embedder;
+    }
+
+    /**
+     * Keeps every photo's outcome (descriptor, no face, unreadable) in {@code file} as it is computed, and reuses it on
+     * the next run: an interrupted measurement resumes where it stopped. The caller keys the file by pipeline.
+     */
+    public FaceVerification withCache(Path file) {
+        this.cacheFile = file;
+        return this;
+    }
+
+    private record Sample(String file, String identity, float[] descriptor) {
+    }
+
+    private record Outcome(LabeledImages.Item item, RgbImage chip, String status) {
     }
 
     public Result run(Options o, Consumer<String> progress) {
         LabeledImages set = LabeledImages.load(o.dataset());
-        List<LabeledImages.Item> items = set.items();
-        if (o.maxImages() > 0 && items.size() > o.maxImages()) items = items.subList(0, o.maxImages());
+        List<LabeledImages.Item> items = new ArrayList<>(set.items());
+        if (o.maxImages() > 0 && items.size() > o.maxImages()) items = new ArrayList<>(items.subList(0, o.maxImages()));
+        if (o.subsets().contains(Subset.VALIDATION)) // validation identities first: their number is ready soonest
+            items.sort(java.util.Comparator.comparing((LabeledImages.Item it) ->
+                    IdentitySplit.of(o.datasetName(), it.identity()) == IdentitySplit.Part.VALIDATION ? 0 : 1));
+        java.util.Map<String, String[]> cached = readCache();
+        List<Sample> samples = new ArrayList<>();
+        int[] counts = new int[2]; // noFace, unreadable
+        List<LabeledImages.Item> todo = new ArrayList<>();
+        for (LabeledImages.Item it : items) {
+            String[] c = cached.get(it.file().toString());
+            if (c == null) todo.add(it);
+            else record(c, samples, counts);
+        }
+        if (!cached.isEmpty()) progress.accept((items.size() - todo.size()) + " photos reused from " + cacheFile);
+        java.util.concurrent.BlockingQueue<Outcome> queue = new java.util.concurrent.LinkedBlockingQueue<>(64);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(chippers.size());
+        List<LabeledImages.Item> work = todo;
+        for (FaceChipper chipper : chippers) {
+            pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < work.size()) {
+                    LabeledImages.Item it = work.get(i);
+                    Outcome out;
+                    try {
+                        RgbImage photo = Images.read(it.file());
+                        out = chipper.chip(photo).map(c -> new Outcome(it, c, "face")).orElse(new Outcome(it, null, "noface"));
+                    } catch (ImageDecodeException e) {
+                        LOG.warn("skipping unreadable {}: {}", it.file(), e.getMessage());
+                        out = new Outcome(it, null, "unreadable");
+                    } catch (RuntimeException e) {
+                        LOG.warn("face pipeline failed on {}: {}", it.file(), e.toString());
+                        out = new Outcome(it, null, "unreadable");
+                    }
+                    try {
+                        queue.put(out);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        long start = System.nanoTime();
+        List<Outcome> pending = new ArrayList<>();
+        try (java.io.Writer cache = openCache()) {
+            for (int done = 1; done <= todo.size(); done++) {
+                Outcome out = queue.take();
+                pending.add(out);
+                if (pending.size() == BATCH || done == todo.size()) {
+                    flush(pending, samples, counts, cache);
+                    pending.clear();
+                }
+                if (done % 250 == 0 || done == todo.size())
+                    progress.accept(String.format("%d/%d photos, %d faces, %d without face, %.1f s", done, todo.size(),
+                            samples.size() + pending.size(), counts[0], (System.nanoTime() - start) / 1e9));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write descriptor cache " + cacheFile, e);
+        } finally {
+            pool.shutdownNow();
+        }
+        samples.sort(java.util.Comparator.comparing(Sample::file)); // sample order must not depend on thread timing
         List<String> identities = new ArrayList<>();
         List<float[]> descriptors = new ArrayList<>();
-        List<RgbImage> pending = new ArrayList<>();
-        List<String> pendingIds = new ArrayList<>();
-        int noFace = 0, unreadable = 0, done = 0;
-        long start = System.nanoTime();
-        for (LabeledImages.Item it : items) {
-            RgbImage photo;
-            try {
-                photo = Images.read(it.file());
-            } catch (ImageDecodeException e) {
-                LOG.warn("skipping unreadable {}: {}", it.file(), e.getMessage());
-                unreadable++;
-                continue;
-            }
-            Optional<RgbImage> chip = chipper.chip(photo);
-            if (chip.isEmpty()) {
-                noFace++;
-            } else {
-                pending.add(chip.get());
-                pendingIds.add(it.identity());
-            }
-            if (pending.size() == BATCH) flush(pending, pendingIds, identities, descriptors);
-            if (++done % 250 == 0)
-                progress.accept(String.format("%d/%d photos, %d faces, %d without face, %.1f s", done, items.size(),
-                        descriptors.size() + pending.size(), noFace, (System.nanoTime() - start) / 1e9));
+        for (Sample sm : samples) {
+            identities.add(sm.identity());
+            descriptors.add(sm.descriptor());
         }
-        flush(pending, pendingIds, identities, descriptors);
         List<SubsetResult> results = new ArrayList<>();
         for (Subset s : o.subsets()) results.add(measure(s, o, identities, descriptors));
-        return new Result(items.size(), descriptors.size(), noFace, unreadable, results);
+        return new Result(items.size(), descriptors.size(), counts[0], counts[1], results);
     }
 
-    private void flush(List<RgbImage> chips, List<String> ids, List<String> identities, List<float[]> descriptors) {
-        if (chips.isEmpty()) return;
-        float[][] d = embedder.embed(chips);
-        for (int i = 0; i < d.length; i++) {
-            descriptors.add(d[i]);
-            identities.add(ids.get(i));
+    private void flush(List<Outcome> batch, List<Sample> samples, int[] counts, java.io.Writer cache) throws java.io.IOException {
+        List<RgbImage> chips = new ArrayList<>();
+        for (Outcome o : batch) if (o.chip() != null) chips.add(o.chip());
+        float[][] d = chips.isEmpty() ? new float[0][] : embedder.embed(chips);
+        int k = 0;
+        for (Outcome o : batch) {
+            String[] rec;
+            if (o.chip() != null) {
+                float[] desc = d[k++];
+                StringBuilder b = new StringBuilder();
+                for (int i = 0; i < desc.length; i++) b.append(i == 0 ? "" : ",").append(desc[i]);
+                rec = new String[]{o.item().file().toString(), o.item().identity(), "face", b.toString()};
+            } else {
+                rec = new String[]{o.item().file().toString(), o.item().identity(), o.status(), ""};
+            }
+            record(rec, samples, counts);
+            if (cache != null) cache.write(String.join("\t", rec) + "\n");
         }
-        chips.clear();
-        ids.clear();
+        if (cache != null) cache.flush();
+    }
+
+    private static void record(String[] rec, List<Sample> samples, int[] counts) {
+        switch (rec[2]) {
+            case "face" -> {
+                String[] parts = rec[3].split(",");
+                float[] d = new float[parts.length];
+                for (int i = 0; i < d.length; i++) d[i] = Float.parseFloat(parts[i]);
+                samples.add(new Sample(rec[0], rec[1], d));
+            }
+            case "noface" -> counts[0]++;
+            default -> counts[1]++;
+        }
+    }
+
+    private java.util.Map<String, String[]> readCache() {
+        java.util.Map<String, String[]> m = new java.util.HashMap<>();
+        if (cacheFile == null || !java.nio.file.Files.isRegularFile(cacheFile)) return m;
+        try {
+            for (String line : java.nio.file.Files.readAllLines(cacheFile)) {
+                String[] rec = line.split("\t", -1);
+                if (rec.length == 4) m.put(rec[0], rec);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read descriptor cache " + cacheFile, e);
+        }
+        return m;
+    }
+
+    private java.io.Writer openCache() throws java.io.IOException {
+        if (cacheFile == null) return null;
+        if (cacheFile.getParent() != null) java.nio.file.Files.createDirectories(cacheFile.getParent());
+        return java.nio.file.Files.newBufferedWriter(cacheFile, java.nio.charset.StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
     }
 
     /**
@@ -123,15 +232,26 @@ public final class FaceVerification {
                 args.length > 1 ? Integer.parseInt(args[1]) : d.pairsPerClassPerFold(),
                 args.length > 2 ? Long.parseLong(args[2]) : d.seed(), 0);
         long t = System.nanoTime();
-        try (var analyzer = io.unveil.detector.FaceApiAnalyzer.load();
-             var embedder = io.unveil.recognize.faceapi.FaceApiEmbedder.load()) {
-            Result r = new FaceVerification(new AnalyzerChipper(analyzer), embedder).run(o, System.out::println);
+        int workers = Integer.getInteger("unveil.verify.workers", 1);
+        List<io.unveil.detector.FaceApiAnalyzer> analyzers = new ArrayList<>();
+        try (var embedder = io.unveil.recognize.faceapi.FaceApiEmbedder.load()) {
+            List<FaceChipper> chippers = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                analyzers.add(io.unveil.detector.FaceApiAnalyzer.load());
+                chippers.add(new AnalyzerChipper(analyzers.get(i)));
+            }
+            Path cache = io.unveil.core.config.UnveilHome.dir().resolve("verification").resolve(o.datasetName() + "-"
+                    + Integer.toHexString((io.unveil.detector.FaceApiAnalyzer.VERSION + "|CHIP_150|" + embedder.modelVersion()).hashCode())
+                    + ".tsv");
+            Result r = new FaceVerification(chippers, embedder).withCache(cache).run(o, System.out::println);
             System.out.printf("%s: %d photos, %d faces embedded, %d without a face, %d unreadable (%.0f s)%n",
                     o.datasetName(), r.images(), r.faces(), r.noFace(), r.unreadable(), (System.nanoTime() - t) / 1e9);
             System.out.println("pipeline: " + io.unveil.detector.FaceApiAnalyzer.VERSION + " -> CHIP_150 -> " + embedder.modelVersion()
                     + "; folds " + o.folds() + " x (" + o.pairsPerClassPerFold() + " same + " + o.pairsPerClassPerFold()
                     + " different), seed " + o.seed());
             for (SubsetResult s : r.subsets()) System.out.println(s.summary());
+        } finally {
+            analyzers.forEach(io.unveil.detector.FaceApiAnalyzer::close);
         }
     }
 
