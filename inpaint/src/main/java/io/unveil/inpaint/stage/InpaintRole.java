@@ -1,10 +1,12 @@
 package io.unveil.inpaint.stage;
 
+import java.time.Duration;
 import io.unveil.core.runtime.Role;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.inpaint.idgan.Inpainter;
 import io.unveil.inpaint.occlusion.OcclusionEstimator;
 import java.util.Arrays;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class InpaintRole implements Role {
     private static final Logger LOG = LoggerFactory.getLogger(InpaintRole.class);
+    private KafkaStreams streams;
     private OcclusionEstimator estimator;
     private Inpainter inpainter;
 
@@ -33,13 +36,15 @@ public final class InpaintRole implements Role {
                 .toRecord(estimator.model());
         StreamsBuilder b = new StreamsBuilder();
         InpaintTopology.buildTopology(b, config, step, inpainter::repair, ctx.registry());
-        ctx.startStreams(InpaintTopology.APPLICATION_ID, b.build());
+        streams = ctx.startStreams(InpaintTopology.APPLICATION_ID, b.build());
         LOG.info("inpaint role: generator {} on {}, batches of up to {} faces, max wait {} ms", inpainter.model(),
                 inpainter.device(), config.maxBatch(), config.maxWait().toMillis());
     }
 
     @Override
     public void close() {
+        // stop the stream threads before their models go away, so in-flight records finish instead of failing
+        if (streams != null) streams.close(Duration.ofSeconds(20));
         if (inpainter != null) inpainter.close();
         if (estimator != null) estimator.close();
     }

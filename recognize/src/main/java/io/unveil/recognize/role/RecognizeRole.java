@@ -1,5 +1,6 @@
 package io.unveil.recognize.role;
 
+import java.time.Duration;
 import io.unveil.core.runtime.Role;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.recognize.Embedder;
@@ -7,6 +8,7 @@ import io.unveil.recognize.faceapi.FaceApiEmbedder;
 import io.unveil.recognize.match.GalleryIndex;
 import io.unveil.recognize.stream.RecognizeConfig;
 import io.unveil.recognize.stream.RecognizeTopology;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class RecognizeRole implements Role {
     private static final Logger log = LoggerFactory.getLogger(RecognizeRole.class);
+    private KafkaStreams streams;
     private Embedder embedder;
 
     @Override
@@ -30,13 +33,15 @@ public final class RecognizeRole implements Role {
         embedder = FaceApiEmbedder.load();
         StreamsBuilder b = new StreamsBuilder();
         GalleryIndex index = RecognizeTopology.buildTopology(b, cfg, embedder, ctx.registry());
-        ctx.startStreams(ctx.settings().string("recognize.application-id", "unveil-recognize"), b.build());
+        streams = ctx.startStreams(ctx.settings().string("recognize.application-id", "unveil-recognize"), b.build());
         log.info("recognize: input {}, threshold {} ({}), gallery {} identities at start", cfg.inputTopic(),
                 cfg.threshold(), cfg.thresholdSource(), index.size());
     }
 
     @Override
     public void close() {
+        // stop the stream threads before their models go away, so in-flight records finish instead of failing
+        if (streams != null) streams.close(Duration.ofSeconds(20));
         if (embedder != null) embedder.close();
     }
 }
