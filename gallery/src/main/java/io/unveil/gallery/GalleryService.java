@@ -162,7 +162,7 @@ public final class GalleryService {
 
     private void keep(String id, EnrollmentResult r, List<Upload> uploads) {
         try {
-            Path dir = Files.createDirectories(keepImagesDir.resolve(id));
+            Path dir = Files.createDirectories(keptDir(id));
             for (Upload u : uploads) {
                 boolean accepted = r.images().stream().anyMatch(o -> o.accepted() && o.source().equals(u.filename()));
                 if (accepted) Files.write(dir.resolve(System.nanoTime() + "-" + u.filename().replaceAll("[^A-Za-z0-9._-]", "_")), u.bytes());
@@ -184,7 +184,7 @@ public final class GalleryService {
     public void delete(String id) {
         if (!store.delete(id)) throw new ApiException(404, "not_found", "no identity with id '" + id + "'");
         if (keepImagesDir != null) {
-            Path dir = keepImagesDir.resolve(id);
+            Path dir = keptDir(id);
             try (var files = Files.exists(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
                 for (Path f : files.toList()) Files.deleteIfExists(f);
                 Files.deleteIfExists(dir);
@@ -192,6 +192,16 @@ public final class GalleryService {
                 // best effort
             }
         }
+    }
+
+    /** The folder of an identity's kept images; an id that would leave keepImagesDir (../, /, NUL) is refused. */
+    Path keptDir(String id) {
+        Path root = keepImagesDir.toAbsolutePath().normalize();
+        if (id == null || id.isEmpty() || id.indexOf('\0') >= 0 || id.contains("/") || id.contains("\\") || id.startsWith("."))
+            throw new ApiException(400, "invalid_id", "identity id is not usable as a folder name");
+        Path dir = root.resolve(id).normalize();
+        if (!dir.getParent().equals(root)) throw new ApiException(400, "invalid_id", "identity id is not usable as a folder name");
+        return dir;
     }
 
     public GalleryEntry require(String id) {

@@ -41,12 +41,27 @@ public final class GalleryApi implements AutoCloseable {
     private final GalleryService service;
     private final EventFeed feed;
     private final ApiKeys keys;
+    private final RateLimiter limiter;
     private final Javalin app;
 
+    /** Security headers sent with every response, the web page and errors included (the page has no inline script or style). */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Cross-Origin-Opener-Policy", "same-origin");
+
     public GalleryApi(GalleryService service, EventFeed feed, ApiKeys keys) {
+        this(service, feed, keys, RateLimiter.unlimited());
+    }
+
+    public GalleryApi(GalleryService service, EventFeed feed, ApiKeys keys, RateLimiter limiter) {
         this.service = service;
         this.feed = feed;
         this.keys = keys;
+        this.limiter = limiter;
         UploadLimits limits = service.limits();
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
@@ -65,6 +80,10 @@ public final class GalleryApi implements AutoCloseable {
     }
 
     private void routes() {
+        app.before(ctx -> {
+            SECURITY_HEADERS.forEach(ctx::header);
+            if (ctx.path().startsWith(BASE)) ctx.header("Cache-Control", "no-store");
+        });
         app.beforeMatched(this::authorize);
         app.get(BASE + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
 
@@ -111,7 +130,7 @@ public final class GalleryApi implements AutoCloseable {
                         + " bytes per request, " + service.limits().maxImageBytes() + " per image)", null);
             } else {
                 log.error("request failed: {} {}", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal", "internal error: " + e.getMessage(), null);
+                error(ctx, 500, "internal", "internal error", null);
             }
         });
         app.exception(Exception.class, (e, ctx) -> {
@@ -138,9 +157,15 @@ public final class GalleryApi implements AutoCloseable {
             throw new ApiException(413, "request_too_large", "request has " + declared + " bytes, limit "
                     + service.limits().maxRequestBytes());
         String presented = ctx.header(KEY_HEADER);
+        ApiKeys.Key key = presented == null || presented.isBlank() ? null : keys.authenticate(presented.strip());
+        // throttle per key, and per remote address for requests without a valid key (slows key guessing)
+        long wait = limiter.acquire(key != null ? "key:" + key.name() : "ip:" + ctx.ip());
+        if (wait > 0) {
+            ctx.header("Retry-After", Long.toString(wait));
+            throw new ApiException(429, "rate_limited", "too many requests; retry after " + wait + " s");
+        }
         if (presented == null || presented.isBlank())
             throw new ApiException(401, "missing_api_key", "send an API key in the " + KEY_HEADER + " header");
-        ApiKeys.Key key = keys.authenticate(presented.strip());
         if (key == null) throw new ApiException(401, "invalid_api_key", "the API key is not valid");
         Scope needed = roles.contains(Scope.ADMIN) ? Scope.ADMIN : Scope.READ;
         if (!key.scope().allows(needed))
@@ -167,7 +192,8 @@ public final class GalleryApi implements AutoCloseable {
     private void rename(Context ctx) {
         Map<?, ?> body;
         try {
-            body = Json.MAPPER.readValue(ctx.bodyAsBytes(), Map.class);
+            body = Json.MAPPER.readerFor(Map.class)
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(ctx.bodyAsBytes());
         } catch (IOException | RuntimeException e) {
             throw new ApiException(400, "malformed_json", "body must be a JSON object like {\"name\": \"...\"}");
         }

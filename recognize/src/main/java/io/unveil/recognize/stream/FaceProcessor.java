@@ -26,7 +26,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Per face: decode the recognizer chip, embed it, fuse it into its track and match the fused embedding against the
  * current gallery snapshot; forward a {@link Decision} when an event is due. A punctuation ends idle tracks (final
- * ENDED event plus a history record for retroactive search). Undecodable faces go to the DLQ with the reason.
+ * ENDED event plus a history record for retroactive search). Null, malformed (see {@link FaceChecks}) and undecodable
+ * faces go to the DLQ with the reason.
  */
 final class FaceProcessor implements Processor<String, Face, String, Routed> {
     static final int CHIP = 150;
@@ -64,7 +65,11 @@ final class FaceProcessor implements Processor<String, Face, String, Routed> {
     @Override
     public void process(Record<String, Face> r) {
         Face f = r.value();
-        if (f == null) return;
+        String problem = FaceChecks.problem(f);
+        if (problem != null) {
+            dead(r, problem);
+            return;
+        }
         if (f.chip() == null || f.chip().length == 0) {
             dead(r, "face has no recognizer chip");
             return;
