@@ -7,9 +7,7 @@ import io.unveil.core.topic.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -46,9 +44,6 @@ final class DeadLetters {
     }
 
     static Map<String, String> headers(Headers hs) {
-        Map<String, String> out = new TreeMap<>();
-        if (hs == null) return out;
-        for (Header h : hs) out.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
-        return out;
+        return RecordDeadLetters.headers(hs);
     }
 }

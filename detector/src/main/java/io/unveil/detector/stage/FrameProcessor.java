@@ -5,6 +5,7 @@ import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.Box;
 import io.unveil.core.record.DeadLetter;
+import io.unveil.core.runtime.RecordDeadLetters;
 import io.unveil.core.record.Face;
 import io.unveil.core.record.Frame;
 import io.unveil.core.record.Quality;
@@ -16,19 +17,13 @@ import io.unveil.detector.quality.QualityGate;
 import io.unveil.detector.quality.Sharpness;
 import io.unveil.detector.track.IouTracker;
 import io.unveil.detector.track.TrackerState;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -162,17 +157,7 @@ final class FrameProcessor implements Processor<String, byte[], String, Detector
 
     private void dead(Record<String, byte[]> rec, String reason, String detail) {
         metrics.deadLetter(reason);
-        RecordMetadata m = ctx.recordMetadata().orElse(null);
-        DeadLetter d = new DeadLetter(STAGE, reason + ": " + detail, m == null ? null : m.topic(),
-                m == null ? -1 : m.partition(), m == null ? -1 : m.offset(), rec.key(), headers(rec.headers()),
-                DeadLetter.truncate(rec.value()), rec.timestamp());
+        DeadLetter d = RecordDeadLetters.of(STAGE, reason, detail, ctx.recordMetadata(), rec);
         ctx.forward(new Record<>(rec.key(), DetectorOutput.dead(d), rec.timestamp()));
-    }
-
-    private static Map<String, String> headers(Headers hs) {
-        Map<String, String> out = new TreeMap<>();
-        if (hs == null) return out;
-        for (Header h : hs) out.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
-        return out;
     }
 }

@@ -4,22 +4,17 @@ import io.unveil.core.image.ImageDecodeException;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.DeadLetter;
+import io.unveil.core.runtime.RecordDeadLetters;
 import io.unveil.core.record.Face;
 import io.unveil.core.record.Occlusion;
 import io.unveil.core.serde.Json;
 import io.unveil.detector.align.AlignTarget;
 import io.unveil.detector.align.FaceAligner;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,17 +97,7 @@ public final class OcclusionProcessor implements Processor<String, byte[], Strin
     }
 
     private void dead(Record<String, byte[]> rec, String reason, String detail) {
-        RecordMetadata m = ctx.recordMetadata().orElse(null);
-        DeadLetter d = new DeadLetter(STAGE, reason + ": " + detail, m == null ? null : m.topic(),
-                m == null ? -1 : m.partition(), m == null ? -1 : m.offset(), rec.key(), headers(rec.headers()),
-                DeadLetter.truncate(rec.value()), rec.timestamp());
+        DeadLetter d = RecordDeadLetters.of(STAGE, reason, detail, ctx.recordMetadata(), rec);
         ctx.forward(new Record<>(rec.key(), OcclusionOutput.dead(d), rec.timestamp()));
-    }
-
-    private static Map<String, String> headers(Headers hs) {
-        Map<String, String> out = new TreeMap<>();
-        if (hs == null) return out;
-        for (Header h : hs) out.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
-        return out;
     }
 }

@@ -4,23 +4,19 @@ import io.unveil.core.image.ImageDecodeException;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.DeadLetter;
+import io.unveil.core.runtime.RecordDeadLetters;
 import io.unveil.core.record.Face;
 import io.unveil.core.record.Occlusion;
 import io.unveil.core.serde.Json;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
@@ -158,10 +154,7 @@ final class InpaintProcessor implements Processor<String, byte[], String, Inpain
 
     private void dead(Record<String, byte[]> rec, String reason, String detail) {
         metrics.deadLetter(reason);
-        RecordMetadata m = ctx.recordMetadata().orElse(null);
-        DeadLetter d = new DeadLetter(STAGE, reason + ": " + detail, m == null ? null : m.topic(),
-                m == null ? -1 : m.partition(), m == null ? -1 : m.offset(), rec.key(), headers(rec.headers()),
-                DeadLetter.truncate(rec.value()), rec.timestamp());
+        DeadLetter d = RecordDeadLetters.of(STAGE, reason, detail, ctx.recordMetadata(), rec);
         ctx.forward(new Record<>(rec.key(), InpaintOutput.dead(d), rec.timestamp()));
     }
 
@@ -169,12 +162,5 @@ final class InpaintProcessor implements Processor<String, byte[], String, Inpain
         metrics.deadLetter("bad-pending");
         DeadLetter d = new DeadLetter(STAGE, "bad-pending: " + detail, null, -1, -1, p.key(), Map.of(), null, p.timestamp());
         ctx.forward(new Record<>(p.key(), InpaintOutput.dead(d), p.timestamp()));
-    }
-
-    private static Map<String, String> headers(Headers hs) {
-        Map<String, String> out = new TreeMap<>();
-        if (hs == null) return out;
-        for (Header h : hs) out.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
-        return out;
     }
 }
