@@ -64,6 +64,12 @@ public final class FaceAligner {
     }
 
     /** Where mean-face point {@code i} (17..67) lands in the aligned image of the given target. */
+    /** dlib's mean-face position of point i (17..67) in its unit square, before padding and scaling. */
+    public static double[] meanShapeUnit(int i) {
+        if (i < 17 || i > 67) throw new IllegalArgumentException("the mean face has points 17..67, not " + i);
+        return new double[]{MEAN_X[i - 17], MEAN_Y[i - 17]};
+    }
+
     public static double[] templatePoint(int i, AlignTarget target) {
         if (i < 17 || i > 67) throw new IllegalArgumentException("the mean face has points 17..67, not " + i);
         double vx = (PADDING + MEAN_X[i - 17]) / (2 * PADDING + 1) * CHIP_SIZE;
