@@ -37,6 +37,9 @@ public final class CameraReader implements Runnable, AutoCloseable {
     private final FrameSink sink;
     private final IngestMetrics metrics;
     private final Backoff backoff;
+    /** Time of the last decoded frame (-1 before the first) and whether the live source is counted as down. */
+    private long lastFrameNanos = -1;
+    private boolean down;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile boolean closed;
     private volatile boolean finished;
@@ -89,6 +92,11 @@ public final class CameraReader implements Runnable, AutoCloseable {
                     return;
                 }
                 if (kind.live()) {
+                    if (lastFrameNanos >= 0 && !down) {
+                        down = true;
+                        metrics.outages.increment();
+                        LOG.warn("camera {}: source dropped after frame {}", spec.id(), sequence - 1);
+                    }
                     long wait = backoff.nextDelayMs();
                     metrics.reconnects.increment();
                     LOG.info("camera {}: reconnect attempt {} in {} ms", spec.id(), backoff.attempts(), wait);
@@ -119,6 +127,14 @@ public final class CameraReader implements Runnable, AutoCloseable {
                 if (f.image == null) continue;
                 metrics.decoded.increment();
                 backoff.reset();
+                long now = System.nanoTime();
+                if (down) {
+                    down = false;
+                    long gapMs = (now - lastFrameNanos) / 1_000_000;
+                    metrics.outage.record(now - lastFrameNanos, TimeUnit.NANOSECONDS);
+                    LOG.warn("camera {}: back after a gap of {} ms", spec.id(), gapMs);
+                }
+                lastFrameNanos = now;
                 long mediaUs = g.getTimestamp();
                 boolean live = kind.live();
                 long clockUs = live ? (System.nanoTime() - openedNanos) / 1000 : mediaUs;

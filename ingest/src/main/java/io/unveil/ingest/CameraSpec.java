@@ -70,7 +70,7 @@ public record CameraSpec(String id, String url, double fps, int maxWidth, boolea
                     s.bool(p + "realtime", false),
                     s.integer(p + "jpeg-quality", s.integer("ingest.jpeg-quality", 85)),
                     s.longValue(p + "reconnect-initial-ms", s.longValue("ingest.reconnect-initial-ms", 500)),
-                    s.longValue(p + "reconnect-max-ms", s.longValue("ingest.reconnect-max-ms", 30_000)),
+                    s.longValue(p + "reconnect-max-ms", s.longValue("ingest.reconnect-max-ms", 4_000)),
                     opts));
         }
         return out;

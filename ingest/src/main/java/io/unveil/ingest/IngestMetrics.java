@@ -14,6 +14,8 @@ public final class IngestMetrics {
     final Counter sent;
     final Counter reconnects;
     final Timer decodeLatency;
+    final Counter outages;
+    final Timer outage;
     final AtomicInteger connected = new AtomicInteger();
 
     public IngestMetrics(MeterRegistry registry, String camera) {
@@ -26,6 +28,11 @@ public final class IngestMetrics {
         reconnects = Counter.builder("unveil.ingest.reconnects").description("reconnect attempts of a live source")
                 .tag("camera", camera).register(registry);
         decodeLatency = Timer.builder("unveil.ingest.decode").description("time to grab, decode and JPEG-encode a frame")
+                .tag("camera", camera).register(registry);
+        outages = Counter.builder("unveil.ingest.outages").description("times a live source stopped delivering frames")
+                .tag("camera", camera).register(registry);
+        outage = Timer.builder("unveil.ingest.outage")
+                .description("gap from the last frame before a source dropped to the first frame after it came back")
                 .tag("camera", camera).register(registry);
         Gauge.builder("unveil.ingest.connected", connected, AtomicInteger::get)
                 .description("1 while the source is open").tag("camera", camera).register(registry);

@@ -29,6 +29,9 @@ public final class TrainIdGanCommand implements Callable<Integer> {
     @Option(names = "--w-global", defaultValue = "300", description = "weight of L_Dg (paper: 300)") float wGlobal;
     @Option(names = "--w-parsing", defaultValue = "0.05", description = "weight of L_S (paper: 0.05)") float wParsing;
     @Option(names = "--w-identity", defaultValue = "0.0002", description = "weight of L_R (paper: 0.0002)") float wIdentity;
+    @Option(names = "--alpha-low", defaultValue = "0.5", description = "alpha_l of L_R, on R_l (paper: 0.5)") float alphaLow;
+    @Option(names = "--alpha-high", defaultValue = "0.05", description = "alpha_h of L_R, on R_h (paper: 0.05)") float alphaHigh;
+    @Option(names = "--beta", defaultValue = "0.5", description = "beta of L_R, the identity term (paper: 0.5)") float beta;
     @Option(names = "--no-identity", description = "drop L_R (paper's Our-w/oID ablation)") boolean noIdentity;
     @Option(names = "--identity-loss", defaultValue = "diversity", description = "diversity|triplet|center")
     String identityLoss;
@@ -67,6 +70,9 @@ public final class TrainIdGanCommand implements Callable<Integer> {
         o.wGlobal = wGlobal;
         o.wParsing = wParsing;
         o.wIdentity = wIdentity;
+        o.alphaLow = alphaLow;
+        o.alphaHigh = alphaHigh;
+        o.beta = beta;
         o.identityLoss = noIdentity ? IdentityLoss.NONE : IdentityLoss.parse(identityLoss);
         o.useParsing = !noParsing;
         o.parsingWeights = parsingWeights;

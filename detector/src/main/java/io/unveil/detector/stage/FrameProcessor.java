@@ -3,18 +3,13 @@ package io.unveil.detector.stage;
 import io.unveil.core.image.ImageDecodeException;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
-import io.unveil.core.record.Box;
 import io.unveil.core.record.DeadLetter;
 import io.unveil.core.runtime.RecordDeadLetters;
 import io.unveil.core.record.Face;
 import io.unveil.core.record.Frame;
-import io.unveil.core.record.Quality;
 import io.unveil.core.serde.FrameSerde;
 import io.unveil.detector.DetectedFace;
 import io.unveil.detector.FaceAnalyzer;
-import io.unveil.detector.quality.HeadPose;
-import io.unveil.detector.quality.QualityGate;
-import io.unveil.detector.quality.Sharpness;
 import io.unveil.detector.track.IouTracker;
 import io.unveil.detector.track.TrackerState;
 import java.util.ArrayList;
@@ -39,9 +34,8 @@ final class FrameProcessor implements Processor<String, byte[], String, Detector
 
     private final DetectorConfig config;
     private final FaceAnalyzer analyzer;
-    private final FaceCropper cropper;
+    private final FaceAssessor assessor;
     private final DetectorMetrics metrics;
-    private final QualityGate gate;
     private final IouTracker tracker;
     private ProcessorContext<String, DetectorOutput> ctx;
     private KeyValueStore<String, TrackerState> tracks;
@@ -49,9 +43,8 @@ final class FrameProcessor implements Processor<String, byte[], String, Detector
     FrameProcessor(DetectorConfig config, FaceAnalyzer analyzer, FaceCropper cropper, DetectorMetrics metrics) {
         this.config = config;
         this.analyzer = analyzer;
-        this.cropper = cropper;
+        this.assessor = new FaceAssessor(config, cropper);
         this.metrics = metrics;
-        this.gate = new QualityGate(config);
         this.tracker = new IouTracker(config.trackIou(), config.trackMaxGapMs());
     }
 
@@ -126,33 +119,15 @@ final class FrameProcessor implements Processor<String, byte[], String, Detector
 
     /** The face record, or null when the face is rejected (counted by reason). */
     private Face toFace(Frame frame, RgbImage image, DetectedFace f, int index, long trackId) {
-        Box b = f.box();
-        float size = Math.min(b.width(), b.height());
-        if (size < config.minFacePx()) {
-            metrics.rejected(QualityGate.Reject.SMALL.name().toLowerCase());
-            return null;
-        }
-        FaceCropper.Crops crops;
-        try {
-            crops = cropper.crop(image, f.landmarks());
-        } catch (RuntimeException e) {
-            metrics.rejected("align-error");
-            LOG.debug("camera {} frame {}: alignment failed: {}", frame.cameraId(), frame.sequence(), e.toString());
-            return null;
-        }
-        double sharp = Sharpness.varianceOfLaplacian(crops.face128());
-        HeadPose.Angles pose = HeadPose.estimate(f.landmarks(), image.width(), image.height());
-        Quality q = new Quality(size, (float) sharp, (float) pose.yaw(), (float) pose.pitch(), (float) pose.roll(),
-                QualityGate.score(size, sharp, pose.yaw(), pose.pitch()));
-        QualityGate.Reject reject = gate.check(q);
-        if (reject != null) {
-            metrics.rejected(reject.name().toLowerCase());
+        FaceAssessor.Assessment a = assessor.assess(image, f);
+        if (!a.passed()) {
+            metrics.rejected(a.reject());
             return null;
         }
         String faceId = frame.cameraId() + ":" + frame.captureTimeMs() + ":" + frame.sequence() + ":" + index;
         return new Face(faceId, frame.cameraId(), frame.sequence(), frame.captureTimeMs(), image.width(),
-                image.height(), trackId, b, f.score(), f.landmarks().clone(), q, Images.encodePng(crops.face128()),
-                Images.encodePng(crops.chip150()), null, null, false);
+                image.height(), trackId, f.box(), f.score(), f.landmarks().clone(), a.quality(),
+                Images.encodePng(a.crops().face128()), Images.encodePng(a.crops().chip150()), null, null, false);
     }
 
     private void dead(Record<String, byte[]> rec, String reason, String detail) {

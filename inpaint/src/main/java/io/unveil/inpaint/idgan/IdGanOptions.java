@@ -18,6 +18,10 @@ public final class IdGanOptions {
     public float wParsing = 0.05f;
     public float wIdentity = 0.0002f;
     public IdentityLoss identityLoss = IdentityLoss.DIVERSITY;
+    /** Inside L_R (eq. 5): alpha_l, alpha_h and beta; the paper's 0.5, 0.05, 0.5 by default. */
+    public float alphaLow = Losses.ALPHA_LOW;
+    public float alphaHigh = Losses.ALPHA_HIGH;
+    public float beta = Losses.BETA;
     public float tripletMargin = 0.3f;
     public boolean useParsing = true;
     public Path parsingWeights;
@@ -38,6 +42,6 @@ public final class IdGanOptions {
         return "dataset=" + dataset + " steps=" + steps + " batch=" + batch + " width=" + width + " criticWidth="
                 + criticWidth + " lr=" + lr + " beta1(G/D)=" + beta1Generator + "/" + beta1Critic + " weights(Dl,Dg,S,R)="
                 + wLocal + "," + wGlobal + "," + (useParsing ? wParsing : 0) + "," + wIdentity + " identityLoss="
-                + identityLoss + " seed=" + seed + " device=" + device;
+                + identityLoss + " alpha(l,h)/beta=" + alphaLow + "," + alphaHigh + "/" + beta + " seed=" + seed + " device=" + device;
     }
 }

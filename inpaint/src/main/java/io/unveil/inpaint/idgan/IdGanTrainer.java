@@ -13,7 +13,9 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.unveil.core.data.IdentitySplit;
 import io.unveil.core.image.RgbImage;
+import io.unveil.core.config.UnveilHome;
 import io.unveil.core.model.Djl;
+import io.unveil.core.serde.Json;
 import io.unveil.inpaint.idgan.nn.Ops;
 import io.unveil.inpaint.idgan.nn.Params;
 import io.unveil.inpaint.parsing.ParsingNet;
@@ -98,7 +100,7 @@ public final class IdGanTrainer {
                 s.params().freeze();
             }
             IdentityNet r = o.identityLoss == IdentityLoss.NONE ? null : recognizer.apply(base);
-            Map<String, float[]> centres = r == null ? Map.of() : centres(base, r, train);
+            Map<String, float[]> centres = r == null ? Map.of() : cachedCentres(base, r, train, o.dataset);
 
             int start = 0;
             Path ckpt = o.out.resolve("checkpoint");
@@ -119,12 +121,17 @@ public final class IdGanTrainer {
 
             Path csv = o.out.resolve("losses.csv");
             if (start == 0 || !Files.exists(csv))
-                Files.writeString(csv, "step,seconds,L_I,L_Dl,L_Dg,L_S,L_R,total,critic_global,critic_local,skipped,val_psnr_hole\n");
+                Files.writeString(csv, "step,seconds,L_I,L_Dl,L_Dg,L_S,L_R,total,critic_global,critic_local,skipped,val_psnr_hole,val_identity_dist\n");
             List<String> identities = train.stream().map(TrainingFace::identity).distinct().sorted().toList();
             Validation validation = new Validation(val, o.seed);
             long t0 = System.nanoTime();
             int skipped = 0;
             double lastPsnr = Double.NaN;
+            double lastIdentity = Double.NaN;
+            if (r != null && !val.isEmpty())
+                progress.println("validation R_h distance to ground truth (48 faces, 48x48 blocks): white block "
+                        + fmt(validation.identityDistance(base, null, r)) + ", generator at start "
+                        + fmt(validation.identityDistance(base, g, r)));
             double[] avg = new double[9];
             int step = start;
             for (; step < o.steps; step++) {
@@ -144,11 +151,16 @@ public final class IdGanTrainer {
                     }
                     for (int i = 0; i < l.length; i++) avg[i] = step == start ? l[i] : 0.9 * avg[i] + 0.1 * l[i];
                     boolean validate = o.validateEvery > 0 && (step + 1) % o.validateEvery == 0;
-                    if (validate && !val.isEmpty()) lastPsnr = validation.psnrHole(base, g);
+                    if (validate && !val.isEmpty()) {
+                        lastPsnr = validation.psnrHole(base, g);
+                        if (r != null) lastIdentity = validation.identityDistance(base, g, r);
+                    }
                     double secs = (System.nanoTime() - t0) / 1e9;
-                    Files.writeString(csv, String.format(Locale.ROOT, "%d,%.1f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%d,%s%n",
+                    Files.writeString(csv, String.format(Locale.ROOT, "%d,%.1f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%d,%s,%s%n",
                             step + 1, secs, l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7], skipped,
-                            validate ? String.format(Locale.ROOT, "%.3f", lastPsnr) : ""), StandardOpenOption.APPEND);
+                            validate ? String.format(Locale.ROOT, "%.3f", lastPsnr) : "",
+                            validate && r != null ? String.format(Locale.ROOT, "%.4f", lastIdentity) : ""),
+                            StandardOpenOption.APPEND);
                     if (o.gridEvery > 0 && ((step + 1) % o.gridEvery == 0 || step == start))
                         Grids.write(o.out.resolve(String.format("grid-%06d.png", step + 1)), b.faces, b.masks,
                                 g.inpaint(b.faces, b.masks, false));
@@ -161,13 +173,21 @@ public final class IdGanTrainer {
             Path gen = o.out.resolve("generator.bin");
             save(g.params(), gen);
             if (!val.isEmpty()) lastPsnr = validation.psnrHole(base, g);
+            if (r != null && !val.isEmpty())
             progress.println();
+            if (r != null && !val.isEmpty())
+                progress.println("validation R_h distance to ground truth at the end: "
+                        + fmt(validation.identityDistance(base, g, r)));
             double secs = (System.nanoTime() - t0) / 1e9;
             LOG.info("ID-GAN training done: step {}, {} skipped, {} s, validation hole PSNR {}", step, skipped,
                     String.format(Locale.ROOT, "%.0f", secs), String.format(Locale.ROOT, "%.2f", lastPsnr));
             if (r != null) r.close();
             return new Result(step, skipped, secs, lastPsnr, gen);
         }
+    }
+
+    private static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 
     private void progress(int step, double secs, double[] a, double psnr, int start) {
@@ -210,10 +230,11 @@ public final class IdGanTrainer {
             masks.add(mask);
             weights.add(Masks.discountWeights(mask, Generator.SIZE, Generator.SIZE));
             windows[i] = Masks.localWindow(mask, Generator.SIZE);
+            // the negative is drawn even without identity loss, so that ablations see exactly the same batches
+            String other;
+            do other = identities.get(rnd.nextInt(identities.size())); while (other.equals(f.identity()) && identities.size() > 1);
             if (!centres.isEmpty()) {
                 fid.add(centres.get(f.identity()));
-                String other;
-                do other = identities.get(rnd.nextInt(identities.size())); while (other.equals(f.identity()) && identities.size() > 1);
                 fneg.add(centres.get(other));
             }
         }
@@ -265,7 +286,8 @@ public final class IdGanTrainer {
             }
             if (r != null) {
                 IdentityNet.Features fx = r.features(x);
-                lr = Losses.identity(o.identityLoss, fx.low(), fy.low(), fx.high(), fy.high(), b.fid, b.fneg, o.tripletMargin);
+                lr = Losses.identity(o.identityLoss, fx.low(), fy.low(), fx.high(), fy.high(), b.fid, b.fneg, o.tripletMargin,
+                        o.alphaLow, o.alphaHigh, o.beta);
                 total = total.add(lr.mul(o.wIdentity));
             }
             gc.backward(total);
@@ -308,6 +330,36 @@ public final class IdGanTrainer {
             }
         }
     }
+
+    /**
+     * f_id, read from the cache when the same recognizer already saw exactly these training faces (the pass over a few
+     * thousand faces costs minutes on two cores and is the same for every run on one data set).
+     */
+    static Map<String, float[]> cachedCentres(NDManager base, IdentityNet r, List<TrainingFace> train, String dataset) {
+        StringBuilder key = new StringBuilder(r.name());
+        for (TrainingFace f : train) key.append('|').append(f.identity()).append('/').append(f.source());
+        Path file = UnveilHome.dir().resolve("idgan").resolve("fid-" + dataset + "-" + train.size() + "-"
+                + Integer.toHexString(key.toString().hashCode()) + ".json");
+        try {
+            if (Files.isRegularFile(file)) {
+                Map<String, float[]> cached = Json.MAPPER.readValue(file.toFile(), CENTRES_TYPE);
+                LOG.info("identity centres f_id: {} identities from {}", cached.size(), file);
+                return cached;
+            }
+            Map<String, float[]> fresh = centres(base, r, train);
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Json.MAPPER.writeValue(tmp.toFile(), fresh);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return fresh;
+        } catch (IOException e) {
+            throw new UncheckedIOException("identity centre cache " + file, e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, float[]>> CENTRES_TYPE =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {
+            };
 
     /** f_id (eq. 5): the mean R_h over each TRAIN identity's unaugmented faces, computed once before training. */
     static Map<String, float[]> centres(NDManager base, IdentityNet r, List<TrainingFace> train) {
@@ -372,6 +424,25 @@ public final class IdGanTrainer {
                 faces.add(Tensors.chw(f.face()));
                 masks.add(MaskSource.BLOCK_48.next(f, rnd));
             }
+        }
+
+        /**
+         * Mean Euclidean distance between R_h of the repaired face and R_h of the ground truth (face-api's metric; same
+         * identity below 0.6): what the identity loss is meant to shrink. {@code g == null} measures the white block.
+         */
+        double identityDistance(NDManager base, Generator g, IdentityNet r) {
+            double sum = 0;
+            for (int i = 0; i < faces.size(); i += 16) {
+                int end = Math.min(faces.size(), i + 16);
+                try (NDManager m = base.newSubManager()) {
+                    NDArray y = Tensors.batch(m, faces.subList(i, end), 3, Generator.SIZE);
+                    NDArray mk = Tensors.batch(m, masks.subList(i, end), 1, Generator.SIZE);
+                    NDArray x = g == null ? y.mul(mk.neg().add(1)).add(mk) : g.inpaint(y, mk, false);
+                    NDArray d = r.features(x).high().sub(r.features(y).high());
+                    sum += d.square().sum(new int[] {1}).sqrt().sum().getFloat();
+                }
+            }
+            return sum / faces.size();
         }
 
         double psnrHole(NDManager base, Generator g) {

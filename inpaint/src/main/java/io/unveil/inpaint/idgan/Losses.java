@@ -55,13 +55,23 @@ public final class Losses {
      */
     public static NDArray identity(IdentityLoss kind, NDArray rlX, NDArray rlY, NDArray rhX, NDArray rhY,
                                    NDArray fid, NDArray fneg, float tripletMargin) {
-        NDArray low = rowNorm(rlX, rlY.stopGradient()).mean().mul(0.5f);
-        NDArray high = rowNorm(rhX, rhY.stopGradient()).mean().mul(0.05f);
+        return identity(kind, rlX, rlY, rhX, rhY, fid, fneg, tripletMargin, ALPHA_LOW, ALPHA_HIGH, BETA);
+    }
+
+    /** The paper's alpha_l, alpha_h and beta of eq. 5. */
+    public static final float ALPHA_LOW = 0.5f, ALPHA_HIGH = 0.05f, BETA = 0.5f;
+
+    /** L_R with explicit alpha_l, alpha_h and beta (the third term's weight, for every identity-loss kind). */
+    public static NDArray identity(IdentityLoss kind, NDArray rlX, NDArray rlY, NDArray rhX, NDArray rhY,
+                                   NDArray fid, NDArray fneg, float tripletMargin, float alphaLow, float alphaHigh,
+                                   float beta) {
+        NDArray low = rowNorm(rlX, rlY.stopGradient()).mean().mul(alphaLow);
+        NDArray high = rowNorm(rhX, rhY.stopGradient()).mean().mul(alphaHigh);
         NDArray third = switch (kind) {
-            case DIVERSITY -> Activation.relu(rowNorm(rhX, fid).sub(rowNorm(rhY.stopGradient(), fid))).mean().mul(0.5f);
+            case DIVERSITY -> Activation.relu(rowNorm(rhX, fid).sub(rowNorm(rhY.stopGradient(), fid))).mean().mul(beta);
             case TRIPLET -> Activation.relu(rowNorm(rhX, fid).sub(rowNorm(rhX, fneg)).add(tripletMargin)).mean()
-                    .mul(0.5f);
-            case CENTER -> rhX.sub(fid).square().sum(new int[] {1}).mean().mul(0.25f);
+                    .mul(beta);
+            case CENTER -> rhX.sub(fid).square().sum(new int[] {1}).mean().mul(beta / 2);
             case NONE -> throw new IllegalArgumentException("identity loss NONE has no L_R");
         };
         return low.add(high).add(third);

@@ -2,7 +2,14 @@ package io.unveil.inpaint.occlusion;
 
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.serde.Json;
+import io.unveil.core.image.Images;
+import io.unveil.detector.DetectedFace;
+import io.unveil.detector.FaceApiAnalyzer;
 import io.unveil.detector.dataset.AlignedFaceCache;
+import io.unveil.detector.dataset.AlignedSample;
+import io.unveil.detector.stage.AlignedCropper;
+import io.unveil.detector.stage.DetectorConfig;
+import io.unveil.detector.stage.FaceAssessor;
 import io.unveil.inpaint.occlusion.FaceRegions.Region;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +35,8 @@ public final class OcclusionEvaluation {
 
     public record MaskedResult(int photos, int detected, int passing, double share, double meanMouthChin,
                                double meanEyes, float confidentScore, int confident, int confidentPassing,
-                               double confidentShare) {
+                               double confidentShare, int gated, int gatedPassing, double gatedShare,
+                               Map<String, Integer> gateRejects) {
     }
 
     /** Detector score above which a detection counts as confident (secondary figure; the primary uses all). */
@@ -78,7 +87,11 @@ public final class OcclusionEvaluation {
         AlignedFaceCache cache = AlignedFaceCache.build(maskedSet);
         List<AlignedFace> faces = OcclusionData.read(cache);
         int photos = faces.size() + cache.failures().size();
-        int pass = 0, conf = 0, confPass = 0;
+        String[] gateRejects = gateRejects(cache, console);
+        Map<String, Integer> rejects = new java.util.TreeMap<>();
+        for (String r : gateRejects) if (r != null) rejects.merge(r, 1, Integer::sum);
+        int pass = 0, conf = 0, confPass = 0, gated = 0, gatedPass = 0;
+        List<Integer> gatedIdx = new ArrayList<>();
         double mc = 0, ey = 0;
         List<RgbImage> tiles = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
@@ -98,6 +111,11 @@ public final class OcclusionEvaluation {
                 ey += eyes;
                 boolean ok = mouthChin >= 0.7 && eyes <= 0.1;
                 if (ok) pass++;
+                if (gateRejects[from + k] == null) {
+                    gated++;
+                    gatedIdx.add(from + k);
+                    if (ok) gatedPass++;
+                }
                 if (cache.samples().get(from + k).score() >= CONFIDENT) {
                     conf++;
                     if (ok) confPass++;
@@ -110,13 +128,57 @@ public final class OcclusionEvaluation {
             tiles.add(Grids.overlay(f.face(), r.mask()));
         }
         if (grid != null && !tiles.isEmpty()) Grids.write(grid, tiles, 8);
+        if (grid != null && !gatedIdx.isEmpty()) {
+            Collections.shuffle(gatedIdx, new java.util.Random(48));
+            List<RgbImage> gatedTiles = new ArrayList<>();
+            for (int i : gatedIdx.subList(0, Math.min(48, gatedIdx.size()))) {
+                AlignedFace f = faces.get(i);
+                gatedTiles.add(Grids.overlay(f.face(), est.estimate(List.of(f.face()), Collections.singletonList(f.landmarks())).get(0).mask()));
+            }
+            String name = grid.getFileName().toString().replaceFirst("\\.png$", "");
+            Grids.write(grid.resolveSibling(name + "-quality-gated.png"), gatedTiles, 8);
+        }
         int n = faces.size();
         MaskedResult m = new MaskedResult(photos, n, pass, n == 0 ? 0 : pass / (double) n, n == 0 ? 0 : mc / n,
-                n == 0 ? 0 : ey / n, CONFIDENT, conf, confPass, conf == 0 ? 0 : confPass / (double) conf);
+                n == 0 ? 0 : ey / n, CONFIDENT, conf, confPass, conf == 0 ? 0 : confPass / (double) conf, gated,
+                gatedPass, gated == 0 ? 0 : gatedPass / (double) gated, rejects);
         console.printf("masked faces: %d photos, %d faces detected+aligned, %d (%.1f%%) with mask >= 70%% of mouth-chin and <= 10%% of eyes "
                 + "(mean mouth-chin coverage %.3f, eyes %.3f); detector score >= %.1f: %d of %d (%.1f%%)%n", photos, n, pass,
                 100 * m.share(), m.meanMouthChin(), m.meanEyes(), CONFIDENT, confPass, conf, 100 * m.confidentShare());
+        console.printf("masked faces passing the detector stage's quality gate (what the occlusion stage receives): %d of %d "
+                + "(rejected: %s); %d (%.1f%%) with mask >= 70%% of mouth-chin and <= 10%% of eyes%n", gated, n, rejects,
+                gatedPass, 100 * m.gatedShare());
         return m;
+    }
+
+    /**
+     * For every cached face, whether the detector stage would pass it on: the photo is detected again with the
+     * stage's defaults, the largest face (the cache's choice) is assessed by {@link FaceAssessor} (size, alignment,
+     * head pose, sharpness). Returns the reject reason per face, null where the face passes.
+     */
+    static String[] gateRejects(AlignedFaceCache cache, PrintStream console) {
+        DetectorConfig config = DetectorConfig.defaults();
+        FaceAssessor assessor = new FaceAssessor(config, AlignedCropper.INSTANCE);
+        List<AlignedSample> samples = cache.samples();
+        String[] reasons = new String[samples.size()];
+        try (FaceApiAnalyzer analyzer = FaceApiAnalyzer.load()) {
+            for (int i = 0; i < samples.size(); i++) {
+                RgbImage img = Images.read(samples.get(i).sourceFile());
+                DetectedFace face = analyzer.detect(img).stream()
+                        .filter(f -> f.score() >= config.minScore() && f.landmarks() != null)
+                        .max(Comparator.comparingDouble(f -> f.box().area())).orElse(null);
+                if (face == null) {
+                    reasons[i] = "below-min-score";
+                } else {
+                    FaceAssessor.Assessment a = assessor.assess(img, face);
+                    reasons[i] = a.reject();
+                }
+                if ((i + 1) % 50 == 0 || i + 1 == samples.size())
+                    console.printf("\rquality gate: %d/%d faces", i + 1, samples.size());
+            }
+            console.println();
+        }
+        return reasons;
     }
 
     static Speed speed(OcclusionEstimator est) {
