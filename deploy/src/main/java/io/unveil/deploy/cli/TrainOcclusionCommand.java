@@ -49,11 +49,14 @@ public final class TrainOcclusionCommand implements Callable<Integer> {
     @Option(names = "--no-resume", description = "Start from scratch even if a checkpoint exists.")
     boolean noResume;
 
+    @Option(names = "--init-from", description = "Start from these weights (e.g. the committed model) instead of random ones.")
+    Path initFrom;
+
     @Override
     public Integer call() throws Exception {
         Path o = out != null ? out : UnveilHome.dir().resolve("train").resolve("occlusion");
         var options = new OcclusionTrainer.Options(o, steps, batch, lr, seed, evalEvery, checkpointEvery, evalFaces,
-                !noResume, 1f);
+                !noResume, 1f, initFrom);
         var r = OcclusionTrainer.train(data, perIdentity, detectorSize, options, System.out);
         System.out.printf("done: %d steps (%d skipped for NaN/Inf), %.0f s; weights %s%n", r.steps(), r.skippedSteps(),
                 r.wallSeconds(), r.weights());

@@ -95,7 +95,10 @@ public final class Occluders {
                 if (!textures.isEmpty() && rng.nextInt(5) != 0) textureMask(c);
                 else proceduralMask(c, true);
             }
-            case CLOTH_MASK -> proceduralMask(c, false);
+            case CLOTH_MASK -> {
+                if (rng.nextInt(3) == 0) skinLikeMask(c, face);
+                else proceduralMask(c, false);
+            }
             case SUNGLASSES -> glasses(c, true);
             case GLASSES -> glasses(c, false);
             case HAND -> hand(c);
@@ -240,6 +243,45 @@ public final class Occluders {
             p.lineTo(b.x, b.y);
             c.fill(s.createStrokedShape(p), Paints.solid(loop), 1);
         }
+    }
+
+    /**
+     * A cloth mask close to the wearer's own skin tone (pink, peach, cream), optionally printed with dots: real masks
+     * like these are the estimator's hardest case, because colour alone does not separate them from the face.
+     */
+    private static void skinLikeMask(Ctx c, RgbImage face) {
+        int skin = cheekColour(face, c.lm);
+        int base = Paints.jitter(Paints.mix(skin, Paints.pick(Paints.PASTEL, c.rng), c.u(0.15, 0.6)), c.rng, 0.08);
+        double top = c.local(28).y + (c.local(29).y - c.local(28).y) * c.rng.nextDouble() + c.u(-0.08, 0.1) * c.d;
+        Path2D.Double shape = lowerFace(c, top, c.u(1.02, 1.12));
+        Layer.Paint paint = switch (c.rng.nextInt(3)) {
+            case 0 -> Paints.solid(base);
+            case 1 -> c.localPaint(Paints.pleats(base, c.u(0.12, 0.2) * c.d, c.u(-0.05, 0.05)));
+            default -> Paints.dots(base, c.rng.nextBoolean() ? Paints.randomColor(c.rng) : Paints.scale(base, 0.8),
+                    5 + c.rng.nextDouble() * 8, 1 + c.rng.nextDouble() * 2.5);
+        };
+        c.fill(shape, paint, 1);
+    }
+
+    /** Mean colour of two small cheek patches (between the jaw line and the nose wings). */
+    static int cheekColour(RgbImage face, Landmarks lm) {
+        long r = 0, g = 0, b = 0, n = 0;
+        for (int[] pair : new int[][]{{2, 31}, {14, 35}}) {
+            Point2D.Double a = lm.p(pair[0]), z = lm.p(pair[1]);
+            int cx = (int) Math.round((a.x + z.x) / 2), cy = (int) Math.round((a.y + z.y) / 2);
+            for (int y = cy - 3; y <= cy + 3; y++) {
+                for (int x = cx - 3; x <= cx + 3; x++) {
+                    if (x < 0 || y < 0 || x >= face.width() || y >= face.height()) continue;
+                    int o = 3 * (y * face.width() + x);
+                    r += face.data()[o] & 0xff;
+                    g += face.data()[o + 1] & 0xff;
+                    b += face.data()[o + 2] & 0xff;
+                    n++;
+                }
+            }
+        }
+        if (n == 0) return 0xd8b8a0;
+        return (int) (r / n) << 16 | (int) (g / n) << 8 | (int) (b / n);
     }
 
     // ---- glasses ----------------------------------------------------------------------------------------------

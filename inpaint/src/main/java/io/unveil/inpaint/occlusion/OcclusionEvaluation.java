@@ -91,7 +91,8 @@ public final class OcclusionEvaluation {
         Map<String, Integer> rejects = new java.util.TreeMap<>();
         for (String r : gateRejects) if (r != null) rejects.merge(r, 1, Integer::sum);
         int pass = 0, conf = 0, confPass = 0, gated = 0, gatedPass = 0;
-        List<Integer> gatedIdx = new ArrayList<>();
+        List<Integer> gatedIdx = new ArrayList<>(), gatedFailed = new ArrayList<>();
+        int failMissed = 0, failPartial = 0, failEyes = 0;
         double mc = 0, ey = 0;
         List<RgbImage> tiles = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
@@ -115,6 +116,12 @@ public final class OcclusionEvaluation {
                     gated++;
                     gatedIdx.add(from + k);
                     if (ok) gatedPass++;
+                    else {
+                        gatedFailed.add(from + k);
+                        if (eyes > 0.1) failEyes++;
+                        else if (mouthChin < 0.3) failMissed++;
+                        else failPartial++;
+                    }
                 }
                 if (cache.samples().get(from + k).score() >= CONFIDENT) {
                     conf++;
@@ -137,6 +144,12 @@ public final class OcclusionEvaluation {
             }
             String name = grid.getFileName().toString().replaceFirst("\\.png$", "");
             Grids.write(grid.resolveSibling(name + "-quality-gated.png"), gatedTiles, 8);
+            List<RgbImage> failTiles = new ArrayList<>();
+            for (int i : gatedFailed.subList(0, Math.min(48, gatedFailed.size()))) {
+                AlignedFace f = faces.get(i);
+                failTiles.add(Grids.overlay(f.face(), est.estimate(List.of(f.face()), Collections.singletonList(f.landmarks())).get(0).mask()));
+            }
+            if (!failTiles.isEmpty()) Grids.write(grid.resolveSibling(name + "-quality-gated-failures.png"), failTiles, 8);
         }
         int n = faces.size();
         MaskedResult m = new MaskedResult(photos, n, pass, n == 0 ? 0 : pass / (double) n, n == 0 ? 0 : mc / n,
@@ -148,6 +161,8 @@ public final class OcclusionEvaluation {
         console.printf("masked faces passing the detector stage's quality gate (what the occlusion stage receives): %d of %d "
                 + "(rejected: %s); %d (%.1f%%) with mask >= 70%% of mouth-chin and <= 10%% of eyes%n", gated, n, rejects,
                 gatedPass, 100 * m.gatedShare());
+        console.printf("failures among them: %d cover > 10%% of the eyes, %d cover < 30%% of mouth-chin (mask missed, or no mask), "
+                + "%d cover 30-70%% of mouth-chin%n", failEyes, failMissed, failPartial);
         return m;
     }
 

@@ -48,7 +48,12 @@ public final class OcclusionTrainer {
     private static final Logger log = LoggerFactory.getLogger(OcclusionTrainer.class);
 
     public record Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery,
-                          int checkpointEvery, int evalFaces, boolean resume, float diceWeight) {
+                          int checkpointEvery, int evalFaces, boolean resume, float diceWeight, Path initFrom) {
+        public Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery, int checkpointEvery,
+                       int evalFaces, boolean resume, float diceWeight) {
+            this(out, steps, batch, learningRate, seed, evalEvery, checkpointEvery, evalFaces, resume, diceWeight, null);
+        }
+
         public static Options defaults(Path out) {
             return new Options(out, 2000, 16, 2e-3f, 7, 250, 100, 48, true, 1f);
         }
@@ -98,6 +103,11 @@ public final class OcclusionTrainer {
                     console.printf("resumed from %s at step %d (Adam moments restart)%n", ckpt, startStep);
                     // advance the learning-rate schedule to the resumed step
                     for (int i = 0; i < startStep; i++) lr.getNewValue(i);
+                } else if (o.initFrom() != null) {
+                    try (InputStream in = new BufferedInputStream(Files.newInputStream(o.initFrom()))) {
+                        OcclusionWeights.read(net, in);
+                    }
+                    console.printf("fine-tuning from %s (fresh schedule and Adam moments)%n", o.initFrom());
                 }
                 console.printf("occlusion U-Net: %,d parameters; %d train faces, %d validation faces (%d for periodic eval)%n",
                         net.parameterCount(), train.size(), validation.size(), evalFaces.size());

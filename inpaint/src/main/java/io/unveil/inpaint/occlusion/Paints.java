@@ -13,7 +13,9 @@ final class Paints {
     static final int[] HAIR = {0x0b0806, 0x2c222b, 0x3b3024, 0x4e433f, 0x504444, 0x6a4e42, 0xa7856a, 0xb89778,
             0xdcd0ba, 0x8d4a43, 0x91553d, 0xb55239};
     static final int[] MEDICAL = {0xa9d3e8, 0x8fc1e3, 0xf4f6f8, 0xe6e9ee, 0x1d1d1f, 0xf7c6d0, 0x9ed9c3, 0x7fb2d9,
-            0xd8dde3};
+            0xd8dde3, 0xf5c9cf, 0xf2d6c9, 0xfbe4ea};
+    /** Pastel tints that real cloth masks often share with skin (pinks, peach, cream, white). */
+    static final int[] PASTEL = {0xf7c6d0, 0xf5b8c4, 0xfbe4ea, 0xf2d6c9, 0xf6e7d8, 0xffffff, 0xf0e6f0, 0xe8c4c0};
 
     static int randomColor(SplittableRandom rng) {
         float hue = rng.nextFloat(), sat = (float) Math.pow(rng.nextFloat(), 0.7), val = 0.1f + 0.9f * rng.nextFloat();
