@@ -153,4 +153,23 @@ public final class Images {
         }
         return new RgbImage(cw, ch, out);
     }
+
+    /** The image with {@code px} pixels added on every side, each border pixel repeating the nearest edge pixel. */
+    public static RgbImage padReplicate(RgbImage img, int px) {
+        if (px < 0) throw new IllegalArgumentException("negative padding");
+        int w = img.width() + 2 * px, h = img.height() + 2 * px;
+        byte[] out = new byte[w * h * 3];
+        byte[] src = img.data();
+        for (int y = 0; y < h; y++) {
+            int sy = Math.min(img.height() - 1, Math.max(0, y - px));
+            for (int x = 0; x < w; x++) {
+                int sx = Math.min(img.width() - 1, Math.max(0, x - px));
+                int o = (y * w + x) * 3, so = (sy * img.width() + sx) * 3;
+                out[o] = src[so];
+                out[o + 1] = src[so + 1];
+                out[o + 2] = src[so + 2];
+            }
+        }
+        return new RgbImage(w, h, out);
+    }
 }

@@ -128,4 +128,16 @@ class ImagesTest {
         crc.update(data);
         out.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
+
+    @Test
+    void padReplicateRepeatsTheEdges() {
+        RgbImage img = new RgbImage(2, 1, new byte[] {10, 20, 30, 40, 50, 60});
+        RgbImage p = Images.padReplicate(img, 2);
+        assertEquals(6, p.width());
+        assertEquals(5, p.height());
+        assertEquals(10, p.r(0, 0), "corner repeats the top-left pixel");
+        assertEquals(40, p.r(5, 4), "corner repeats the bottom-right pixel");
+        assertEquals(10, p.r(2, 2), "the image sits in the middle");
+        assertEquals(60, p.b(3, 2));
+    }
 }

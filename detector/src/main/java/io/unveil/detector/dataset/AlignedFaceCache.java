@@ -46,7 +46,7 @@ import java.util.Optional;
  */
 public final class AlignedFaceCache {
     /** Detector + landmark weights, alignment geometry and output format; bump to invalidate every cache. */
-    public static final String PIPELINE_VERSION = FaceApiAnalyzer.VERSION + "|dlib-chip-150-pad0.25|face128|largest-face|v1";
+    public static final String PIPELINE_VERSION = FaceApiAnalyzer.VERSION + "|dlib-chip-150-pad0.25|face128|largest-face|pad-retry|v2";
     public static final String INDEX = "index.json";
 
     private final Path dir;
@@ -157,6 +157,10 @@ public final class AlignedFaceCache {
         }
     }
 
+    private static DetectedFace largest(List<DetectedFace> faces) {
+        return faces.stream().max(Comparator.comparingDouble(f -> f.box().area())).orElse(null);
+    }
+
     private static AlignedFaceCache rebuild(Path setDir, Path dir, FaceAnalyzer analyzer, ProgressListener listener) {
         LabeledImages set = LabeledImages.load(setDir);
         Path root = setDir.toAbsolutePath().normalize();
@@ -178,8 +182,12 @@ public final class AlignedFaceCache {
                 String reason = null;
                 try {
                     RgbImage img = Images.read(file);
-                    DetectedFace face = analyzer.detect(img).stream()
-                            .max(Comparator.comparingDouble(f -> f.box().area())).orElse(null);
+                    DetectedFace face = largest(analyzer.detect(img));
+                    if (face == null) {
+                        // tight crops (the face fills the photo, e.g. ORL) leave the detector no margin: retry with one
+                        img = Images.padReplicate(img, Math.max(img.width(), img.height()) / 4);
+                        face = largest(analyzer.detect(img));
+                    }
                     if (face == null) {
                         reason = "no face found";
                     } else {

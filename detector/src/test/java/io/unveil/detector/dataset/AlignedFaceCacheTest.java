@@ -71,4 +71,36 @@ class AlignedFaceCacheTest {
             assertEquals(4, c3.samples().size() + c3.failures().size());
         }
     }
+
+    /** ORL faces fill their 92x112 photos; the cache retries a photo without a face once with a replicated margin. */
+    @Test
+    void tightCropsAreFoundWithAMargin() throws Exception {
+        Path orl = TestData.set("orl");
+        ParityFixtures.assumeModels();
+        Path set = tmp.resolve("orl-10");
+        StringBuilder labels = new StringBuilder("file,identity\n");
+        List<String> lines = Files.readAllLines(orl.resolve("labels.csv")).subList(1, 11);
+        int rawFound = 0;
+        try (FaceApiAnalyzer analyzer = FaceApiAnalyzer.load()) {
+            for (String l : lines) {
+                String file = l.substring(0, l.lastIndexOf(','));
+                Files.createDirectories(set.resolve(file).getParent());
+                Files.copy(orl.resolve(file), set.resolve(file));
+                labels.append(l).append('\n');
+                if (!analyzer.detect(Images.read(orl.resolve(file))).isEmpty()) rawFound++;
+            }
+            Files.writeString(set.resolve("labels.csv"), labels);
+            AlignedFaceCache c = AlignedFaceCache.build(set, tmp.resolve("orl-cache"), analyzer, (d, t, f) -> { });
+            assertTrue(c.samples().size() > rawFound, "faces without margin " + rawFound + ", with the retry "
+                    + c.samples().size() + " of 10");
+            double meanLeX = 0;
+            for (AlignedSample sample : c.samples()) {
+                float leX = 0;
+                for (int i = 36; i < 42; i++) leX += sample.landmarks128()[2 * i] / 6;
+                assertEquals(40.2, leX, 12.0, "left eye x in " + sample.png() + " (ORL has turned heads)");
+                meanLeX += leX / c.samples().size();
+            }
+            assertEquals(40.2, meanLeX, 6.0, "aligned to the FACE_128 geometry on average");
+        }
+    }
 }
