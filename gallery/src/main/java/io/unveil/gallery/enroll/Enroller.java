@@ -1,5 +1,6 @@
 package io.unveil.gallery.enroll;
 
+import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.GalleryEntry;
 import io.unveil.core.record.Quality;
@@ -50,7 +51,13 @@ public final class Enroller {
             outcomes.add(ImageOutcome.rejected(in.source(), "not an image", in.decodeError(), null));
             return null;
         }
-        List<DetectedFace> faces = chips.detect(in.image());
+        RgbImage image = in.image();
+        List<DetectedFace> faces = chips.detect(image);
+        if (faces.isEmpty()) {
+            // a tightly cropped portrait (ID photo) leaves the detector no margin: retry once with one
+            image = Images.padReplicate(image, Math.max(image.width(), image.height()) / 4);
+            faces = chips.detect(image);
+        }
         if (faces.isEmpty()) {
             outcomes.add(ImageOutcome.rejected(in.source(), "no face", "no face was detected", null));
             return null;
@@ -63,7 +70,7 @@ public final class Enroller {
                     + " faces of similar size; use an image showing only the person to enroll", null));
             return null;
         }
-        return gateFace(in.source(), in.image(), face, outcomes);
+        return gateFace(in.source(), image, face, outcomes);
     }
 
     /** Size, sharpness and pose gate of one chosen face. */

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.unveil.core.image.Images;
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.record.Box;
 import io.unveil.core.record.GalleryEntry;
+import io.unveil.detector.DetectedFace;
+import io.unveil.detector.FaceAnalyzer;
+import io.unveil.recognize.pipeline.FaceChips;
 import io.unveil.gallery.testing.MarkedFaces;
 import io.unveil.gallery.testing.MarkedFaces.Spec;
 import io.unveil.recognize.match.Vectors;
@@ -43,6 +49,35 @@ class EnrollerTest {
         assertEquals(2, embedder.images, "only gated faces are embedded, in one batch");
         assertEquals(1, embedder.calls);
         assertTrue(Vectors.cosine(r.centroid(), PatternFaces.centroid(1)) > 0.95f);
+    }
+
+    /** A detector that needs a margin around the face (as face-api's does on tight portraits) finds it on the retry. */
+    @Test
+    void aTightPortraitIsRetriedWithAMargin() {
+        MarkedFaces.Analyzer marked = new MarkedFaces.Analyzer();
+        int pad = 320 / 4;
+        FaceAnalyzer needsMargin = new FaceAnalyzer() {
+            @Override
+            public List<DetectedFace> detect(RgbImage img) {
+                if (img.width() == 320) return List.of();
+                return marked.detect(Images.crop(img, pad, pad, 320, 320)).stream().map(f -> {
+                    float[] lm = f.landmarks().clone();
+                    for (int i = 0; i < lm.length; i++) lm[i] += pad;
+                    Box b = f.box();
+                    return new DetectedFace(new Box(b.x() + pad, b.y() + pad, b.width(), b.height()), f.score(), lm);
+                }).toList();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Enroller tight = new Enroller(new FaceChips(needsMargin, MarkedFaces.CROP), embedder, EnrollmentPolicy.defaults());
+        EnrollmentResult r = tight.enroll(List.of(in("portrait.png", Spec.of(1)), in("empty.png")), null);
+        Map<String, String> reasons = new java.util.HashMap<>();
+        for (ImageOutcome o : r.images()) reasons.put(o.source(), o.accepted() ? "ok" : o.reason());
+        assertEquals(Map.of("portrait.png", "ok", "empty.png", "no face"), reasons);
+        assertTrue(Vectors.cosine(r.centroid(), PatternFaces.centroid(1)) > 0.95f, "the portrait's face is enrolled");
     }
 
     @Test
