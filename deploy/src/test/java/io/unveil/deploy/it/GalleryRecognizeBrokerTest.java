@@ -55,51 +55,29 @@ class GalleryRecognizeBrokerTest {
 
     @Test
     void enrollRecognizeDeleteThroughTheBroker(@TempDir Path dir) throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
-            RoleContext ctx = new RoleContext(kafka.bootstrap(), Settings.empty(), new SimpleMeterRegistry(),
-                    Files.createDirectories(dir.resolve("state")), (short) 1, (n, c) -> { });
-            TopicCreator.ensure(ctx.clientProperties(), (short) 1);
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
+             World w = World.start(kafka, dir)) {
+            Path img1 = dir.resolve("1.png"), img2 = dir.resolve("2.png");
+            Files.write(img1, MarkedFaces.png(1, Spec.of(42)));
+            Files.write(img2, MarkedFaces.png(2, Spec.of(42)));
+            String id = w.client.enroll("Katherine Johnson", List.of(img1, img2)).get("identity").get("id").asText();
 
-            StreamsBuilder b = new StreamsBuilder();
-            RecognizeTopology.buildTopology(b, RecognizeConfig.withThreshold(0.8f, "test").withIdleTimeout(Duration.ofSeconds(1)),
-                    new PatternEmbedder(), ctx.registry());
-            ctx.startStreams("it-recognize", b.build());
+            long now = System.currentTimeMillis();
+            // until the GlobalKTable has the entry the track may start unknown; the decision must become the person
+            sendTrack(w.faces, "cam-a", 1, 42, now, 6);
+            RecognitionEvent named = waitForEvent(w.feed, e -> "cam-a".equals(e.cameraId()) && id.equals(e.identityId()));
+            assertEquals("Katherine Johnson", named.name());
+            assertTrue(named.similarity() >= 0.8f);
+            JsonNode listed = w.client.list();
+            assertEquals(1, listed.size());
 
-            FaceChips chips = MarkedFaces.chips(new MarkedFaces.Analyzer());
-            Enroller enroller = new Enroller(chips, new PatternEmbedder(), EnrollmentPolicy.defaults());
-            EventFeed feed = new EventFeed(100);
-            try (KafkaGalleryStore store = new KafkaGalleryStore(ctx.producerProperties("it-gallery"), ctx.clientProperties());
-                 KafkaEventSource source = new KafkaEventSource(ctx.clientProperties(), feed, 100);
-                 GalleryApi api = new GalleryApi(new GalleryService(store, enroller, new ClipEnroller(enroller, chips, 10, 5, 5),
-                         UploadLimits.defaults(), null), feed, new ApiKeys(List.of(ApiKeys.fromPlain("it", Scope.ADMIN, ADMIN))))
-                         .start("127.0.0.1", 0);
-                 KafkaProducer<String, Face> faces = new KafkaProducer<>(ctx.producerProperties("it-faces"),
-                         Topics.FACES_REPAIRED.keySerde().serializer(), Topics.FACES_REPAIRED.valueSerde().serializer())) {
-                waitFor(store::ready, "gallery store loaded");
-                Path img1 = dir.resolve("1.png"), img2 = dir.resolve("2.png");
-                Files.write(img1, MarkedFaces.png(1, Spec.of(42)));
-                Files.write(img2, MarkedFaces.png(2, Spec.of(42)));
-                GalleryClient client = new GalleryClient("http://127.0.0.1:" + api.port(), ADMIN);
-                String id = client.enroll("Katherine Johnson", List.of(img1, img2)).get("identity").get("id").asText();
-
-                long now = System.currentTimeMillis();
-                // until the GlobalKTable has the entry the track may start unknown; the decision must become the person
-                sendTrack(faces, "cam-a", 1, 42, now, 6);
-                RecognitionEvent named = waitForEvent(feed, e -> "cam-a".equals(e.cameraId()) && id.equals(e.identityId()));
-                assertEquals("Katherine Johnson", named.name());
-                assertTrue(named.similarity() >= 0.8f);
-                JsonNode listed = client.list();
-                assertEquals(1, listed.size());
-
-                client.delete(id);
-                waitFor(() -> store.get(id) == null, "local delete");
-                Thread.sleep(1000); // the bound: no recognizer matches a deleted identity 1 s later
-                sendTrack(faces, "cam-b", 2, 42, now + 10_000, 6);
-                RecognitionEvent unknown = waitForEvent(feed, e -> "cam-b".equals(e.cameraId()));
-                assertNull(unknown.identityId(), "deleted identity is no longer matched");
-                assertNotNull(unknown.unknownId());
-            }
-            ctx.close();
+            w.client.delete(id);
+            waitFor(() -> w.store.get(id) == null, "local delete");
+            Thread.sleep(1000); // the bound: no recognizer matches a deleted identity 1 s later
+            sendTrack(w.faces, "cam-b", 2, 42, now + 10_000, 6);
+            RecognitionEvent unknown = waitForEvent(w.feed, e -> "cam-b".equals(e.cameraId()));
+            assertNull(unknown.identityId(), "deleted identity is no longer matched");
+            assertNotNull(unknown.unknownId());
         }
     }
 
