@@ -281,6 +281,95 @@ class ClusterFaultTest {
         cluster.role("recognize-b").stop(Duration.ofSeconds(20));
     }
 
+    /**
+     * The real inpaint topology (its batching state store included) in two worker JVMs: 600 faces, half of them
+     * occluded, go in transactionally; a second worker joins, the first is killed with SIGKILL mid-stream and
+     * restarted. Every face must come out of faces.repaired exactly once, repaired exactly when it was occluded.
+     */
+    @Test
+    @Order(5)
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void inpaintWorkerKilledMidStreamRepairsEveryFaceExactlyOnce() throws Exception {
+        int n = 600, perTxn = 20;
+        List<String> jvm = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        List<String> argsA = List.of(cluster.bootstrap(), "kill-inpaint", cluster.role("inpaint-a").dir().resolve("state").toString());
+        List<String> argsB = List.of(cluster.bootstrap(), "kill-inpaint", cluster.role("inpaint-b").dir().resolve("state").toString());
+        // faces.repaired is shared with the recognize test: count what is already there
+        int before = Committed.total(Committed.read(cluster.bootstrap(), Topics.FACES_REPAIRED.name(), 0, Duration.ofSeconds(5)));
+        cluster.startRole("inpaint-a", InpaintWorker.class.getName(), argsA, jvm);
+        AtomicInteger sent = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread producer = new Thread(() -> {
+            Properties p = new Properties();
+            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap());
+            p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "kill-inpaint-faces");
+            p.put(ProducerConfig.ACKS_CONFIG, "all");
+            try (KafkaProducer<String, byte[]> prod = new KafkaProducer<>(p, new StringSerializer(),
+                    new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                prod.initTransactions();
+                for (int i = 0; i < n; i += perTxn) {
+                    prod.beginTransaction();
+                    for (int j = i; j < i + perTxn; j++)
+                        prod.send(new ProducerRecord<>(Topics.FACES.name(), "cam-" + (j % 6), Json.MAPPER.writeValueAsBytes(inpaintFace(j))));
+                    prod.commitTransaction();
+                    sent.set(i + perTxn);
+                    Thread.sleep(700);
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "kill-inpaint-producer");
+        producer.start();
+        waitFor(() -> sent.get() >= n / 5, Duration.ofSeconds(40), "a fifth of the faces sent");
+        cluster.startRole("inpaint-b", InpaintWorker.class.getName(), argsB, jvm);
+        waitFor(() -> sent.get() >= 2 * n / 5, Duration.ofSeconds(40), "two fifths sent");
+        assertTrue(cluster.role("inpaint-a").kill(), "inpaint worker A was running");
+        int atKill = sent.get();
+        System.out.printf("inpaint worker A killed (SIGKILL) at %d of %d faces sent%n", atKill, n);
+        assertTrue(atKill < n, "the kill lands mid-stream");
+        Thread.sleep(3000);
+        cluster.startRole("inpaint-a", InpaintWorker.class.getName(), argsA, jvm);
+        producer.join(60_000);
+        if (failure.get() != null) throw new AssertionError("producer failed", failure.get());
+
+        Map<String, List<String>> out = Committed.read(cluster.bootstrap(), Topics.FACES_REPAIRED.name(), before + n, Duration.ofSeconds(60));
+        Map<String, Integer> perFace = new TreeMap<>();
+        List<String> wrong = new ArrayList<>();
+        for (List<String> values : out.values()) {
+            for (String v : values) {
+                Face f = Json.MAPPER.readValue(v, Face.class);
+                if (!f.faceId().startsWith("face-")) continue; // the recognize test's faces share this topic
+                perFace.merge(f.faceId(), 1, Integer::sum);
+                boolean occluded = Integer.parseInt(f.faceId().substring(5)) % 2 == 0;
+                if (f.inpainted() != occluded || (occluded && f.repaired() == null)) wrong.add(f.faceId());
+            }
+        }
+        List<String> duplicated = perFace.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < n; i++) if (!perFace.containsKey("face-" + i)) missing.add("face-" + i);
+        assertTrue(duplicated.isEmpty(), "faces repaired twice: " + duplicated);
+        assertTrue(missing.isEmpty(), "faces lost: " + missing.size() + " " + missing.stream().limit(10).toList());
+        assertTrue(wrong.isEmpty(), "faces routed wrongly: " + wrong);
+        System.out.printf("inpaint kill -9: %d faces (%d occluded) in, %d out committed, 0 lost, 0 duplicated%n",
+                n, n / 2, perFace.size());
+        cluster.role("inpaint-a").stop(Duration.ofSeconds(20));
+        cluster.role("inpaint-b").stop(Duration.ofSeconds(20));
+    }
+
+    /** Face {@code i} of the inpaint test: 128x128 grey; even faces carry the red marker that means "occluded". */
+    static Face inpaintFace(int i) {
+        byte[] d = new byte[128 * 128 * 3];
+        java.util.Arrays.fill(d, (byte) 120);
+        if (i % 2 == 0) {
+            d[0] = (byte) 255;
+            d[1] = 0;
+            d[2] = 0;
+        }
+        byte[] png = io.unveil.core.image.Images.encodePng(new io.unveil.core.image.RgbImage(128, 128, d));
+        return new Face("face-" + i, "cam-" + (i % 6), i, 1_000L + i, 640, 480, 1 + i % 6,
+                new io.unveil.core.record.Box(10, 10, 100, 100), 0.9f, new float[136], null, png, png, null, null, false);
+    }
+
     static void assertExactlyOnce(int n, Map<String, List<String>> got, String topic) {
         List<String> dups = new ArrayList<>();
         got.forEach((k, v) -> {
