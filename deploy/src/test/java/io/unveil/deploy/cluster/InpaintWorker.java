@@ -1,7 +1,5 @@
 package io.unveil.deploy.cluster;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.unveil.core.config.Settings;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.Occlusion;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
@@ -47,17 +44,10 @@ public final class InpaintWorker {
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0], appId = args[1];
         Path state = Path.of(args[2]);
-        Settings settings = Settings.empty().with("streams.config.commit.interval.ms", "200");
-        RoleContext ctx = new RoleContext(bootstrap, settings, new SimpleMeterRegistry(), state, (short) 3, (n, c) -> { });
-        StreamsBuilder b = new StreamsBuilder();
-        InpaintTopology.buildTopology(b, new InpaintConfig(8, Duration.ofMillis(200), "cpu"), OCCLUSION, GREY, ctx.registry());
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ctx.close();
-            stop.countDown();
-        }));
-        ctx.startStreams(appId, b.build());
-        System.out.println("InpaintWorker " + ProcessHandle.current().pid() + " started");
-        stop.await();
+        WorkerProcess.run("InpaintWorker", bootstrap, appId, state, ctx -> {
+            StreamsBuilder b = new StreamsBuilder();
+            InpaintTopology.buildTopology(b, new InpaintConfig(8, Duration.ofMillis(200), "cpu"), OCCLUSION, GREY, ctx.registry());
+            return b.build();
+        });
     }
 }

@@ -1,14 +1,11 @@
 package io.unveil.deploy.cluster;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.unveil.core.config.Settings;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.recognize.stream.RecognizeConfig;
 import io.unveil.recognize.stream.RecognizeTopology;
 import io.unveil.recognize.testing.PatternEmbedder;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
@@ -24,18 +21,11 @@ public final class RecognizeWorker {
     public static void main(String[] args) throws Exception {
         String bootstrap = args[0], appId = args[1];
         Path state = Path.of(args[2]);
-        Settings settings = Settings.empty().with("streams.config.commit.interval.ms", "200");
-        RoleContext ctx = new RoleContext(bootstrap, settings, new SimpleMeterRegistry(), state, (short) 3, (n, c) -> { });
-        StreamsBuilder b = new StreamsBuilder();
-        RecognizeTopology.buildTopology(b, RecognizeConfig.withThreshold(0.8f, "cluster-test").withIdleTimeout(Duration.ofSeconds(2)),
-                new PatternEmbedder(), ctx.registry());
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ctx.close();
-            stop.countDown();
-        }));
-        ctx.startStreams(appId, b.build());
-        System.out.println("RecognizeWorker " + ProcessHandle.current().pid() + " started");
-        stop.await();
+        WorkerProcess.run("RecognizeWorker", bootstrap, appId, state, ctx -> {
+            StreamsBuilder b = new StreamsBuilder();
+            RecognizeTopology.buildTopology(b, RecognizeConfig.withThreshold(0.8f, "cluster-test")
+                    .withIdleTimeout(Duration.ofSeconds(2)), new PatternEmbedder(), ctx.registry());
+            return b.build();
+        });
     }
 }

@@ -1,10 +1,7 @@
 package io.unveil.deploy.cluster;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.unveil.core.config.Settings;
 import io.unveil.core.runtime.RoleContext;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -28,16 +25,7 @@ public final class RelayWorker {
         b.stream(in, Consumed.with(Serdes.String(), Serdes.String()))
                 .mapValues(v -> v + "|" + digest(v) + "|pid" + pid)
                 .to(out, Produced.with(Serdes.String(), Serdes.String()));
-        Settings settings = Settings.empty().with("streams.config.commit.interval.ms", "200");
-        RoleContext ctx = new RoleContext(bootstrap, settings, new SimpleMeterRegistry(), state, (short) 3, (n, c) -> { });
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            ctx.close();
-            stop.countDown();
-        }));
-        ctx.startStreams(appId, b.build());
-        System.out.println("RelayWorker " + pid + " started");
-        stop.await();
+        WorkerProcess.run("RelayWorker", bootstrap, appId, state, ctx -> b.build());
     }
 
     /** Some work per record, so a kill lands mid-transaction rather than between idle polls. */
