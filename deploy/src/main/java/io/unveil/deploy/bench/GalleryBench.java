@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Gallery matching: the recognizer's {@link CentroidMatcher} (one row-major matrix of unit centroids, one pass with a
+ * Gallery matching: the recognizer's {@link CentroidMatcher} (unit centroids in dimension-major blocks, one pass with a
  * running top-2) against a brute-force loop over the {@link GalleryEntry} objects computing each cosine with its norms,
  * at several gallery sizes; ms per face and the heap the snapshot takes. Centroids are random 128-D vectors (matching
  * cost does not depend on their values); the answers of both methods are checked to agree.

@@ -48,6 +48,45 @@ class CentroidMatcherTest {
     }
 
     @Test
+    void blockedScanAgreesWithAPlainLoopAcrossBlocksAndOddDimensions() {
+        // 2.5 blocks and a dimension that is not a multiple of the 4-wide unrolling: every tail path is taken
+        Random r = new Random(3);
+        int n = CentroidMatcher.BLOCK * 2 + CentroidMatcher.BLOCK / 2 + 3, dim = 10;
+        List<GalleryEntry> entries = new ArrayList<>();
+        float[][] unit = new float[n][];
+        for (int i = 0; i < n; i++) {
+            float[] c = new float[dim];
+            for (int k = 0; k < dim; k++) c[k] = (float) r.nextGaussian();
+            entries.add(entry("id" + i, c));
+            unit[i] = Vectors.normalized(c);
+        }
+        CentroidMatcher m = CentroidMatcher.of(entries);
+        for (int t = 0; t < 50; t++) {
+            // half the probes are near an identity in the last, partial block
+            float[] q = new float[dim];
+            int near = t % 2 == 0 ? n - 1 - t : r.nextInt(n);
+            for (int k = 0; k < dim; k++) q[k] = unit[near][k] + 0.05f * (float) r.nextGaussian();
+            float[] qu = Vectors.normalized(q);
+            int best = -1;
+            float s1 = -2, s2 = -2;
+            for (int i = 0; i < n; i++) {
+                float s = Vectors.dot(unit[i], qu);
+                if (s > s1) {
+                    s2 = s1;
+                    s1 = s;
+                    best = i;
+                } else if (s > s2) s2 = s;
+            }
+            Match got = m.match(q);
+            assertEquals("id" + best, got.identityId());
+            assertEquals(s1, got.similarity(), 1e-5);
+            assertEquals(s2, got.secondSimilarity(), 1e-5);
+            assertEquals(s1, m.similarityTo("id" + best, q), 1e-5);
+        }
+        assertEquals(n, m.size());
+    }
+
+    @Test
     void emptyGalleryAndBadCentroids() {
         assertTrue(CentroidMatcher.EMPTY.match(new float[]{1, 0}).isEmpty());
         CentroidMatcher m = CentroidMatcher.of(List.of(entry("a", new float[]{1, 0}), entry("zero", new float[]{0, 0}),
