@@ -25,6 +25,8 @@ public final class BenchE2eCommand implements Callable<Integer> {
     int warmupSeconds;
     @Option(names = "--occluded", defaultValue = "0.5", description = "Share of people wearing an occluder (default: ${DEFAULT-VALUE}).")
     double occluded;
+    @Option(names = "--enrolled", defaultValue = "0.5", description = "Share of people enrolled in the gallery before the run (default: ${DEFAULT-VALUE}).")
+    double enrolled;
     @Option(names = "--max-growth-ms", defaultValue = "250") double maxGrowthMs;
     @Option(names = "--max-p99-ms", defaultValue = "500") double maxP99Ms;
     @Option(names = "--work-dir", paramLabel = "DIR") Path workDir;
@@ -36,7 +38,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
         Path dir = workDir != null ? workDir : Files.createTempDirectory("unveil-bench-e2e-");
         BenchTable t = new BenchTable("End to end (unveil bench e2e)");
         EndToEndBench.run(new EndToEndBench.Options(cameras, fps, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(windowSeconds),
-                occluded, maxGrowthMs, maxP99Ms, dir.toAbsolutePath(), sets), t, System.err);
+                occluded, enrolled, maxGrowthMs, maxP99Ms, dir.toAbsolutePath(), sets), t, System.err);
         t.print(System.out);
         if (markdown != null) t.appendTo(markdown);
         return 0;

@@ -1,11 +1,13 @@
 package io.unveil.deploy.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.unveil.core.record.GalleryEntry;
 import io.unveil.recognize.match.CentroidMatcher;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,15 @@ class BenchLogicTest {
         String md = t.markdown();
         assertTrue(md.contains("| ms | 10.00 | 5.00 | ms/face | ref | 40.00 | 10.00 | 4.0x | 2.0x |"), md);
         assertTrue(md.contains("| no reference | 1.50 | - | ms | - | - | - | - | - |"), md);
+    }
+
+    @Test
+    void e2eEnrolsHalfThePeopleOccludedAndNot() {
+        assertEquals(List.of(0, 1, 4, 5, 8, 9), EndToEndBench.enrolled(12, 0.5));
+        assertEquals(12, new HashSet<>(EndToEndBench.enrolled(12, 1.0)).size());
+        assertTrue(EndToEndBench.enrolled(12, 0).isEmpty());
+        assertEquals(List.of(0, 1, 4), EndToEndBench.enrolled(5, 0.6));
+        assertThrows(IllegalArgumentException.class, () -> EndToEndBench.enrolled(12, 1.5));
     }
 
     @Test
