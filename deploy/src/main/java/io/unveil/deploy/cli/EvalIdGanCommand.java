@@ -2,8 +2,10 @@ package io.unveil.deploy.cli;
 
 import io.unveil.inpaint.idgan.IdGanEvaluator;
 import io.unveil.inpaint.idgan.Inpainter;
+import io.unveil.inpaint.idgan.SeedSummary;
 import io.unveil.inpaint.idgan.TrainingFaces;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,9 @@ public final class EvalIdGanCommand implements Callable<Integer> {
     @Option(names = "--pairs-per-class", defaultValue = "150", description = "same (and different) pairs per fold")
     int pairsPerClass;
     @Option(names = "--seed", defaultValue = "7") long seed;
+    @Option(names = "--seeds", split = ",", paramLabel = "S[,S...]",
+            description = "evaluate under each of these protocol seeds (block positions and pairs) and add a summary over them")
+    List<Long> seeds;
     @Option(names = "--haar-fallback", description = "without an aligned cache, use the Haar crops") boolean haar;
     @Option(names = "--device", defaultValue = "cpu") String device;
 
@@ -33,10 +38,25 @@ public final class EvalIdGanCommand implements Callable<Integer> {
         try (FaceApiEmbedder r = FaceApiEmbedder.load()) {
             if (generators == null || generators.isEmpty()) inpainters.add(Inpainter.load(device));
             else for (Path g : generators) inpainters.add(Inpainter.load(g, device));
-            IdGanEvaluator.Report rep = IdGanEvaluator.run(TrainingFaces.load(dataset, false, haar), dataset, inpainters, r,
-                    maxFaces, folds, pairsPerClass, seed, out, System.err);
-            System.out.println(rep.markdown());
-            System.out.printf("(%.0f s)%n", rep.seconds());
+            var faces = TrainingFaces.load(dataset, false, haar);
+            if (seeds == null || seeds.isEmpty()) {
+                IdGanEvaluator.Report rep = IdGanEvaluator.run(faces, dataset, inpainters, r, maxFaces, folds, pairsPerClass, seed, out, System.err);
+                System.out.println(rep.markdown());
+                System.out.printf("(%.0f s)%n", rep.seconds());
+                return 0;
+            }
+            List<IdGanEvaluator.Report> reports = new ArrayList<>();
+            for (long s : seeds) {
+                System.err.printf("seed %d (%d of %d)%n", s, reports.size() + 1, seeds.size());
+                IdGanEvaluator.Report rep = IdGanEvaluator.run(faces, dataset, inpainters, r, maxFaces, folds, pairsPerClass, s,
+                        out.resolve("seed-" + s), System.err);
+                System.out.println("seed " + s + ": " + rep.markdown());
+                reports.add(rep);
+            }
+            String summary = SeedSummary.markdown(seeds, reports);
+            Files.createDirectories(out);
+            Files.writeString(out.resolve("summary.md"), summary);
+            System.out.println(summary);
         } finally {
             inpainters.forEach(Inpainter::close);
         }
