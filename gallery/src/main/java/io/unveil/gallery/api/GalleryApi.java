@@ -113,13 +113,20 @@ public final class GalleryApi implements AutoCloseable {
         app.sse(BASE + "/events/stream", client -> {
             client.keepAlive();
             Predicate<RecognitionEvent> f = filter(client.ctx());
+            // one writer at a time: events are published from the event source's thread while this handler (and other
+            // publishers) may write too; interleaved writes corrupt the stream and the feed then drops the subscriber
+            Object writeLock = new Object();
+            synchronized (writeLock) {
+                client.sendComment("connected");
+            }
             Runnable unsubscribe = feed.subscribe(e -> {
                 if (!f.test(e)) return;
                 if (client.terminated()) throw new IllegalStateException("client gone");
-                client.sendEvent("recognition", toJson(e), e.eventId());
+                synchronized (writeLock) {
+                    client.sendEvent("recognition", toJson(e), e.eventId());
+                }
             });
             client.onClose(unsubscribe);
-            client.sendComment("connected");
         }, Scope.READ);
 
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.details()));

@@ -182,8 +182,10 @@ class GalleryApiTest {
         HttpResponse<InputStream> res = http.send(sse, HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, res.statusCode());
         assertTrue(res.headers().firstValue("content-type").orElse("").startsWith("text/event-stream"), res.headers().map().toString());
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8))) {
-            CompletableFuture<String> data = CompletableFuture.supplyAsync(() -> {
+        BufferedReader r = new BufferedReader(new InputStreamReader(res.body(), StandardCharsets.UTF_8));
+        CompletableFuture<String> data = null;
+        try {
+            data = CompletableFuture.supplyAsync(() -> {
                 try {
                     for (String line; (line = r.readLine()) != null; ) if (line.startsWith("data:")) return line.substring(5).trim();
                     return null;
@@ -198,6 +200,11 @@ class GalleryApiTest {
             JsonNode got = Json.MAPPER.readTree(data.get(10, TimeUnit.SECONDS));
             assertEquals("e4", got.get("eventId").asText());
             assertEquals("bob", got.get("identityId").asText());
+        } finally {
+            // close the body, not the reader: the reader's lock is held by the thread blocked in readLine, so closing
+            // it would hang this test forever when the event never comes
+            res.body().close();
+            if (data != null) data.cancel(true);
         }
     }
 

@@ -3,9 +3,12 @@ package io.unveil.recognize.match;
 import io.unveil.core.record.GalleryEntry;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The process-local view of {@code unveil.gallery}, fed by the global-store updater: entries by id and an immutable
@@ -13,8 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * that appeared while running, which retroactive search consumes (each task with its own cursor).
  */
 public final class GalleryIndex {
+    private static final Logger log = LoggerFactory.getLogger(GalleryIndex.class);
     private final Map<String, GalleryEntry> entries = new ConcurrentHashMap<>();
     private volatile CentroidMatcher snapshot = CentroidMatcher.EMPTY;
+    /** Row of each matched id in {@link #snapshot}; guarded by this. */
+    private final Map<String, Integer> rows = new HashMap<>();
     private final List<GalleryEntry> enrolled = Collections.synchronizedList(new ArrayList<>());
     private final float[] center;
 
@@ -43,16 +49,42 @@ public final class GalleryIndex {
         if (entry == null) {
             isNew = false;
             entries.remove(id);
+            removeRow(id);
         } else {
             isNew = entries.put(id, entry) == null;
             if (isNew) enrolled.add(entry);
+            CentroidMatcher current = snapshot;
+            if (current.size() == 0) {
+                rebuild();
+            } else if (current.accepts(entry)) {
+                Integer row = rows.get(id);
+                int r = row == null ? current.size() : row;
+                snapshot = current.withRow(r, entry);
+                rows.put(id, r);
+            } else {
+                log.warn("gallery entry {} has no usable {}-D centroid; it is not matched",
+                        id, current.dimension());
+                removeRow(id);
+            }
         }
-        rebuild();
         return isNew;
     }
 
+    /** One enrollment or deletion copies one or two blocks of the matrix instead of rebuilding it (see CentroidMatcher). */
+    private void removeRow(String id) {
+        Integer row = rows.remove(id);
+        if (row == null) return;
+        CentroidMatcher current = snapshot;
+        int last = current.size() - 1;
+        if (row != last) rows.put(current.idAt(last), row);
+        snapshot = current.withoutRow(row);
+    }
+
     private void rebuild() {
-        snapshot = CentroidMatcher.of(entries.values(), center);
+        CentroidMatcher m = CentroidMatcher.of(entries.values(), center);
+        rows.clear();
+        for (int r = 0; r < m.size(); r++) rows.put(m.idAt(r), r);
+        snapshot = m;
     }
 
     public CentroidMatcher snapshot() {

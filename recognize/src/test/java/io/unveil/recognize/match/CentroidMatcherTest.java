@@ -87,6 +87,48 @@ class CentroidMatcherTest {
     }
 
     @Test
+    void incrementalUpdatesMatchLikeAFullRebuild() {
+        // enrollments, re-enrollments, deletions and unusable centroids over ~2.4 blocks, in random order
+        Random r = new Random(11);
+        int dim = 8, space = 2 * CentroidMatcher.BLOCK + 400;
+        GalleryIndex idx = new GalleryIndex();
+        java.util.Map<String, GalleryEntry> truth = new java.util.HashMap<>();
+        for (int op = 0; op < 6000; op++) {
+            String id = "id" + r.nextInt(space);
+            int kind = r.nextInt(10);
+            if (kind < 7 || truth.isEmpty()) {
+                float[] c = new float[dim];
+                if (kind != 6) for (int k = 0; k < dim; k++) c[k] = (float) r.nextGaussian(); // kind 6: zero centroid
+                GalleryEntry e = entry(id, c);
+                idx.apply(id, e);
+                truth.put(id, e);
+            } else {
+                idx.apply(id, null);
+                truth.remove(id);
+            }
+            if (op % 250 == 249) {
+                CentroidMatcher rebuilt = CentroidMatcher.of(truth.values());
+                CentroidMatcher incremental = idx.snapshot();
+                assertEquals(rebuilt.size(), incremental.size(), "matched identities after " + (op + 1) + " operations");
+                assertEquals(truth.size(), idx.size());
+                for (int q = 0; q < 5; q++) {
+                    float[] probe = new float[dim];
+                    for (int k = 0; k < dim; k++) probe[k] = (float) r.nextGaussian();
+                    Match a = rebuilt.match(probe), b = incremental.match(probe);
+                    assertEquals(a.identityId(), b.identityId());
+                    assertEquals(a.similarity(), b.similarity(), 1e-5);
+                    assertEquals(a.secondSimilarity(), b.secondSimilarity(), 1e-5);
+                    assertEquals(a.similarity(), incremental.similarityTo(a.identityId(), probe), 1e-5);
+                }
+            }
+        }
+        assertTrue(idx.snapshot().size() > CentroidMatcher.BLOCK, "the sequence must span several blocks");
+        for (String id : new java.util.ArrayList<>(truth.keySet())) idx.apply(id, null);
+        assertEquals(0, idx.snapshot().size());
+        assertTrue(idx.snapshot().match(new float[dim]).isEmpty());
+    }
+
+    @Test
     void emptyGalleryAndBadCentroids() {
         assertTrue(CentroidMatcher.EMPTY.match(new float[]{1, 0}).isEmpty());
         CentroidMatcher m = CentroidMatcher.of(List.of(entry("a", new float[]{1, 0}), entry("zero", new float[]{0, 0}),
