@@ -103,10 +103,17 @@ public final class Settings {
     public Duration duration(String key, Duration def) {
         String s = values.get(key);
         if (s == null) return def;
+        String v = s.trim().toLowerCase(java.util.Locale.ROOT);
         try {
-            return s.trim().toUpperCase().startsWith("P") ? Duration.parse(s.trim()) : Duration.ofMillis(Long.parseLong(s.trim()));
+            if (v.startsWith("p")) return Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
+            if (v.endsWith("ms")) return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
+            if (v.endsWith("s")) return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).trim()) * 1000));
+            if (v.endsWith("m")) return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()) * 60);
+            if (v.endsWith("h")) return Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1).trim()));
+            return Duration.ofMillis(Long.parseLong(v));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("setting " + key + " must be milliseconds or an ISO-8601 duration, got '" + s + "'");
+            throw new IllegalArgumentException("setting " + key + " must be milliseconds, a number with ms/s/m/h or an ISO-8601 duration,"
+                    + " got '" + s + "'");
         }
     }
 

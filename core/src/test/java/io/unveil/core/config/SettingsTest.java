@@ -42,6 +42,14 @@ class SettingsTest {
         assertFalse(s.bool("b", true));
         assertEquals(Duration.ofSeconds(2), s.duration("d", null));
         assertEquals(Duration.ofMillis(1500), s.duration("m", null));
+        Settings units = Settings.empty().with("a", "50ms").with("b", "1.5s").with("c", "2m").with("d", "1h").with("e", " 20 MS ");
+        assertEquals(Duration.ofMillis(50), units.duration("a", null));
+        assertEquals(Duration.ofMillis(1500), units.duration("b", null));
+        assertEquals(Duration.ofMinutes(2), units.duration("c", null));
+        assertEquals(Duration.ofHours(1), units.duration("d", null));
+        assertEquals(Duration.ofMillis(20), units.duration("e", null));
+        assertThrows(IllegalArgumentException.class, () -> units.with("x", "5 fortnights").duration("x", null));
+        assertThrows(IllegalArgumentException.class, () -> units.with("x", "ms").duration("x", null));
         var e = assertThrows(IllegalArgumentException.class, () -> s.integer("bad", 0));
         assertTrue(e.getMessage().contains("bad") && e.getMessage().contains("abc"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> s.decimal("bad", 0));

@@ -56,6 +56,11 @@ public final class CameraVideos {
 
     /** Writes {@code seconds} of video at {@code fps}, {@code perPerson} seconds per person, cycling; returns frames written. */
     public static int write(List<RgbImage> people, Path video, double seconds, double fps, double perPerson) {
+        return write(people, video, seconds, fps, perPerson, 0);
+    }
+
+    /** As {@link #write(List, Path, double, double, double)}, starting {@code startFrame} frames into the people cycle. */
+    public static int write(List<RgbImage> people, Path video, double seconds, double fps, double perPerson, int startFrame) {
         int frames = (int) Math.round(seconds * fps), per = Math.max(1, (int) Math.round(perPerson * fps));
         List<RgbImage> scaled = new ArrayList<>();
         for (RgbImage p : people) {
@@ -63,7 +68,8 @@ public final class CameraVideos {
             scaled.add(Images.resize(p, (int) (p.width() * s), (int) (p.height() * s)));
         }
         try (VideoFileWriter w = new VideoFileWriter(video, WIDTH, HEIGHT, fps)) {
-            for (int i = 0; i < frames; i++) {
+            for (int f = 0; f < frames; f++) {
+                int i = f + startFrame;
                 RgbImage p = scaled.get((i / per) % scaled.size());
                 double t = (i % per) / (double) per;
                 byte[] px = new byte[WIDTH * HEIGHT * 3];

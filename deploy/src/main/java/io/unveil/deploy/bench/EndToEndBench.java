@@ -40,13 +40,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class EndToEndBench {
     public record Options(int[] cameras, double fps, Duration warmup, Duration window, double occludedShare, double enrolledShare,
-                          double maxGrowthMs, double maxP99Ms, Path workDir, List<String> sets) {
+                          double maxGrowthMs, double maxP99Ms, Path workDir, Path config, boolean sameVideo, List<String> sets) {
     }
 
     public record Result(int cameras, long frames, long faces, long events, double facesPerSecondPerCamera, double faceP50,
                          double faceP99, double eventP50, double eventP99, long knownEvents, double knownP50, double knownP99, double endedP50, double endedP99, double growthMs, double peakRssMiB, boolean realTime,
                          String skipped) {
     }
+
+    static final double PER_PERSON_S = 3.0;
 
     private EndToEndBench() {
     }
@@ -60,13 +62,20 @@ public final class EndToEndBench {
         }
         io.unveil.core.model.Djl.init();
         Files.createDirectories(o.workDir());
-        Path video = o.workDir().resolve("camera.mp4");
+        int maxCameras = Arrays.stream(o.cameras()).max().orElse(1);
+        List<Path> videos = new ArrayList<>();
         List<GalleryEntry> gallery;
         double seconds = o.warmup().toSeconds() + o.window().toSeconds() + 10;
         try (FaceApiAnalyzer analyzer = FaceApiAnalyzer.load()) {
-            log.println("bench e2e: preparing a " + seconds + " s camera video of real faces ...");
+            int count = o.sameVideo() ? 1 : maxCameras;
+            log.println("bench e2e: preparing " + count + " camera video(s) of " + seconds + " s of real faces ...");
             var samples = RealFaces.load(celeba, 12, analyzer);
-            CameraVideos.write(CameraVideos.people(samples, o.occludedShare()), video, seconds, o.fps(), 3.0);
+            var people = CameraVideos.people(samples, o.occludedShare());
+            for (int c = 0; c < count; c++) {
+                Path video = o.workDir().resolve("camera" + (c + 1) + ".mp4");
+                CameraVideos.write(people, video, seconds, o.fps(), PER_PERSON_S, startFrame(c, o.fps()));
+                videos.add(video);
+            }
             gallery = enrolment(samples, o.enrolledShare());
         }
         boolean inpaint = InpaintWeights.committed();
@@ -77,7 +86,7 @@ public final class EndToEndBench {
         }
         List<Result> results = new ArrayList<>();
         for (int n : o.cameras()) {
-            Result r = once(n, video, gallery, o, inpaint, log);
+            Result r = once(n, videos, gallery, o, inpaint, log);
             results.add(r);
             table.add(String.format("e2e %d camera(s): output faces/s per camera (input %.0f fps)", n, o.fps()), r.facesPerSecondPerCamera(),
                     Double.NaN, "faces/s");
@@ -129,21 +138,45 @@ public final class EndToEndBench {
         return List.copyOf(order.subList(0, (int) Math.round(share * people)));
     }
 
-    static Result once(int n, Path video, List<GalleryEntry> gallery, Options o, boolean inpaint, PrintStream log) throws Exception {
-        Path dir = Files.createTempDirectory(o.workDir(), "run-" + n + "-");
-        Map<String, String> overrides = new LinkedHashMap<>();
-        for (int c = 1; c <= n; c++) {
-            overrides.put("camera.cam" + c + ".url", video.toString());
-            overrides.put("camera.cam" + c + ".fps", Double.toString(o.fps()));
-            overrides.put("camera.cam" + c + ".realtime", "true");
-        }
-        if (!inpaint) overrides.put("recognize.read-raw-faces", "true");
+    /**
+     * The run's settings: the config file, UNVEIL_* variables and --set, plus N cameras playing the video in real time.
+     * The bench gives each camera the video's frame rate as its rate cap only where the settings set none
+     * ({@code ingest.fps} or {@code camera.camN.fps}), so a profile's frame sampling applies to the run.
+     */
+    static Settings settings(int n, List<Path> videos, Options o, boolean inpaint) {
+        Map<String, String> sets = new LinkedHashMap<>();
         for (String s : o.sets()) {
             int eq = s.indexOf('=');
             if (eq <= 0) throw new IllegalArgumentException("--set expects KEY=VALUE, got '" + s + "'");
-            overrides.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
+            sets.put(s.substring(0, eq).trim(), s.substring(eq + 1).trim());
         }
-        Settings settings = Settings.load(null, System.getenv(), overrides);
+        Settings given = Settings.load(o.config(), System.getenv(), sets);
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (int c = 1; c <= n; c++) {
+            String p = "camera.cam" + c + ".";
+            overrides.put(p + "url", videos.get((c - 1) % videos.size()).toString());
+            overrides.put(p + "realtime", "true");
+            if (given.string("ingest.fps", null) == null && given.string(p + "fps", null) == null)
+                overrides.put(p + "fps", Double.toString(o.fps()));
+        }
+        if (!inpaint) overrides.put("recognize.read-raw-faces", "true");
+        overrides.putAll(sets);
+        return Settings.load(o.config(), System.getenv(), overrides);
+    }
+
+    /**
+     * Where camera {@code c} (0-based) starts in the people cycle: 1.43 people further per camera, so at any moment
+     * cameras 0..7 show eight different people of the 12 and their track changes do not coincide. With {@code --same-video} every camera plays the same frames at the same time: the worst case, where a
+     * new person appears on all cameras at once.
+     */
+    static int startFrame(int camera, double fps) {
+        int per = Math.max(1, (int) Math.round(PER_PERSON_S * fps));
+        return camera * (int) Math.round(per * 1.43);
+    }
+
+    static Result once(int n, List<Path> videos, List<GalleryEntry> gallery, Options o, boolean inpaint, PrintStream log) throws Exception {
+        Path dir = Files.createTempDirectory(o.workDir(), "run-" + n + "-");
+        Settings settings = settings(n, videos, o, inpaint);
         RssSampler rss = new RssSampler();
         rss.start();
         try (Pipeline p = Pipeline.open(new PipelineOptions(roles(inpaint), null, dir, "127.0.0.1", 0, (short) 1, settings))) {

@@ -30,6 +30,12 @@ public final class BenchE2eCommand implements Callable<Integer> {
     @Option(names = "--max-growth-ms", defaultValue = "250") double maxGrowthMs;
     @Option(names = "--max-p99-ms", defaultValue = "500") double maxP99Ms;
     @Option(names = "--work-dir", paramLabel = "DIR") Path workDir;
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file applied to the run, as for 'unveil run --config'"
+            + " (e.g. deploy/config/cpu-2-cores-4-cameras.properties); its ingest.fps, if any, is each camera's analysed frame rate.")
+    Path config;
+    @Option(names = "--same-video", description = "Every camera plays the same frames in sync (worst case: a new person appears on all"
+            + " cameras at the same moment). Default: each camera shows the people in its own order and phase.")
+    boolean sameVideo;
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable).") List<String> sets = new ArrayList<>();
     @Option(names = "--markdown", paramLabel = "FILE", description = "Append the results as a markdown section to FILE.") Path markdown;
 
@@ -38,7 +44,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
         Path dir = workDir != null ? workDir : Files.createTempDirectory("unveil-bench-e2e-");
         BenchTable t = new BenchTable("End to end (unveil bench e2e)");
         EndToEndBench.run(new EndToEndBench.Options(cameras, fps, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(windowSeconds),
-                occluded, enrolled, maxGrowthMs, maxP99Ms, dir.toAbsolutePath(), sets), t, System.err);
+                occluded, enrolled, maxGrowthMs, maxP99Ms, dir.toAbsolutePath(), config, sameVideo, sets), t, System.err);
         t.print(System.out);
         if (markdown != null) t.appendTo(markdown);
         return 0;

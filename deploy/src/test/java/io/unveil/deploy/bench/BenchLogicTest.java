@@ -39,6 +39,50 @@ class BenchLogicTest {
     }
 
     @Test
+    void e2eCamerasTakeTheProfilesFrameSamplingAndOtherwiseTheVideoRate() {
+        List<java.nio.file.Path> video = List.of(java.nio.file.Path.of("camera.mp4"));
+        java.nio.file.Path profile = io.unveil.deploy.k8s.DeployPaths.module().resolve("config/cpu-2-cores-4-cameras.properties");
+        var withProfile = EndToEndBench.settings(2, video, options(profile, List.of()), true);
+        var cams = io.unveil.ingest.CameraSpec.fromSettings(withProfile);
+        assertEquals(2, cams.size());
+        for (var c : cams) {
+            assertEquals(3.4, c.fps(), 1e-9, "the profile's ingest.fps is each camera's analysed rate");
+            assertTrue(c.realtime());
+        }
+        assertEquals(224, withProfile.integer("detector.input-size", 416));
+        var plain = io.unveil.ingest.CameraSpec.fromSettings(EndToEndBench.settings(1, video, options(null, List.of()), false));
+        assertEquals(10.0, plain.get(0).fps(), 1e-9, "without a rate in the settings a camera forwards the video's frames");
+        var perCamera = EndToEndBench.settings(2, video, options(profile, List.of("camera.cam2.fps=5")), true);
+        assertEquals(List.of(3.4, 5.0), io.unveil.ingest.CameraSpec.fromSettings(perCamera).stream().map(c -> c.fps()).toList());
+        assertEquals("true", EndToEndBench.settings(1, video, options(null, List.of()), false).string("recognize.read-raw-faces", null));
+        assertThrows(IllegalArgumentException.class, () -> EndToEndBench.settings(1, video, options(null, List.of("novalue")), true));
+    }
+
+    private static EndToEndBench.Options options(java.nio.file.Path config, List<String> sets) {
+        return new EndToEndBench.Options(new int[]{1}, 10, java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(1), 0.5, 0.5,
+                250, 500, java.nio.file.Path.of("."), config, false, sets);
+    }
+
+    @Test
+    void e2eCamerasShowDifferentPeopleAtEveryMomentAndEachPlaysItsOwnVideo() {
+        int per = (int) Math.round(EndToEndBench.PER_PERSON_S * 10);
+        for (int t = 0; t < 12 * per; t += 3) {
+            java.util.Set<Integer> shown = new HashSet<>();
+            java.util.Set<Integer> phases = new HashSet<>();
+            for (int c = 0; c < 8; c++) {
+                int frame = t + EndToEndBench.startFrame(c, 10);
+                shown.add((frame / per) % 12);
+                phases.add(frame % per);
+            }
+            assertEquals(8, shown.size(), "eight cameras show eight different people at frame " + t);
+            assertTrue(phases.size() >= 4, "track changes are spread over the cameras");
+        }
+        List<java.nio.file.Path> videos = List.of(java.nio.file.Path.of("a.mp4"), java.nio.file.Path.of("b.mp4"));
+        var cams = io.unveil.ingest.CameraSpec.fromSettings(EndToEndBench.settings(2, videos, options(null, List.of()), true));
+        assertEquals(List.of("a.mp4", "b.mp4"), cams.stream().map(c -> c.url()).toList());
+    }
+
+    @Test
     void bruteForceAgreesWithTheMatrixMatcher() {
         Random rnd = new Random(3);
         List<GalleryEntry> entries = new ArrayList<>();

@@ -4,11 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Locates the deploy module's files whether tests run from the module or from the reactor root. */
-final class DeployPaths {
+public final class DeployPaths {
     private DeployPaths() {
     }
 
-    static Path module() {
+    public static Path module() {
         String root = System.getProperty("unveil.repo.root");
         if (root != null && Files.isDirectory(Path.of(root, "deploy", "k8s"))) return Path.of(root, "deploy");
         Path here = Path.of("").toAbsolutePath();
@@ -17,7 +17,7 @@ final class DeployPaths {
         throw new IllegalStateException("cannot find deploy/k8s from " + here);
     }
 
-    static Path repoRoot() {
+    public static Path repoRoot() {
         return module().getParent();
     }
 }
