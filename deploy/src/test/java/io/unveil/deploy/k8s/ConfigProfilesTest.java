@@ -47,6 +47,14 @@ class ConfigProfilesTest {
             assertEquals(0, inputSize % 32, "detector.input-size must be a multiple of 32");
             CameraSpec cam = CameraSpec.of("cam1", "camera.mp4", s);
             assertEquals(s.decimal("ingest.fps", 10), cam.fps(), 1e-9, "a camera without its own fps takes the profile's");
+            // the Streams properties every role would run with: StreamsConfig rejects unknown values and bad numbers
+            var role = new io.unveil.core.runtime.RoleContext("127.0.0.1:9092", s,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), Path.of("state"), (short) 1, (n, c) -> { });
+            var streams = new org.apache.kafka.streams.StreamsConfig(role.streamsProperties("profile-check"));
+            String guarantee = streams.getString(org.apache.kafka.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
+            boolean lowLatency = profile.getFileName().toString().contains("low-latency");
+            assertEquals(lowLatency ? "at_least_once" : "exactly_once_v2", guarantee,
+                    profile.getFileName() + ": only a low-latency profile may trade exactly-once for latency");
         }
     }
 
