@@ -16,14 +16,18 @@ public final class EvalOcclusionCommand implements Callable<Integer> {
     Path data;
     @Option(names = "--masked", description = "real photos of masked people (e.g. ../shared/data/masked-faces)") Path masked;
     @Option(names = "--weights", description = "estimator weights (default: the committed model)") Path weights;
-    @Option(names = "--out", defaultValue = "runs/occlusion-eval/results.json") Path out;
-    @Option(names = "--grid", defaultValue = "runs/occlusion-eval/masked-faces.png") Path grid;
+    @Option(names = "--out", defaultValue = "runs/occlusion-eval/results.json",
+            description = "results JSON file, or a folder to write results.json into (default: ${DEFAULT-VALUE})") Path out;
+    @Option(names = "--grid", defaultValue = "runs/occlusion-eval/masked-faces.png",
+            description = "PNG grid of real masked faces; the quality-gated grids go beside it (default: ${DEFAULT-VALUE})") Path grid;
     @Option(names = "--per-identity", defaultValue = "4") int perIdentity;
     @Option(names = "--detector-size", defaultValue = "224") int detectorSize;
 
     @Override
     public Integer call() throws Exception {
         if (data == null && masked == null) throw new IllegalArgumentException("give --data and/or --masked");
+        if (java.nio.file.Files.isDirectory(out) || out.equals(grid.toAbsolutePath().getParent()) || out.equals(grid.getParent()))
+            out = out.resolve("results.json");
         OcclusionEvaluation.run(new OcclusionEvaluation.Options(data, masked, weights, out, grid, perIdentity, detectorSize),
                 System.out);
         System.out.println("results: " + out.toAbsolutePath());

@@ -96,7 +96,9 @@ public final class Occluders {
                 else proceduralMask(c, true);
             }
             case CLOTH_MASK -> {
-                if (rng.nextInt(3) == 0) skinLikeMask(c, face);
+                int kind = rng.nextInt(6);
+                if (kind < 2) skinLikeMask(c, face);
+                else if (kind < 4) printedMask(c, patches.patch(rng));
                 else proceduralMask(c, false);
             }
             case SUNGLASSES -> glasses(c, true);
@@ -261,6 +263,71 @@ public final class Occluders {
                     5 + c.rng.nextDouble() * 8, 1 + c.rng.nextDouble() * 2.5);
         };
         c.fill(shape, paint, 1);
+    }
+
+    /**
+     * A cloth mask with a print: a photo (a patch cut from another picture: flowers, fabric, a printed face), or a
+     * cartoon — an animal snout, a big mouth or large flowers — on a pastel or random base. Real masks like these
+     * (pig-nose, panda, printed-smile, floral) were a frequent miss on real photos: no single colour or texture.
+     * Every print lies inside the mask's outline, so the ground-truth mask is that outline.
+     */
+    private static void printedMask(Ctx c, RgbImage patch) {
+        double top = c.local(28).y + (c.local(29).y - c.local(28).y) * c.rng.nextDouble() + c.u(-0.08, 0.1) * c.d;
+        Path2D.Double shape = lowerFace(c, top, c.u(1.02, 1.12));
+        if (patch != null && c.rng.nextBoolean()) {
+            Point2D centre = c.toImage.transform(new Point2D.Double(c.local(62).x, (top + c.local(8).y) / 2), null);
+            c.fill(shape, Paints.image(patch, centre.getX(), centre.getY(), c.u(0.8, 2.5) * c.size / 128.0, c.u(-0.3, 0.3)), 1);
+            return;
+        }
+        int base = c.rng.nextBoolean() ? Paints.jitter(Paints.pick(Paints.PASTEL, c.rng), c.rng, 0.1) : Paints.randomColor(c.rng);
+        c.fill(shape, Paints.solid(base), 1);
+        Area inside = new Area(shape);
+        Point2D.Double mouth = c.local(62), nose = c.local(33);
+        double w = c.d;
+        Area print = new Area();
+        int ink = c.rng.nextInt(3) == 0 ? Paints.scale(base, c.u(0.4, 0.7)) : Paints.randomColor(c.rng);
+        switch (c.rng.nextInt(3)) {
+            case 0 -> { // snout with two nostrils (pig, bear, dog)
+                double sw = c.u(0.45, 0.8) * w, sh = sw * c.u(0.55, 0.85);
+                double cy = (nose.y + mouth.y) / 2;
+                print.add(new Area(new Ellipse2D.Double(mouth.x - sw / 2, cy - sh / 2, sw, sh)));
+                c.fill(inside(print, inside), Paints.solid(ink), 1);
+                int hole = Paints.scale(ink, c.u(0.2, 0.5));
+                for (int side : new int[]{-1, 1}) {
+                    double nx = mouth.x + side * sw * 0.2, nr = sw * c.u(0.08, 0.14);
+                    c.fill(inside(new Area(new Ellipse2D.Double(nx - nr, cy - nr * 1.3, 2 * nr, 2.6 * nr)), inside), Paints.solid(hole), 1);
+                }
+            }
+            case 1 -> { // a big printed mouth or smile
+                double mw = c.u(0.6, 1.1) * w, mh = mw * c.u(0.25, 0.6);
+                Shape lips = new Ellipse2D.Double(mouth.x - mw / 2, mouth.y - mh / 2 + c.u(-0.05, 0.1) * w, mw, mh);
+                c.fill(inside(new Area(lips), inside), Paints.solid(c.rng.nextBoolean() ? Paints.jitter(0xb0202a, c.rng, 0.3) : ink), 1);
+                if (c.rng.nextBoolean()) { // teeth
+                    double tw = mw * 0.6, th = mh * 0.3;
+                    c.fill(inside(new Area(new Rectangle2D.Double(mouth.x - tw / 2, mouth.y - mh / 4, tw, th)), inside),
+                            Paints.solid(0xf4f4ee), 1);
+                }
+            }
+            default -> { // large flowers / blobs all over
+                int n = 4 + c.rng.nextInt(9);
+                for (int i = 0; i < n; i++) {
+                    double r = c.u(0.08, 0.22) * w;
+                    double x = c.u(c.local(2).x, c.local(14).x), y = c.u(top, c.local(8).y);
+                    Area flower = new Area();
+                    for (int k = 0; k < 5; k++) {
+                        double a = 2 * Math.PI * k / 5;
+                        flower.add(new Area(new Ellipse2D.Double(x + Math.cos(a) * r - r * 0.6, y + Math.sin(a) * r - r * 0.6, r * 1.2, r * 1.2)));
+                    }
+                    c.fill(inside(flower, inside), Paints.solid(c.rng.nextBoolean() ? ink : Paints.randomColor(c.rng)), 1);
+                }
+            }
+        }
+    }
+
+    private static Area inside(Area a, Area outline) {
+        Area out = new Area(a);
+        out.intersect(outline);
+        return out;
     }
 
     /** Mean colour of two small cheek patches (between the jaw line and the nose wings). */

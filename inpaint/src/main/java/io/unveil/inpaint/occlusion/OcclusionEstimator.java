@@ -27,7 +27,7 @@ import java.util.List;
 public final class OcclusionEstimator implements FaceOcclusionModel, AutoCloseable {
     /** Bundled weights (see the model card next to them). */
     public static final String RESOURCE = "/io/unveil/inpaint/occlusion/occlusion-unet.bin";
-    public static final String MODEL = "occlusion-unet-v3";
+    public static final String MODEL = "occlusion-unet-v4";
 
     /**
      * Decision thresholds: a pixel is occluded when its probability is at least {@code pixel}; a face is occluded

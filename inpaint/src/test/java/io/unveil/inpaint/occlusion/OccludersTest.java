@@ -130,6 +130,37 @@ class OccludersTest {
     }
 
     @Test
+    void clothMasksAreSometimesPrintedWithAPhotoPatchAndStayInsideTheirOutline() {
+        byte[] px = new byte[16 * 16 * 3];
+        for (int i = 0; i < px.length; i += 3) {
+            px[i] = (byte) 0x11;
+            px[i + 1] = (byte) 0xee; // a colour no procedural paint produces exactly
+            px[i + 2] = (byte) 0x33;
+        }
+        RgbImage patch = new RgbImage(16, 16, px);
+        Occluders withPatches = procedural.withPatches(rng -> patch);
+        FaceRegions fr = new FaceRegions(LM, 128, 128);
+        int printed = 0;
+        for (long seed = 0; seed < 60; seed++) {
+            Occluded o = withPatches.draw(TestFaces.synthetic(seed), LM, OccluderType.CLOTH_MASK, seed);
+            int patchPixels = 0, maskPixels = 0;
+            for (int i = 0; i < o.mask().length; i++) {
+                if (o.mask()[i] == 0) continue;
+                maskPixels++;
+                byte[] d = o.image().data();
+                int r = d[3 * i] & 0xff, g = d[3 * i + 1] & 0xff, b = d[3 * i + 2] & 0xff;
+                if (g - r > 100 && g - b > 80) patchPixels++; // the patch's green survives lighting, noise and blur
+            }
+            if (patchPixels > maskPixels / 2) {
+                printed++;
+                assertTrue(fr.coverage(Region.MOUTH_CHIN, o.mask()) > 0.85, "a printed mask still covers the mouth-chin region, seed " + seed);
+                assertTrue(fr.coverage(Region.EYES, o.mask()) < 0.03, "and not the eyes, seed " + seed);
+            }
+        }
+        assertTrue(printed >= 3 && printed <= 20, "about 1 in 6 cloth masks carries a photo print, got " + printed + " of 60");
+    }
+
+    @Test
     void rejectsBadLandmarks() {
         float[] nan = LM.clone();
         nan[10] = Float.NaN;
