@@ -2,12 +2,11 @@ package io.unveil.deploy.cluster;
 
 import io.unveil.core.topic.Topic;
 import io.unveil.core.topic.Topics;
+import io.unveil.deploy.kafka.LoopbackPorts;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,8 +75,8 @@ public final class LocalCluster {
                 meta.setProperty("cluster.id", Uuid.randomUuid().toString());
                 meta.setProperty("brokers", Integer.toString(brokers));
                 for (int i = 1; i <= brokers; i++) {
-                    meta.setProperty("broker." + i + ".port", Integer.toString(freePort()));
-                    meta.setProperty("controller." + i + ".port", Integer.toString(freePort()));
+                    meta.setProperty("broker." + i + ".port", Integer.toString(LoopbackPorts.free()));
+                    meta.setProperty("controller." + i + ".port", Integer.toString(LoopbackPorts.free()));
                 }
                 try (var out = Files.newOutputStream(metaFile)) {
                     meta.store(out, "unveil local cluster: id and ports, kept across restarts");
@@ -336,12 +335,6 @@ public final class LocalCluster {
 
     private static String isr(TopicPartitionInfo p) {
         return p.partition() + ":" + p.isr().stream().map(n -> Integer.toString(n.id())).collect(Collectors.joining(","));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     private static void sleep(long ms) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +64,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static Properties fresh(Path logs) throws IOException {
-        int port = freePort(), controllerPort = freePort();
+        int port = LoopbackPorts.free(), controllerPort = LoopbackPorts.free();
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
@@ -117,12 +116,6 @@ public final class EmbeddedKafka implements AutoCloseable {
             p.load(in);
         }
         return p;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
     }
 
     public String bootstrap() {
