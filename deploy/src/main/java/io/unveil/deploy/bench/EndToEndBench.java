@@ -49,6 +49,7 @@ public final class EndToEndBench {
     }
 
     static final double PER_PERSON_S = 3.0;
+    static final double CAMERA_OFFSET_PEOPLE = 1.43;
 
     private EndToEndBench() {
     }
@@ -165,13 +166,14 @@ public final class EndToEndBench {
     }
 
     /**
-     * Where camera {@code c} (0-based) starts in the people cycle: 1.43 people further per camera, so at any moment
-     * cameras 0..7 show eight different people of the 12 and their track changes do not coincide. With {@code --same-video} every camera plays the same frames at the same time: the worst case, where a
+     * Where camera {@code c} (0-based) starts in the people cycle: {@value #CAMERA_OFFSET_PEOPLE} people further per
+     * camera, so at any moment cameras 0..7 show eight different people of the 12 and their track changes do not
+     * coincide. With {@code --same-video} every camera plays the same frames at the same time: the worst case, where a
      * new person appears on all cameras at once.
      */
     static int startFrame(int camera, double fps) {
         int per = Math.max(1, (int) Math.round(PER_PERSON_S * fps));
-        return camera * (int) Math.round(per * 1.43);
+        return camera * (int) Math.round(per * CAMERA_OFFSET_PEOPLE);
     }
 
     static Result once(int n, List<Path> videos, List<GalleryEntry> gallery, Options o, boolean inpaint, PrintStream log) throws Exception {

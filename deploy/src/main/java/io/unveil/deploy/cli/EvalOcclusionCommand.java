@@ -26,8 +26,8 @@ public final class EvalOcclusionCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (data == null && masked == null) throw new IllegalArgumentException("give --data and/or --masked");
-        if (java.nio.file.Files.isDirectory(out) || out.equals(grid.toAbsolutePath().getParent()) || out.equals(grid.getParent()))
-            out = out.resolve("results.json");
+        if (java.nio.file.Files.isDirectory(out) || out.toAbsolutePath().equals(grid.toAbsolutePath().getParent()))
+            out = out.resolve("results.json"); // a folder (or the grid's folder, created later) was given
         OcclusionEvaluation.run(new OcclusionEvaluation.Options(data, masked, weights, out, grid, perIdentity, detectorSize),
                 System.out);
         System.out.println("results: " + out.toAbsolutePath());

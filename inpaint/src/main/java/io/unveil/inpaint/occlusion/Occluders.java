@@ -254,8 +254,7 @@ public final class Occluders {
     private static void skinLikeMask(Ctx c, RgbImage face) {
         int skin = cheekColour(face, c.lm);
         int base = Paints.jitter(Paints.mix(skin, Paints.pick(Paints.PASTEL, c.rng), c.u(0.15, 0.6)), c.rng, 0.08);
-        double top = c.local(28).y + (c.local(29).y - c.local(28).y) * c.rng.nextDouble() + c.u(-0.08, 0.1) * c.d;
-        Path2D.Double shape = lowerFace(c, top, c.u(1.02, 1.12));
+        Path2D.Double shape = clothOutline(c).shape();
         Layer.Paint paint = switch (c.rng.nextInt(3)) {
             case 0 -> Paints.solid(base);
             case 1 -> c.localPaint(Paints.pleats(base, c.u(0.12, 0.2) * c.d, c.u(-0.05, 0.05)));
@@ -272,8 +271,9 @@ public final class Occluders {
      * Every print lies inside the mask's outline, so the ground-truth mask is that outline.
      */
     private static void printedMask(Ctx c, RgbImage patch) {
-        double top = c.local(28).y + (c.local(29).y - c.local(28).y) * c.rng.nextDouble() + c.u(-0.08, 0.1) * c.d;
-        Path2D.Double shape = lowerFace(c, top, c.u(1.02, 1.12));
+        ClothOutline outline = clothOutline(c);
+        Path2D.Double shape = outline.shape();
+        double top = outline.top();
         if (patch != null && c.rng.nextBoolean()) {
             Point2D centre = c.toImage.transform(new Point2D.Double(c.local(62).x, (top + c.local(8).y) / 2), null);
             c.fill(shape, Paints.image(patch, centre.getX(), centre.getY(), c.u(0.8, 2.5) * c.size / 128.0, c.u(-0.3, 0.3)), 1);
@@ -284,14 +284,12 @@ public final class Occluders {
         Area inside = new Area(shape);
         Point2D.Double mouth = c.local(62), nose = c.local(33);
         double w = c.d;
-        Area print = new Area();
         int ink = c.rng.nextInt(3) == 0 ? Paints.scale(base, c.u(0.4, 0.7)) : Paints.randomColor(c.rng);
         switch (c.rng.nextInt(3)) {
             case 0 -> { // snout with two nostrils (pig, bear, dog)
                 double sw = c.u(0.45, 0.8) * w, sh = sw * c.u(0.55, 0.85);
                 double cy = (nose.y + mouth.y) / 2;
-                print.add(new Area(new Ellipse2D.Double(mouth.x - sw / 2, cy - sh / 2, sw, sh)));
-                c.fill(inside(print, inside), Paints.solid(ink), 1);
+                c.fill(inside(new Area(new Ellipse2D.Double(mouth.x - sw / 2, cy - sh / 2, sw, sh)), inside), Paints.solid(ink), 1);
                 int hole = Paints.scale(ink, c.u(0.2, 0.5));
                 for (int side : new int[]{-1, 1}) {
                     double nx = mouth.x + side * sw * 0.2, nr = sw * c.u(0.08, 0.14);
@@ -322,6 +320,15 @@ public final class Occluders {
                 }
             }
         }
+    }
+
+    /** A cloth mask's outline: from the nose bridge (somewhere between landmarks 28 and 29) over the jaw line. */
+    private record ClothOutline(Path2D.Double shape, double top) {
+    }
+
+    private static ClothOutline clothOutline(Ctx c) {
+        double top = c.local(28).y + (c.local(29).y - c.local(28).y) * c.rng.nextDouble() + c.u(-0.08, 0.1) * c.d;
+        return new ClothOutline(lowerFace(c, top, c.u(1.02, 1.12)), top);
     }
 
     private static Area inside(Area a, Area outline) {

@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes a grid of every occluder type on real dlib-aligned faces (visual check): args = output PNG. */
+/**
+ * Writes a grid of occluders on real dlib-aligned faces (visual check). Args: output PNG, then optionally one
+ * {@link OccluderType}: without it every type 6 times (image + mask), with it 48 seeds of that type (images only; e.g.
+ * {@code docs/img/occluder-cloth-masks.png} = CLOTH_MASK).
+ */
 final class OccluderSamplesGrid {
     public static void main(String[] args) throws Exception {
         List<RgbImage> faces = TestFaces.dlibChips(20);
@@ -13,6 +17,13 @@ final class OccluderSamplesGrid {
         float[] lm = MeanFace.landmarks128();
         Occluders occ = Occluders.standard().withPatches(new FacePatchSource(faces, faces.stream().map(f -> lm).toList()));
         List<RgbImage> tiles = new ArrayList<>();
+        if (args.length > 1) {
+            OccluderType only = OccluderType.valueOf(args[1]);
+            for (int k = 0; k < 48; k++)
+                tiles.add(io.unveil.core.image.Images.resize(occ.draw(faces.get(k % faces.size()), lm, only, k).image(), 96, 96));
+            Grids.write(Path.of(args[0]), tiles, 12);
+            return;
+        }
         int n = 0;
         for (OccluderType t : OccluderType.values())
             for (int k = 0; k < 6; k++) {
