@@ -37,8 +37,9 @@ public final class LoopbackPorts {
 
     /** First port of the kernel's ephemeral range (Linux), or 32768 (the usual first one) when unknown. */
     static int ephemeralLow() {
-        try {
-            String[] range = Files.readString(EPHEMERAL_RANGE).trim().split("\\s+");
+        // read as a stream: Files.readString trusts the size procfs reports and returned "3" for this file
+        try (var reader = Files.newBufferedReader(EPHEMERAL_RANGE)) {
+            String[] range = reader.readLine().trim().split("\\s+");
             return Integer.parseInt(range[0]);
         } catch (IOException | RuntimeException e) {
             return 32_768;

@@ -14,6 +14,9 @@ class LoopbackPortsTest {
     @Test
     void portsAreFreeDistinctAndBelowTheEphemeralRange() throws Exception {
         int low = LoopbackPorts.ephemeralLow();
+        java.nio.file.Path range = java.nio.file.Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+        if (java.nio.file.Files.isReadable(range)) // Linux: the range must really be read, or every port comes from bind(0)
+            assertEquals(Integer.parseInt(java.nio.file.Files.readAllLines(range).get(0).trim().split("\\s+")[0]), low);
         Set<Integer> ports = new HashSet<>();
         for (int i = 0; i < 50; i++) {
             int p = LoopbackPorts.free();
