@@ -1,5 +1,6 @@
 package io.unveil.deploy.cli;
 
+import io.unveil.inpaint.occlusion.OcclusionEstimator;
 import io.unveil.inpaint.occlusion.OcclusionEvaluation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,14 +23,28 @@ public final class EvalOcclusionCommand implements Callable<Integer> {
             description = "PNG grid of real masked faces; the quality-gated grids go beside it (default: ${DEFAULT-VALUE})") Path grid;
     @Option(names = "--per-identity", defaultValue = "4") int perIdentity;
     @Option(names = "--detector-size", defaultValue = "224") int detectorSize;
+    @Option(names = "--masked-labels", description = "hand labels of the masked set's detections, file,label with label "
+            + "masked|unmasked|not-a-face (default: the bundled labels of shared/data/masked-faces)") Path maskedLabels;
+    @Option(names = "--flip-average", negatable = true,
+            description = "average the estimate over the face and its mirror image (default: as the stage runs)")
+    Boolean flipAverage;
+    @Option(names = "--fill-holes", negatable = true,
+            description = "visible pixels enclosed by an occluder count as occluded, except at the eyes (default: as the stage runs)")
+    Boolean fillHoles;
+    @Option(names = "--pixel-low", description = "hysteresis: pixels at or above this probability joined to confident ones "
+            + "are occluded too; 0.5 or more turns it off (default: as the stage runs)")
+    Float pixelLow;
 
     @Override
     public Integer call() throws Exception {
         if (data == null && masked == null) throw new IllegalArgumentException("give --data and/or --masked");
         if (java.nio.file.Files.isDirectory(out) || out.toAbsolutePath().equals(grid.toAbsolutePath().getParent()))
             out = out.resolve("results.json"); // a folder (or the grid's folder, created later) was given
-        OcclusionEvaluation.run(new OcclusionEvaluation.Options(data, masked, weights, out, grid, perIdentity, detectorSize),
-                System.out);
+        OcclusionEstimator.Options d = OcclusionEstimator.Options.DEFAULT;
+        OcclusionEstimator.Options est = d.withMask(pixelLow == null ? d.pixelLow() : pixelLow,
+                flipAverage == null ? d.flipAverage() : flipAverage, fillHoles == null ? d.fillHoles() : fillHoles);
+        OcclusionEvaluation.run(new OcclusionEvaluation.Options(data, masked, weights, out, grid, perIdentity, detectorSize,
+                est, maskedLabels), System.out);
         System.out.println("results: " + out.toAbsolutePath());
         return 0;
     }

@@ -23,6 +23,8 @@ public final class TrainIdGanCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "2000") int steps;
     @Option(names = "--batch", defaultValue = "8") int batch;
     @Option(names = "--width", defaultValue = "16", description = "generator width (channels w, 2w, 4w)") int width;
+    @Option(names = "--mirror-input", description = "the generator also sees the face and mask flipped left-right "
+            + "(8 input channels; a plain --init-from generator starts with those channels at zero)") boolean mirror;
     @Option(names = "--critic-width", defaultValue = "16") int criticWidth;
     @Option(names = "--lr", defaultValue = "1e-4") float lr;
     @Option(names = "--w-local", defaultValue = "300", description = "weight of L_Dl (paper: 300)") float wLocal;
@@ -49,7 +51,8 @@ public final class TrainIdGanCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", defaultValue = "100") int checkpointEvery;
     @Option(names = "--validate-every", defaultValue = "100") int validateEvery;
     @Option(names = "--no-resume", description = "start fresh even if out/checkpoint exists") boolean noResume;
-    @Option(names = "--init-from", description = "start from the checkpoint folder of another run") Path initFrom;
+    @Option(names = "--init-from", description = "start from the checkpoint folder of another run, or from a "
+            + "generator weight file (critics beside it if present, else fresh)") Path initFrom;
     @Option(names = "--max-minutes", defaultValue = "0", description = "stop (with a checkpoint) after this wall time")
     double maxMinutes;
     @Option(names = "--device", defaultValue = "cpu", description = "cpu|gpu (gpu falls back to cpu with a log line)")
@@ -64,6 +67,7 @@ public final class TrainIdGanCommand implements Callable<Integer> {
         o.steps = steps;
         o.batch = batch;
         o.width = width;
+        o.mirror = mirror;
         o.criticWidth = criticWidth;
         o.lr = lr;
         o.wLocal = wLocal;

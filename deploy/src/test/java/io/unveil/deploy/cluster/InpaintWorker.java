@@ -24,7 +24,7 @@ public final class InpaintWorker {
     private InpaintWorker() {
     }
 
-    static final OcclusionStep OCCLUSION = img -> {
+    static final OcclusionStep OCCLUSION = (img, landmarks) -> {
         boolean occluded = img.r(0, 0) > 200 && img.g(0, 0) < 50;
         byte[] m = new byte[128 * 128 * 3];
         if (occluded) for (int i = 0; i < 64 * 128 * 3; i++) m[i] = (byte) 255;

@@ -4,9 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import io.unveil.inpaint.idgan.nn.Conv;
 import io.unveil.inpaint.idgan.nn.Ops;
 import io.unveil.inpaint.idgan.nn.Params;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 
 /**
  * The inpainting network I (paper section III-A): input = RGB face in [0,1] with the hole pre-filled white plus the
@@ -17,19 +21,33 @@ import io.unveil.inpaint.idgan.nn.Params;
  *
  * <p>Width w sets the channels (w, 2w, 4w). w = 16 (~0.2 M parameters, ~0.36 GMAC per face) trains on two shared CPU
  * cores and serves > 30 faces/s there; GPUs can take w = 64.
+ *
+ * <p>A <em>mirror</em> generator also sees the horizontally flipped face and mask (8 input channels). An aligned face
+ * is roughly left-right symmetric, so the flipped input puts the hidden part's counterpart (the other eye, brow or
+ * cheek) at the hole's own position, where the first convolutions can use it; a plain network would have to learn
+ * that mirror mapping across the face through its receptive field. Where the counterpart is hidden too, the flipped
+ * mask says so.
  */
 public final class Generator {
     public static final int SIZE = 128;
+    public static final int PLAIN_INPUTS = 4;
+    public static final int MIRROR_INPUTS = 8;
 
     private final Params params;
     private final int width;
+    private final boolean mirror;
     private final Conv e1, e2, e3, e4, d1, d2, d3, d4, u1, u2, u3, out;
 
     public Generator(NDManager manager, int width, long seed) {
+        this(manager, width, seed, false);
+    }
+
+    public Generator(NDManager manager, int width, long seed, boolean mirror) {
         this.params = new Params(manager, seed);
         this.width = width;
+        this.mirror = mirror;
         int w = width;
-        e1 = new Conv(params, "e1", 4, w, 5, 1, 1, false);
+        e1 = new Conv(params, "e1", mirror ? MIRROR_INPUTS : PLAIN_INPUTS, w, 5, 1, 1, false);
         e2 = new Conv(params, "e2", w, 2 * w, 3, 2, 1, 1, false);
         e3 = new Conv(params, "e3", 2 * w, 4 * w, 3, 2, 1, 1, false);
         e4 = new Conv(params, "e4", 4 * w, 4 * w, 3, 1, 1, false);
@@ -51,7 +69,69 @@ public final class Generator {
         return width;
     }
 
-    /** Raw output I(X~, M) in [0,1]; {@code input} = [N,4,128,128] (RGB with hole filled white, then mask). */
+    public boolean mirror() {
+        return mirror;
+    }
+
+    /** Width and input channels of a generator weight file, from its first tensor (e1.w = [w, inputs, 5, 5]). */
+    public record Header(int width, int inputs) {
+        public boolean mirror() {
+            return inputs == MIRROR_INPUTS;
+        }
+    }
+
+    public static Header header(byte[] weights) throws IOException {
+        DataInputStream d = new DataInputStream(new ByteArrayInputStream(weights));
+        d.readInt();
+        d.readInt();
+        String name = d.readUTF();
+        if (!name.equals("e1.w")) throw new IOException("not a generator weight file (first tensor " + name + ")");
+        if (d.readInt() != 4) throw new IOException("not a generator weight file (e1.w is not 4-D)");
+        int width = Math.toIntExact(d.readLong());
+        int inputs = Math.toIntExact(d.readLong());
+        if (inputs != PLAIN_INPUTS && inputs != MIRROR_INPUTS)
+            throw new IOException("generator weight file with " + inputs + " input channels (expected 4 or 8)");
+        return new Header(width, inputs);
+    }
+
+    /** A generator shaped by its weight file. */
+    public static Generator load(NDManager manager, byte[] weights) throws IOException {
+        Header h = header(weights);
+        Generator g = new Generator(manager, h.width(), 0, h.mirror());
+        g.load(weights);
+        return g;
+    }
+
+    /**
+     * Loads weights of the same shape, or a plain generator's into this mirror generator: the flipped channels'
+     * first-layer weights start at zero, so the network starts out computing exactly what the plain one did and
+     * fine-tuning learns how much of the mirror to use.
+     */
+    public void load(byte[] weights) throws IOException {
+        Header h = header(weights);
+        if (h.width() != width) throw new IOException("generator width " + h.width() + " in the file, " + width + " here");
+        int here = mirror ? MIRROR_INPUTS : PLAIN_INPUTS;
+        if (h.inputs() == here) {
+            params.load(new ByteArrayInputStream(weights));
+            return;
+        }
+        if (!mirror) throw new IOException("a mirror (8-input) generator file cannot load into a plain generator");
+        try (NDManager tmp = params.manager().newSubManager()) {
+            Generator plain = new Generator(tmp, width, 0, false);
+            plain.params.load(new ByteArrayInputStream(weights));
+            for (var e : plain.params.tensors().entrySet()) {
+                NDArray src = e.getValue();
+                if (e.getKey().equals("e1.w")) {
+                    Shape s = src.getShape();
+                    src = NDArrays.concat(new NDList(src, tmp.zeros(new Shape(s.get(0), MIRROR_INPUTS - PLAIN_INPUTS,
+                            s.get(2), s.get(3)))), 1);
+                }
+                params.get(e.getKey()).set(src.toFloatArray());
+            }
+        }
+    }
+
+    /** Raw output I(X~, M) in [0,1]; {@code input} from {@link #input}. */
     public NDArray raw(NDArray input, boolean training) {
         NDArray x = Ops.elu(e1.forward(input, training));
         NDArray s64 = Ops.elu(e2.forward(x, training));
@@ -67,10 +147,16 @@ public final class Generator {
         return out.forward(x, training).tanh().add(1f).mul(0.5f);
     }
 
-    /** Builds the 4-channel input from faces [N,3,H,W] in [0,1] and masks [N,1,H,W] (1 = hole). */
-    public static NDArray input(NDArray faces, NDArray masks) {
-        NDArray filled = faces.mul(masks.sub(1f).neg()).add(masks);
-        return NDArrays.concat(new NDList(filled, masks), 1);
+    /** The occluded face X~: faces [N,3,H,W] in [0,1] with the hole (masks [N,1,H,W], 1 = hole) filled white. */
+    public static NDArray filled(NDArray faces, NDArray masks) {
+        return faces.mul(masks.sub(1f).neg()).add(masks);
+    }
+
+    /** This network's input: X~ and M (4 channels), then for a mirror generator X~ and M flipped left-right. */
+    public NDArray input(NDArray faces, NDArray masks) {
+        NDArray filled = filled(faces, masks);
+        if (!mirror) return NDArrays.concat(new NDList(filled, masks), 1);
+        return NDArrays.concat(new NDList(filled, masks, filled.flip(3), masks.flip(3)), 1);
     }
 
     /** X = M*I + (1-M)*X~. */

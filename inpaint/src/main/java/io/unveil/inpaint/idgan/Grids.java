@@ -13,7 +13,7 @@ public final class Grids {
     }
 
     public static void write(Path file, NDArray truth, NDArray masks, NDArray inpainted) throws IOException {
-        NDArray occluded = Generator.input(truth, masks).get(":, 0:3");
+        NDArray occluded = Generator.filled(truth, masks);
         RgbImage[] a = Tensors.images(truth), b = Tensors.images(occluded), c = Tensors.images(inpainted);
         int rows = Math.min(6, a.length);
         Files.write(file, Images.encodePng(grid(rows, a, b, c)));

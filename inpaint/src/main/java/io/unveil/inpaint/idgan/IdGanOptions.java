@@ -9,6 +9,8 @@ public final class IdGanOptions {
     public int steps = 2000;
     public int batch = 8;
     public int width = 16;
+    /** Generator also sees the flipped face and mask ({@link Generator}); off = the paper's 4-channel input. */
+    public boolean mirror = false;
     public int criticWidth = 16;
     public float lr = 1e-4f;
     public float beta1Generator = 0.9f;
@@ -39,7 +41,7 @@ public final class IdGanOptions {
     public double maxMinutes = 0;
 
     public String describe() {
-        return "dataset=" + dataset + " steps=" + steps + " batch=" + batch + " width=" + width + " criticWidth="
+        return "dataset=" + dataset + " steps=" + steps + " batch=" + batch + " width=" + width + (mirror ? " mirror" : "") + " criticWidth="
                 + criticWidth + " lr=" + lr + " beta1(G/D)=" + beta1Generator + "/" + beta1Critic + " weights(Dl,Dg,S,R)="
                 + wLocal + "," + wGlobal + "," + (useParsing ? wParsing : 0) + "," + wIdentity + " identityLoss="
                 + identityLoss + " alpha(l,h)/beta=" + alphaLow + "," + alphaHigh + "/" + beta + " seed=" + seed + " device=" + device;

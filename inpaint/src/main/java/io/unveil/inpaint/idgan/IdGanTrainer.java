@@ -91,7 +91,7 @@ public final class IdGanTrainer {
                 train.stream().map(TrainingFace::identity).distinct().count(), val.size(), o.describe());
 
         try (NDManager base = NDManager.newBaseManager(device)) {
-            Generator g = new Generator(base, o.width, o.seed);
+            Generator g = new Generator(base, o.width, o.seed, o.mirror);
             Critic dg = new Critic(base, 128, o.criticWidth, o.seed + 1);
             Critic dl = new Critic(base, Masks.LOCAL, o.criticWidth, o.seed + 2);
             ParsingNet s = null;
@@ -106,15 +106,12 @@ public final class IdGanTrainer {
             Path ckpt = o.out.resolve("checkpoint");
             if (o.resume && Files.isRegularFile(ckpt.resolve("step.txt"))) {
                 start = Integer.parseInt(Files.readString(ckpt.resolve("step.txt")).trim());
-                load(g.params(), ckpt.resolve("generator.bin"));
+                loadGenerator(g, ckpt.resolve("generator.bin"));
                 load(dg.params(), ckpt.resolve("critic-global.bin"));
                 load(dl.params(), ckpt.resolve("critic-local.bin"));
                 LOG.info("resumed from {} at step {}", ckpt, start);
             } else if (o.initFrom != null) {
-                load(g.params(), o.initFrom.resolve("generator.bin"));
-                load(dg.params(), o.initFrom.resolve("critic-global.bin"));
-                load(dl.params(), o.initFrom.resolve("critic-local.bin"));
-                LOG.info("initialised from {}", o.initFrom);
+                initialise(g, dg, dl, o.initFrom, progress);
             }
             Optimizer optG = Optimizer.adam().optLearningRateTracker(Tracker.fixed(o.lr)).optBeta1(o.beta1Generator).build();
             Optimizer optD = Optimizer.adam().optLearningRateTracker(Tracker.fixed(o.lr)).optBeta1(o.beta1Critic).build();
@@ -273,7 +270,7 @@ public final class IdGanTrainer {
         double[] out = new double[8];
         NDArray fake;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray raw = g.raw(Generator.input(b.faces, b.masks), true);
+            NDArray raw = g.raw(g.input(b.faces, b.masks), true);
             NDArray x = Generator.composite(raw, b.faces, b.masks);
             NDArray li = Losses.reconstruction(raw, b.faces, b.weights);
             NDArray ldl = Losses.generatorAdversarial(dl.score(local(x, b.windows), true));
@@ -395,6 +392,33 @@ public final class IdGanTrainer {
         save(dg.params(), dir.resolve("critic-global.bin"));
         save(dl.params(), dir.resolve("critic-local.bin"));
         Files.writeString(dir.resolve("step.txt"), step + "\n");
+    }
+
+    /**
+     * Starts from another run: its checkpoint folder (generator and both critics), or a generator weight file alone
+     * (such as the committed one; the critics then start fresh). A plain generator initialises a mirror one.
+     */
+    static void initialise(Generator g, Critic dg, Critic dl, Path from, PrintStream progress) {
+        boolean folder = Files.isDirectory(from);
+        Path gen = folder ? from.resolve("generator.bin") : from;
+        Path dir = folder ? from : from.toAbsolutePath().getParent();
+        loadGenerator(g, gen);
+        Path cg = dir.resolve("critic-global.bin"), cl = dir.resolve("critic-local.bin");
+        if (Files.isRegularFile(cg) && Files.isRegularFile(cl)) {
+            load(dg.params(), cg);
+            load(dl.params(), cl);
+            progress.println("initialised generator and critics from " + from);
+        } else {
+            progress.println("initialised the generator from " + gen + "; no critics beside it, they start fresh");
+        }
+    }
+
+    static void loadGenerator(Generator g, Path file) {
+        try {
+            g.load(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load generator " + file, e);
+        }
     }
 
     static void save(Params p, Path file) throws IOException {

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,28 +59,16 @@ public final class Inpainter implements AutoCloseable {
 
     static Inpainter load(byte[] weights, String model, String deviceName) throws IOException {
         Device device = IdGanTrainer.device(deviceName);
-        int width = widthOf(weights);
         NDManager m = NDManager.newBaseManager(device);
         try {
-            Generator g = new Generator(m, width, 0);
-            g.params().load(new ByteArrayInputStream(weights));
-            LOG.info("ID-GAN generator {} (width {}, {} parameters) on {}", model, width, g.params().count(), device);
-            return new Inpainter(m, g, model + " w" + width, device);
+            Generator g = Generator.load(m, weights);
+            String name = model + " w" + g.width() + (g.mirror() ? " mirror" : "");
+            LOG.info("ID-GAN generator {} ({} parameters) on {}", name, g.params().count(), device);
+            return new Inpainter(m, g, name, device);
         } catch (IOException | RuntimeException e) {
             m.close();
             throw e;
         }
-    }
-
-    /** The generator width, from the shape of the first tensor (e1.w = [w,4,5,5]). */
-    static int widthOf(byte[] weights) throws IOException {
-        DataInputStream d = new DataInputStream(new ByteArrayInputStream(weights));
-        d.readInt();
-        d.readInt();
-        String name = d.readUTF();
-        if (!name.equals("e1.w")) throw new IOException("not a generator weight file (first tensor " + name + ")");
-        d.readInt();
-        return Math.toIntExact(d.readLong());
     }
 
     public String model() {

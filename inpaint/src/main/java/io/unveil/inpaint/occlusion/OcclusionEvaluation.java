@@ -30,13 +30,28 @@ import java.util.SplittableRandom;
  * region, with a grid of examples; inference time per face at batch 1 and 16.
  */
 public final class OcclusionEvaluation {
-    public record Options(Path data, Path masked, Path weights, Path out, Path grid, int perIdentity, int detectorSize) {
+    /** {@code labels}: hand labels of the masked set's detections (null = the bundled {@link MaskedFaceLabels}). */
+    public record Options(Path data, Path masked, Path weights, Path out, Path grid, int perIdentity, int detectorSize,
+                          OcclusionEstimator.Options estimator, Path labels) {
+        public Options(Path data, Path masked, Path weights, Path out, Path grid, int perIdentity, int detectorSize) {
+            this(data, masked, weights, out, grid, perIdentity, detectorSize, OcclusionEstimator.Options.DEFAULT, null);
+        }
     }
 
     public record MaskedResult(int photos, int detected, int passing, double share, double meanMouthChin,
                                double meanEyes, float confidentScore, int confident, int confidentPassing,
                                double confidentShare, int gated, int gatedPassing, double gatedShare,
-                               Map<String, Integer> gateRejects) {
+                               Map<String, Integer> gateRejects, Labelled labelled) {
+    }
+
+    /**
+     * The same criterion over the detections labelled as masked faces ({@link MaskedFaceLabels}): all of them, those
+     * passing the quality gate, and the gated ones of each fixed half (0 = tuning, 1 = held out); plus how many
+     * faces labelled unmasked were routed as occluded, and how many detections were labelled, unlabelled, not a face.
+     */
+    public record Labelled(int labelled, int unlabelled, int masked, int maskedPassing, double maskedShare,
+                           int gatedMasked, int gatedMaskedPassing, double gatedMaskedShare, int[] gatedMaskedByHalf,
+                           int[] gatedMaskedPassingByHalf, int unmasked, int unmaskedRoutedOccluded, int notAFace) {
     }
 
     /** Detector score above which a detection counts as confident (secondary figure; the primary uses all). */
@@ -50,9 +65,10 @@ public final class OcclusionEvaluation {
 
     public static Map<String, Object> run(Options o, PrintStream console) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
-        try (OcclusionEstimator est = o.weights() == null ? OcclusionEstimator.load(OcclusionEstimator.Options.DEFAULT)
-                : OcclusionEstimator.load(o.weights(), OcclusionEstimator.Options.DEFAULT)) {
+        try (OcclusionEstimator est = o.weights() == null ? OcclusionEstimator.load(o.estimator())
+                : OcclusionEstimator.load(o.weights(), o.estimator())) {
             out.put("model", est.model());
+            out.put("estimatorOptions", o.estimator());
             if (o.data() != null) {
                 String dataset = o.data().toAbsolutePath().normalize().getFileName().toString();
                 List<AlignedFace> val = OcclusionTrainer.split(OcclusionData.load(o.data(), o.perIdentity(), o.detectorSize()), dataset).get(1);
@@ -61,14 +77,16 @@ public final class OcclusionEvaluation {
                 // RANDOM_OBJECT patches come from VALIDATION photos' backgrounds (never seen in training)
                 occ = occ.withPatches(new FacePatchSource(val.stream().map(AlignedFace::face).toList(),
                         val.stream().map(AlignedFace::landmarks).toList()));
-                OcclusionValidation.Report r = OcclusionValidation.evaluate(est::probabilities, val, occ, 2024, 16, 0.5f);
+                OcclusionValidation.Report r = OcclusionValidation.evaluateMasks((imgs, lms) ->
+                        est.estimate(imgs, lms).stream().map(OcclusionResult::mask).toList(), val, occ, 2024, 16);
                 console.print("VALIDATION identities (" + val.stream().map(AlignedFace::identity).distinct().count()
                         + "), " + r.summary());
                 out.put("validation", r);
                 out.put("validationIdentities", val.stream().map(AlignedFace::identity).distinct().count());
             }
             if (o.masked() != null) {
-                MaskedResult m = masked(est, o.masked(), o.grid(), console);
+                MaskedFaceLabels labels = o.labels() == null ? MaskedFaceLabels.bundled() : MaskedFaceLabels.load(o.labels());
+                MaskedResult m = masked(est, o.masked(), labels, o.grid(), console);
                 out.put("maskedFaces", m);
             }
             Speed s = speed(est);
@@ -83,7 +101,8 @@ public final class OcclusionEvaluation {
         return out;
     }
 
-    static MaskedResult masked(OcclusionEstimator est, Path maskedSet, Path grid, PrintStream console) throws IOException {
+    static MaskedResult masked(OcclusionEstimator est, Path maskedSet, MaskedFaceLabels labels, Path grid,
+                               PrintStream console) throws IOException {
         AlignedFaceCache cache = AlignedFaceCache.build(maskedSet);
         List<AlignedFace> faces = OcclusionData.read(cache);
         int photos = faces.size() + cache.failures().size();
@@ -93,6 +112,10 @@ public final class OcclusionEvaluation {
         int pass = 0, conf = 0, confPass = 0, gated = 0, gatedPass = 0;
         List<Integer> gatedIdx = new ArrayList<>(), gatedFailed = new ArrayList<>();
         int failMissed = 0, failPartial = 0, failEyes = 0;
+        int labelled = 0, masked = 0, maskedPass = 0, gatedMasked = 0, gatedMaskedPass = 0, unmasked = 0, unmaskedRouted = 0,
+                notFace = 0;
+        int[] byHalf = new int[2], passByHalf = new int[2];
+        List<Integer> maskedFailed = new ArrayList<>();
         double mc = 0, ey = 0;
         List<RgbImage> tiles = new ArrayList<>();
         List<Integer> order = new ArrayList<>();
@@ -123,6 +146,28 @@ public final class OcclusionEvaluation {
                         else failPartial++;
                     }
                 }
+                MaskedFaceLabels.Label label = labels.of(f.source());
+                if (label != null) labelled++;
+                if (label == MaskedFaceLabels.Label.NOT_A_FACE) notFace++;
+                if (label == MaskedFaceLabels.Label.UNMASKED) {
+                    unmasked++;
+                    if (rs.get(k).occluded()) unmaskedRouted++;
+                }
+                if (label == MaskedFaceLabels.Label.MASKED) {
+                    masked++;
+                    if (ok) maskedPass++;
+                    if (gateRejects[from + k] == null) {
+                        int h = MaskedFaceLabels.half(f.source());
+                        gatedMasked++;
+                        byHalf[h]++;
+                        if (ok) {
+                            gatedMaskedPass++;
+                            passByHalf[h]++;
+                        } else {
+                            maskedFailed.add(from + k);
+                        }
+                    }
+                }
                 if (cache.samples().get(from + k).score() >= CONFIDENT) {
                     conf++;
                     if (ok) confPass++;
@@ -150,11 +195,21 @@ public final class OcclusionEvaluation {
                 failTiles.add(Grids.overlay(f.face(), est.estimate(List.of(f.face()), Collections.singletonList(f.landmarks())).get(0).mask()));
             }
             if (!failTiles.isEmpty()) Grids.write(grid.resolveSibling(name + "-quality-gated-failures.png"), failTiles, 8);
+            List<RgbImage> maskedFailTiles = new ArrayList<>();
+            for (int i : maskedFailed.subList(0, Math.min(48, maskedFailed.size()))) {
+                AlignedFace f = faces.get(i);
+                maskedFailTiles.add(Grids.overlay(f.face(), est.estimate(List.of(f.face()), Collections.singletonList(f.landmarks())).get(0).mask()));
+            }
+            if (!maskedFailTiles.isEmpty())
+                Grids.write(grid.resolveSibling(name + "-quality-gated-masked-failures.png"), maskedFailTiles, 8);
         }
         int n = faces.size();
         MaskedResult m = new MaskedResult(photos, n, pass, n == 0 ? 0 : pass / (double) n, n == 0 ? 0 : mc / n,
                 n == 0 ? 0 : ey / n, CONFIDENT, conf, confPass, conf == 0 ? 0 : confPass / (double) conf, gated,
-                gatedPass, gated == 0 ? 0 : gatedPass / (double) gated, rejects);
+                gatedPass, gated == 0 ? 0 : gatedPass / (double) gated, rejects,
+                labelled == 0 ? null : new Labelled(labelled, n - labelled, masked, maskedPass, share(maskedPass, masked),
+                        gatedMasked, gatedMaskedPass, share(gatedMaskedPass, gatedMasked), byHalf, passByHalf, unmasked,
+                        unmaskedRouted, notFace));
         console.printf("masked faces: %d photos, %d faces detected+aligned, %d (%.1f%%) with mask >= 70%% of mouth-chin and <= 10%% of eyes "
                 + "(mean mouth-chin coverage %.3f, eyes %.3f); detector score >= %.1f: %d of %d (%.1f%%)%n", photos, n, pass,
                 100 * m.share(), m.meanMouthChin(), m.meanEyes(), CONFIDENT, confPass, conf, 100 * m.confidentShare());
@@ -163,7 +218,22 @@ public final class OcclusionEvaluation {
                 gatedPass, 100 * m.gatedShare());
         console.printf("failures among them: %d cover > 10%% of the eyes, %d cover < 30%% of mouth-chin (mask missed, or no mask), "
                 + "%d cover 30-70%% of mouth-chin%n", failEyes, failMissed, failPartial);
+        Labelled l = m.labelled();
+        if (l != null) {
+            console.printf("labelled detections: %d (%d unlabelled): %d masked, %d unmasked, %d not a face%n", l.labelled(),
+                    l.unlabelled(), l.masked(), l.unmasked(), l.notAFace());
+            console.printf("masked faces (labelled): %d of %d (%.1f%%) pass; passing the quality gate: %d of %d (%.1f%%) pass "
+                            + "[tuning half %d/%d, held-out half %d/%d (%.1f%%)]%n", l.maskedPassing(), l.masked(),
+                    100 * l.maskedShare(), l.gatedMaskedPassing(), l.gatedMasked(), 100 * l.gatedMaskedShare(),
+                    l.gatedMaskedPassingByHalf()[0], l.gatedMaskedByHalf()[0], l.gatedMaskedPassingByHalf()[1],
+                    l.gatedMaskedByHalf()[1], 100 * share(l.gatedMaskedPassingByHalf()[1], l.gatedMaskedByHalf()[1]));
+            console.printf("unmasked faces (labelled) routed as occluded: %d of %d%n", l.unmaskedRoutedOccluded(), l.unmasked());
+        }
         return m;
+    }
+
+    private static double share(int k, int n) {
+        return n == 0 ? 0 : k / (double) n;
     }
 
     /**

@@ -80,7 +80,7 @@ public final class OcclusionProcessor implements Processor<String, byte[], Strin
     }
 
     /** Frame landmarks mapped into FACE_128 with the aligner's own transform; null when absent or degenerate. */
-    static float[] alignedLandmarks(float[] frameLandmarks) {
+    public static float[] alignedLandmarks(float[] frameLandmarks) {
         if (frameLandmarks == null || frameLandmarks.length != 136) return null;
         try {
             double[] m = FaceAligner.matrix(frameLandmarks, AlignTarget.FACE_128);

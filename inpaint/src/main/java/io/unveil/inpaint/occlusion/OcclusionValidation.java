@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -32,6 +33,21 @@ public final class OcclusionValidation {
      */
     public static Report evaluate(Function<List<RgbImage>, float[][]> predict, List<AlignedFace> faces,
                                   Occluders occluders, long seed, int batch, float pixelThreshold) {
+        return evaluateMasks((imgs, landmarks) -> {
+            float[][] p = predict.apply(imgs);
+            List<byte[]> out = new ArrayList<>(p.length);
+            for (float[] q : p) out.add(binarize(q, pixelThreshold));
+            return out;
+        }, faces, occluders, seed, batch);
+    }
+
+    /**
+     * The same measurements over final binary masks, such as {@link OcclusionEstimator#estimate} gives them with its
+     * post-processing; {@code masks} gets a batch of images and their landmarks (the clean face's: occluders do not
+     * move a face).
+     */
+    public static Report evaluateMasks(BiFunction<List<RgbImage>, List<float[]>, List<byte[]>> masks,
+                                       List<AlignedFace> faces, Occluders occluders, long seed, int batch) {
         Map<String, Double> iou = new LinkedHashMap<>();
         double blockSum = 0, realSum = 0;
         int blockN = 0, realN = 0;
@@ -46,9 +62,9 @@ public final class OcclusionValidation {
                 truth.add(o.mask());
             }
             for (int from = 0; from < imgs.size(); from += batch) {
-                List<RgbImage> part = imgs.subList(from, Math.min(imgs.size(), from + batch));
-                float[][] p = predict.apply(part);
-                for (int k = 0; k < p.length; k++) sum += MaskMetrics.iou(binarize(p[k], pixelThreshold), truth.get(from + k));
+                int to = Math.min(imgs.size(), from + batch);
+                List<byte[]> p = masks.apply(imgs.subList(from, to), landmarks(faces.subList(from, to)));
+                for (int k = 0; k < p.size(); k++) sum += MaskMetrics.iou(p.get(k), truth.get(from + k));
             }
             double mean = sum / faces.size();
             iou.put(t.name(), mean);
@@ -63,10 +79,14 @@ public final class OcclusionValidation {
         double fp = 0;
         List<RgbImage> clean = faces.stream().map(AlignedFace::face).toList();
         for (int from = 0; from < clean.size(); from += batch) {
-            float[][] p = predict.apply(clean.subList(from, Math.min(clean.size(), from + batch)));
-            for (float[] q : p) fp += MaskMetrics.area(binarize(q, pixelThreshold));
+            int to = Math.min(clean.size(), from + batch);
+            for (byte[] q : masks.apply(clean.subList(from, to), landmarks(faces.subList(from, to)))) fp += MaskMetrics.area(q);
         }
         return new Report(iou, blockSum / blockN, realSum / realN, fp / faces.size(), faces.size());
+    }
+
+    private static List<float[]> landmarks(List<AlignedFace> faces) {
+        return faces.stream().map(AlignedFace::landmarks).toList();
     }
 
     static byte[] binarize(float[] p, float t) {

@@ -78,7 +78,7 @@ final class InpaintProcessor implements Processor<String, byte[], String, Inpain
         try {
             if (occ == null) {
                 RgbImage aligned = Images.decode(face.aligned());
-                occ = occlusion.estimate(aligned);
+                occ = occlusion.estimate(aligned, face.landmarks());
             }
             if (occ.occluded() && occ.maskPng() == null) throw new IllegalArgumentException("occluded face without mask");
         } catch (ImageDecodeException | IllegalArgumentException e) {

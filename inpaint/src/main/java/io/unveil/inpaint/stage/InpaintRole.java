@@ -5,7 +5,6 @@ import io.unveil.core.runtime.Role;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.inpaint.idgan.Inpainter;
 import io.unveil.inpaint.occlusion.OcclusionEstimator;
-import java.util.Arrays;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.slf4j.Logger;
@@ -32,8 +31,7 @@ public final class InpaintRole implements Role {
         InpaintConfig config = InpaintConfig.from(ctx.settings());
         estimator = OcclusionEstimator.load(OcclusionEstimator.Options.DEFAULT);
         inpainter = Inpainter.load(config.device());
-        OcclusionStep step = img -> estimator.estimate(java.util.List.of(img), Arrays.asList((float[]) null)).get(0)
-                .toRecord(estimator.model());
+        OcclusionStep step = new EstimatorOcclusionStep(estimator);
         StreamsBuilder b = new StreamsBuilder();
         InpaintTopology.buildTopology(b, config, step, inpainter::repair, ctx.registry());
         streams = ctx.startStreams(InpaintTopology.APPLICATION_ID, b.build());

@@ -42,7 +42,7 @@ class InpaintTopologyTest {
     final List<Integer> batchSizes = new ArrayList<>();
 
     /** Occluded when the face's top-left pixel is red; the mask is then the top half. */
-    static final OcclusionStep OCCLUSION = img -> {
+    static final OcclusionStep OCCLUSION = (img, landmarks) -> {
         boolean occluded = img.r(0, 0) > 200 && img.g(0, 0) < 50;
         byte[] m = new byte[128 * 128 * 3];
         if (occluded) for (int i = 0; i < 64 * 128 * 3; i++) m[i] = (byte) 255;
