@@ -55,6 +55,9 @@ public final class TrainIdGanCommand implements Callable<Integer> {
             + "generator weight file (critics beside it if present, else fresh)") Path initFrom;
     @Option(names = "--max-minutes", defaultValue = "0", description = "stop (with a checkpoint) after this wall time")
     double maxMinutes;
+    @Option(names = "--max-grad-ratio", defaultValue = "20", description = "skip a generator update whose gradient norm "
+            + "is above this many times the recent median (0 = only the NaN/Inf guard; default ${DEFAULT-VALUE})")
+    double maxGradRatio;
     @Option(names = "--device", defaultValue = "cpu", description = "cpu|gpu (gpu falls back to cpu with a log line)")
     String device;
     @Option(names = "--threads", defaultValue = "0", description = "torch intra-op threads (0 = engine default)") int threads;
@@ -90,6 +93,7 @@ public final class TrainIdGanCommand implements Callable<Integer> {
         o.maxMinutes = maxMinutes;
         o.device = device;
         o.threads = threads;
+        o.maxGradRatio = maxGradRatio;
         IdGanTrainer trainer = new IdGanTrainer(o, o.identityLoss == IdentityLoss.NONE ? null : Recognizers.faceApi(),
                 TrainingMasks.occluders(), System.err);
         IdGanTrainer.Result r = trainer.run(TrainingFaces.load(dataset, buildCache, haarFallback));

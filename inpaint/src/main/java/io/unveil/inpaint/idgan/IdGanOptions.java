@@ -37,6 +37,8 @@ public final class IdGanOptions {
     public int threads = 0;
     /** Probability that a training mask comes from the occlusion library instead of the 48x48 block. */
     public float occluderShare = 0.5f;
+    /** A generator update whose gradient norm exceeds this many times the recent median is skipped (0 = off). */
+    public double maxGradRatio = 20;
     /** Stop when the wall clock passes this many minutes (0 = no limit); a checkpoint is written first. */
     public double maxMinutes = 0;
 
@@ -44,6 +46,6 @@ public final class IdGanOptions {
         return "dataset=" + dataset + " steps=" + steps + " batch=" + batch + " width=" + width + (mirror ? " mirror" : "") + " criticWidth="
                 + criticWidth + " lr=" + lr + " beta1(G/D)=" + beta1Generator + "/" + beta1Critic + " weights(Dl,Dg,S,R)="
                 + wLocal + "," + wGlobal + "," + (useParsing ? wParsing : 0) + "," + wIdentity + " identityLoss="
-                + identityLoss + " alpha(l,h)/beta=" + alphaLow + "," + alphaHigh + "/" + beta + " seed=" + seed + " device=" + device;
+                + identityLoss + " alpha(l,h)/beta=" + alphaLow + "," + alphaHigh + "/" + beta + " maxGradRatio=" + maxGradRatio + " seed=" + seed + " device=" + device;
     }
 }

@@ -50,6 +50,8 @@ public final class IdGanTrainer {
     private final Function<NDManager, IdentityNet> recognizer;
     private final MaskSource occluders;
     private final PrintStream progress;
+    private GradientSpikeGuard spikes;
+    private double lastGradientNorm = Double.NaN;
 
     /**
      * @param recognizer builds R on the training manager (null only with identity loss NONE)
@@ -118,9 +120,10 @@ public final class IdGanTrainer {
 
             Path csv = o.out.resolve("losses.csv");
             if (start == 0 || !Files.exists(csv))
-                Files.writeString(csv, "step,seconds,L_I,L_Dl,L_Dg,L_S,L_R,total,critic_global,critic_local,skipped,val_psnr_hole,val_identity_dist\n");
+                Files.writeString(csv, "step,seconds,L_I,L_Dl,L_Dg,L_S,L_R,total,critic_global,critic_local,skipped,val_psnr_hole,val_identity_dist,grad_norm\n");
             List<String> identities = train.stream().map(TrainingFace::identity).distinct().sorted().toList();
             Validation validation = new Validation(val, o.seed);
+            spikes = new GradientSpikeGuard(o.maxGradRatio, 200);
             long t0 = System.nanoTime();
             int skipped = 0;
             double lastPsnr = Double.NaN;
@@ -143,7 +146,8 @@ public final class IdGanTrainer {
                     double[] l = step(m, b, g, dg, dl, s, r, optG, optD);
                     if (l == null) {
                         skipped++;
-                        LOG.warn("step {}: non-finite gradients, update skipped ({} so far)", step, skipped);
+                        LOG.warn("step {}: generator gradient norm {} (recent median {}): update skipped ({} so far)",
+                                step, lastGradientNorm, spikes.median(), skipped);
                         continue;
                     }
                     for (int i = 0; i < l.length; i++) avg[i] = step == start ? l[i] : 0.9 * avg[i] + 0.1 * l[i];
@@ -153,10 +157,10 @@ public final class IdGanTrainer {
                         if (r != null) lastIdentity = validation.identityDistance(base, g, r);
                     }
                     double secs = (System.nanoTime() - t0) / 1e9;
-                    Files.writeString(csv, String.format(Locale.ROOT, "%d,%.1f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%d,%s,%s%n",
+                    Files.writeString(csv, String.format(Locale.ROOT, "%d,%.1f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%d,%s,%s,%.4g%n",
                             step + 1, secs, l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7], skipped,
                             validate ? String.format(Locale.ROOT, "%.3f", lastPsnr) : "",
-                            validate && r != null ? String.format(Locale.ROOT, "%.4f", lastIdentity) : ""),
+                            validate && r != null ? String.format(Locale.ROOT, "%.4f", lastIdentity) : "", l[8]),
                             StandardOpenOption.APPEND);
                     if (o.gridEvery > 0 && ((step + 1) % o.gridEvery == 0 || step == start))
                         Grids.write(o.out.resolve(String.format("grid-%06d.png", step + 1)), b.faces, b.masks,
@@ -262,12 +266,15 @@ public final class IdGanTrainer {
         return NDArrays.stack(crops);
     }
 
-    /** One generator + critic update; returns the losses, or null when a gradient was not finite (nothing updated). */
+    /**
+     * One generator + critic update; returns the losses and the generator's gradient norm, or null when a gradient
+     * was not finite or the generator's was a spike ({@link GradientSpikeGuard}): nothing is updated then.
+     */
     private double[] step(NDManager m, Batch b, Generator g, Critic dg, Critic dl, ParsingNet s, IdentityNet r,
                           Optimizer optG, Optimizer optD) {
         NDArray logitsY = s == null ? null : s.logits(b.faces, false);
         IdentityNet.Features fy = r == null ? null : r.features(b.faces);
-        double[] out = new double[8];
+        double[] out = new double[9];
         NDArray fake;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray raw = g.raw(g.input(b.faces, b.masks), true);
@@ -296,7 +303,9 @@ public final class IdGanTrainer {
             out[5] = total.getFloat();
             fake = x.stopGradient();
         }
-        boolean ok = g.params().gradientsFinite();
+        lastGradientNorm = g.params().gradientNorm();
+        out[8] = lastGradientNorm;
+        boolean ok = spikes.accept(lastGradientNorm);
         if (ok) update(optG, g.params());
         g.params().zeroGradients();
         dg.params().zeroGradients();

@@ -123,13 +123,18 @@ public final class Params {
 
     /** True when every gradient is finite. */
     public boolean gradientsFinite() {
+        return Double.isFinite(gradientNorm());
+    }
+
+    /** The L2 norm over all gradients; NaN or infinite when any gradient (or its square) is not finite. */
+    public double gradientNorm() {
+        double sum = 0;
         for (NDArray a : tensors.values()) {
-            try (NDArray g = a.getGradient(); NDArray s = g.abs().sum()) {
-                float v = s.getFloat();
-                if (!Float.isFinite(v)) return false;
+            try (NDArray g = a.getGradient(); NDArray s = g.square().sum()) {
+                sum += s.getFloat();
             }
         }
-        return true;
+        return Math.sqrt(sum);
     }
 
     public void save(OutputStream out) throws IOException {
