@@ -212,8 +212,10 @@ public final class OcclusionTrainer {
         for (Pair<String, Parameter> p : net.getParameters()) {
             NDArray a = p.getValue().getArray();
             if (!p.getValue().requiresGradient() || !a.hasGradient()) continue;
-            float s = a.getGradient().abs().sum().getFloat();
-            if (!Float.isFinite(s)) return false;
+            // intermediates closed: they belong to the weights' long-lived manager and would pile up every step
+            try (NDArray g = a.getGradient(); NDArray abs = g.abs(); NDArray sum = abs.sum()) {
+                if (!Float.isFinite(sum.getFloat())) return false;
+            }
         }
         return true;
     }
@@ -221,7 +223,11 @@ public final class OcclusionTrainer {
     private static void clearGradients(OcclusionNet net) {
         for (Pair<String, Parameter> p : net.getParameters()) {
             NDArray a = p.getValue().getArray();
-            if (p.getValue().requiresGradient() && a.hasGradient()) a.getGradient().set(new float[Math.toIntExact(a.size())]);
+            if (p.getValue().requiresGradient() && a.hasGradient()) {
+                try (NDArray g = a.getGradient()) {
+                    g.set(new float[Math.toIntExact(a.size())]);
+                }
+            }
         }
     }
 
