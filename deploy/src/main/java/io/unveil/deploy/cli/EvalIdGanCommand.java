@@ -31,13 +31,26 @@ public final class EvalIdGanCommand implements Callable<Integer> {
     List<Long> seeds;
     @Option(names = "--haar-fallback", description = "without an aligned cache, use the Haar crops") boolean haar;
     @Option(names = "--device", defaultValue = "cpu") String device;
+    @Option(names = "--flip-average", defaultValue = "off",
+            description = "test-time flip averaging of each generator: off (as served), on, or both (each generator twice)")
+    FlipAverage flipAverage;
+
+    enum FlipAverage {
+        on, off, both;
+
+        List<Boolean> modes() {
+            return this == both ? List.of(false, true) : List.of(this == on);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
         List<Inpainter> inpainters = new ArrayList<>();
         try (FaceApiEmbedder r = FaceApiEmbedder.load()) {
-            if (generators == null || generators.isEmpty()) inpainters.add(Inpainter.load(device));
-            else for (Path g : generators) inpainters.add(Inpainter.load(g, device));
+            for (boolean flip : flipAverage.modes()) {
+                if (generators == null || generators.isEmpty()) inpainters.add(Inpainter.load(device, flip));
+                else for (Path g : generators) inpainters.add(Inpainter.load(g, device, flip));
+            }
             var faces = TrainingFaces.load(dataset, false, haar);
             if (seeds == null || seeds.isEmpty()) {
                 IdGanEvaluator.Report rep = IdGanEvaluator.run(faces, dataset, inpainters, r, maxFaces, folds, pairsPerClass, seed, out, System.err);

@@ -50,6 +50,8 @@ public final class TrainIdGanCommand implements Callable<Integer> {
     @Option(names = "--grid-every", defaultValue = "200") int gridEvery;
     @Option(names = "--checkpoint-every", defaultValue = "100") int checkpointEvery;
     @Option(names = "--validate-every", defaultValue = "100") int validateEvery;
+    @Option(names = "--keep-snapshots", description = "keep the generator of every checkpoint in <out>/snapshots/, "
+            + "for weight averaging with 'unveil models average'") boolean keepSnapshots;
     @Option(names = "--no-resume", description = "start fresh even if out/checkpoint exists") boolean noResume;
     @Option(names = "--init-from", description = "start from the checkpoint folder of another run, or from a "
             + "generator weight file (critics beside it if present, else fresh)") Path initFrom;
@@ -87,6 +89,7 @@ public final class TrainIdGanCommand implements Callable<Integer> {
         o.seed = seed;
         o.gridEvery = gridEvery;
         o.checkpointEvery = checkpointEvery;
+        o.keepSnapshots = keepSnapshots;
         o.validateEvery = validateEvery;
         o.resume = !noResume;
         o.initFrom = initFrom;

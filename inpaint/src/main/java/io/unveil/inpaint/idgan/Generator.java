@@ -167,4 +167,15 @@ public final class Generator {
     public NDArray inpaint(NDArray faces, NDArray masks, boolean training) {
         return composite(raw(input(faces, masks), training), faces, masks);
     }
+
+    /**
+     * Test-time flip averaging: the mean of I on the face and, flipped back, of I on its mirror image, composited.
+     * The network is not exactly left-right equivariant, so the two fills differ in their errors (texture, where a
+     * hidden eye's details land); their mean keeps what both agree on. Twice the compute of {@link #inpaint}.
+     */
+    public NDArray inpaintFlipAveraged(NDArray faces, NDArray masks) {
+        NDArray direct = raw(input(faces, masks), false);
+        NDArray mirrored = raw(input(faces.flip(3), masks.flip(3)), false).flip(3);
+        return composite(direct.add(mirrored).mul(0.5f), faces, masks);
+    }
 }

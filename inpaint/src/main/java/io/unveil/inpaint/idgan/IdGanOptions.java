@@ -30,6 +30,8 @@ public final class IdGanOptions {
     public long seed = 42;
     public int gridEvery = 200;
     public int checkpointEvery = 200;
+    /** Also keep each checkpoint's generator under snapshots/ (weight averaging over the last checkpoints). */
+    public boolean keepSnapshots;
     public int validateEvery = 200;
     public boolean resume = true;
     public Path initFrom;

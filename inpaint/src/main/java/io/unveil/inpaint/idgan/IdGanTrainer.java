@@ -165,8 +165,10 @@ public final class IdGanTrainer {
                     if (o.gridEvery > 0 && ((step + 1) % o.gridEvery == 0 || step == start))
                         Grids.write(o.out.resolve(String.format("grid-%06d.png", step + 1)), b.faces, b.masks,
                                 g.inpaint(b.faces, b.masks, false));
-                    if (o.checkpointEvery > 0 && (step + 1) % o.checkpointEvery == 0)
+                    if (o.checkpointEvery > 0 && (step + 1) % o.checkpointEvery == 0) {
                         checkpoint(ckpt, step + 1, g, dg, dl);
+                        if (o.keepSnapshots) save(g.params(), snapshot(o.out, step + 1));
+                    }
                     progress(step + 1, secs, avg, lastPsnr, start);
                 }
             }
@@ -393,6 +395,13 @@ public final class IdGanTrainer {
         });
         LOG.info("identity centres f_id: {} identities", out.size());
         return out;
+    }
+
+    /** Where {@code --keep-snapshots} keeps the generator of a checkpoint, for weight averaging ({@code unveil models average}). */
+    public static Path snapshot(Path out, int step) throws IOException {
+        Path dir = out.resolve("snapshots");
+        Files.createDirectories(dir);
+        return dir.resolve(String.format(Locale.ROOT, "generator-%06d.bin", step));
     }
 
     private static void checkpoint(Path dir, int step, Generator g, Critic dg, Critic dl) throws IOException {

@@ -1,5 +1,6 @@
 package io.unveil.inpaint.idgan;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -77,6 +78,7 @@ class IdGanTrainerTest {
         o.gridEvery = 1;
         o.checkpointEvery = 1;
         o.validateEvery = 1;
+        o.keepSnapshots = true;
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         List<TrainingFace> data = faces(o.dataset);
         IdGanTrainer.Result r = new IdGanTrainer(o, m -> new FakeR(), null, quiet).run(data);
@@ -97,6 +99,10 @@ class IdGanTrainerTest {
         assertEquals(3, again.steps());
         assertEquals(4, Files.readAllLines(o.out.resolve("losses.csv")).size());
         assertFalse(java.util.Arrays.equals(first, Files.readAllBytes(again.generator())), "weights moved");
+        for (int step = 1; step <= 3; step++)
+            assertTrue(Files.size(IdGanTrainer.snapshot(o.out, step)) > 0, "snapshot of checkpoint " + step);
+        assertArrayEquals(Files.readAllBytes(again.generator()), Files.readAllBytes(IdGanTrainer.snapshot(o.out, 3)),
+                "the last snapshot is the final generator");
 
         try (Inpainter in = Inpainter.load(again.generator(), "cpu")) {
             RgbImage face = data.get(0).face();

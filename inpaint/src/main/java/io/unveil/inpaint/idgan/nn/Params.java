@@ -4,12 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -20,8 +20,6 @@ import java.util.Random;
  * starting weights on any engine.
  */
 public final class Params {
-    private static final int MAGIC = 0x1D6A0001;
-
     private final NDManager manager;
     private final Map<String, NDArray> tensors = new LinkedHashMap<>();
     private final Random random;
@@ -140,44 +138,26 @@ public final class Params {
     }
 
     public void save(OutputStream out) throws IOException {
-        DataOutputStream d = new DataOutputStream(out);
         Map<String, NDArray> all = new LinkedHashMap<>(tensors);
         all.putAll(states);
-        d.writeInt(MAGIC);
-        d.writeInt(all.size());
-        for (Map.Entry<String, NDArray> e : all.entrySet()) {
-            d.writeUTF(e.getKey());
-            long[] dims = e.getValue().getShape().getShape();
-            d.writeInt(dims.length);
-            for (long x : dims) d.writeLong(x);
-            float[] v = e.getValue().toFloatArray();
-            for (float f : v) d.writeFloat(f);
-        }
-        d.flush();
+        List<WeightFile.Tensor> list = new ArrayList<>(all.size());
+        for (Map.Entry<String, NDArray> e : all.entrySet())
+            list.add(new WeightFile.Tensor(e.getKey(), e.getValue().getShape().getShape(), e.getValue().toFloatArray()));
+        WeightFile.write(out, list);
     }
 
     /** Loads weights written by {@link #save}; every tensor must exist with the same shape. */
     public void load(InputStream in) throws IOException {
-        DataInputStream d = new DataInputStream(in);
-        if (d.readInt() != MAGIC) throw new IOException("not an Unveil weight file");
-        int n = d.readInt();
-        int matched = 0;
-        for (int i = 0; i < n; i++) {
-            String name = d.readUTF();
-            int rank = d.readInt();
-            long[] dims = new long[rank];
-            for (int k = 0; k < rank; k++) dims[k] = d.readLong();
-            Shape shape = new Shape(dims);
-            float[] v = new float[Math.toIntExact(shape.size())];
-            for (int k = 0; k < v.length; k++) v[k] = d.readFloat();
-            NDArray target = tensors.containsKey(name) ? tensors.get(name) : states.get(name);
-            if (target == null) throw new IOException("weight file has unknown tensor " + name);
+        List<WeightFile.Tensor> file = WeightFile.read(in);
+        for (WeightFile.Tensor t : file) {
+            Shape shape = new Shape(t.dims());
+            NDArray target = tensors.containsKey(t.name()) ? tensors.get(t.name()) : states.get(t.name());
+            if (target == null) throw new IOException("weight file has unknown tensor " + t.name());
             if (!target.getShape().equals(shape))
-                throw new IOException("tensor " + name + " has shape " + shape + ", network expects " + target.getShape());
-            target.set(v);
-            matched++;
+                throw new IOException("tensor " + t.name() + " has shape " + shape + ", network expects " + target.getShape());
+            target.set(t.values());
         }
-        if (matched != tensors.size() + states.size())
-            throw new IOException("weight file holds " + matched + " tensors, network has " + (tensors.size() + states.size()));
+        if (file.size() != tensors.size() + states.size())
+            throw new IOException("weight file holds " + file.size() + " tensors, network has " + (tensors.size() + states.size()));
     }
 }
