@@ -28,6 +28,10 @@ final class ModelsAverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (last < 0) {
+            System.err.println("--last must be >= 0 (0 = all files), got " + last);
+            return 2;
+        }
         List<Path> files = expand(inputs);
         if (last > 0 && files.size() > last) files = files.subList(files.size() - last, files.size());
         if (files.isEmpty()) {
@@ -42,7 +46,13 @@ final class ModelsAverageCommand implements Callable<Integer> {
                 throw new IOException(f + ": " + e.getMessage(), e);
             }
         }
-        List<WeightFile.Tensor> mean = WeightFile.average(all);
+        List<WeightFile.Tensor> mean;
+        try {
+            mean = WeightFile.average(all);
+        } catch (IllegalArgumentException e) {
+            System.err.println("cannot average these files (" + files.get(0).getFileName() + " first): " + e.getMessage());
+            return 1;
+        }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
         try (OutputStream o = Files.newOutputStream(out)) {

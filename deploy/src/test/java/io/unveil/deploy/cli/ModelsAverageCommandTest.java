@@ -53,6 +53,7 @@ class ModelsAverageCommandTest {
         CommandLine cl = new CommandLine(new ModelsAverageCommand());
         assertEquals(1, cl.execute("--out", out.toString(), a.toString(), dir.resolve("nope.bin").toString()));
         assertEquals(1, cl.execute("--out", out.toString(), a.toString(), b.toString()));
+        assertEquals(2, cl.execute("--last", "-1", "--out", out.toString(), a.toString()));
         assertFalse(Files.exists(out));
     }
 }

@@ -46,8 +46,8 @@ public final class Inpainter implements AutoCloseable {
 
     /**
      * @param flipAverage average the fills of the face and of its mirror image ({@link Generator#inpaintFlipAveraged}):
-     *                    measured sharper-looking fills (hole PSNR +0.2 dB, SSIM +0.03) but ~10 points less of the
-     *                    occlusion drop recovered (model card), so serving leaves it off
+     *                    measured smoother fills that score higher (hole PSNR +0.2 dB, SSIM +0.03) but ~10 points
+     *                    less of the occlusion drop recovered (model card): it blurs detail R uses, so serving leaves it off
      */
     public static Inpainter load(String device, boolean flipAverage) {
         try (InputStream in = Inpainter.class.getResourceAsStream(RESOURCE)) {
