@@ -29,11 +29,17 @@ public final class EvalIdGanCommand implements Callable<Integer> {
     @Option(names = "--seeds", split = ",", paramLabel = "S[,S...]",
             description = "evaluate under each of these protocol seeds (block positions and pairs) and add a summary over them")
     List<Long> seeds;
+    @Option(names = "--occlude", defaultValue = "both",
+            description = "both (the block on both faces of a pair, the stricter test; default) or one (the second face "
+                    + "only, the first stays unoccluded, as the paper occludes the test face and `unveil eval` does by default)")
+    Occlude occlude;
     @Option(names = "--haar-fallback", description = "without an aligned cache, use the Haar crops") boolean haar;
     @Option(names = "--device", defaultValue = "cpu") String device;
     @Option(names = "--flip-average", defaultValue = "off",
             description = "test-time flip averaging of each generator: off (as served), on, or both (each generator twice)")
     FlipAverage flipAverage;
+
+    enum Occlude { one, both }
 
     enum FlipAverage {
         on, off, both;
@@ -53,7 +59,7 @@ public final class EvalIdGanCommand implements Callable<Integer> {
             }
             var faces = TrainingFaces.load(dataset, false, haar);
             if (seeds == null || seeds.isEmpty()) {
-                IdGanEvaluator.Report rep = IdGanEvaluator.run(faces, dataset, inpainters, r, maxFaces, folds, pairsPerClass, seed, out, System.err);
+                IdGanEvaluator.Report rep = IdGanEvaluator.run(faces, dataset, inpainters, r, maxFaces, folds, pairsPerClass, seed, occlude == Occlude.both, out, System.err);
                 System.out.println(rep.markdown());
                 System.out.printf("(%.0f s)%n", rep.seconds());
                 return 0;
@@ -62,7 +68,7 @@ public final class EvalIdGanCommand implements Callable<Integer> {
             for (long s : seeds) {
                 System.err.printf("seed %d (%d of %d)%n", s, reports.size() + 1, seeds.size());
                 IdGanEvaluator.Report rep = IdGanEvaluator.run(faces, dataset, inpainters, r, maxFaces, folds, pairsPerClass, s,
-                        out.resolve("seed-" + s), System.err);
+                        occlude == Occlude.both, out.resolve("seed-" + s), System.err);
                 System.out.println("seed " + s + ": " + rep.markdown());
                 reports.add(rep);
             }

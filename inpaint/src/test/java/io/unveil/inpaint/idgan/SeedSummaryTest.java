@@ -11,7 +11,7 @@ class SeedSummaryTest {
         List<IdGanEvaluator.Row> rows = List.of(new IdGanEvaluator.Row("GT", 0, 0, 1, 1, gt, 0),
                 new IdGanEvaluator.Row("OCC", 0, 0, 0, 0, occ, 0), new IdGanEvaluator.Row("Telea", 0, 0, 0, 0, telea, 0),
                 new IdGanEvaluator.Row("ID-GAN", 0, 0, 0, 0, idgan, 0));
-        return new IdGanEvaluator.Report(10, 2, 20, 10, 2, rows, 0, 1);
+        return new IdGanEvaluator.Report(10, 2, 20, 10, 2, true, rows, 0, 1);
     }
 
     @Test
