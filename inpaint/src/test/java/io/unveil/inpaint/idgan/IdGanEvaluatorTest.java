@@ -9,6 +9,7 @@ import io.unveil.recognize.Embedder;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,7 @@ class IdGanEvaluatorTest {
             for (int j = 0; j < 5; j++) {
                 byte[] d = new byte[128 * 128 * 3];
                 int grey = 100 + 10 * k + rnd.nextInt(3) - 1;
-                java.util.Arrays.fill(d, (byte) grey);
+                Arrays.fill(d, (byte) grey);
                 out.add(new TrainingFace(new RgbImage(128, 128, d), new float[136], ids.get(k), "synthetic"));
             }
         return out;
