@@ -2,15 +2,15 @@ package io.unveil.deploy;
 
 import io.unveil.deploy.cli.AnalyzeCommand;
 import io.unveil.deploy.cli.BenchCommand;
-import io.unveil.deploy.cli.CalibrateCommand;
 import io.unveil.deploy.cli.ClusterCommand;
-import io.unveil.deploy.cli.TrainCommand;
 import io.unveil.deploy.cli.DemoCommand;
 import io.unveil.deploy.cli.EnrollCommand;
 import io.unveil.deploy.cli.IdentitiesCommand;
-import io.unveil.deploy.cli.EvalCommand;
 import io.unveil.deploy.cli.ModelsCommand;
 import io.unveil.deploy.cli.RunCommand;
+import io.unveil.research.cli.CalibrateCommand;
+import io.unveil.research.cli.EvalCommand;
+import io.unveil.research.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.unveil.core.config.Settings;
 import io.unveil.core.config.UnveilHome;
-import io.unveil.core.data.LabeledImages;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.model.FaceApiModels;
@@ -17,6 +16,7 @@ import io.unveil.deploy.runtime.Pipeline;
 import io.unveil.deploy.runtime.PipelineOptions;
 import io.unveil.deploy.runtime.Progress;
 import io.unveil.ingest.VideoFileWriter;
+import io.unveil.research.data.LabeledImages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,12 +1,18 @@
 package io.unveil.core.model;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import io.unveil.core.config.UnveilHome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Puts DJL in offline mode before its engine loads: no model hub, no tracking, the bundled CPU libtorch from
  * {@code pytorch-native-cpu} unpacked under the Unveil cache. Call before the first use of DJL.
  */
 public final class Djl {
+    private static final Logger LOG = LoggerFactory.getLogger(Djl.class);
+
     private Djl() {
     }
 
@@ -22,5 +28,15 @@ public final class Djl {
 
     private static void setIfAbsent(String key, String value) {
         if (System.getProperty(key) == null && System.getenv(key) == null) System.setProperty(key, value);
+    }
+
+    /** The device a setting such as {@code inpaint.device} names: {@code gpu} when the engine has one (else CPU with a warning), else CPU. */
+    public static Device device(String name) {
+        init();
+        if ("gpu".equalsIgnoreCase(name)) {
+            if (Engine.getInstance().getGpuCount() > 0) return Device.gpu();
+            LOG.warn("device gpu requested but the engine sees no GPU (CPU libtorch?): falling back to CPU");
+        }
+        return Device.cpu();
     }
 }

@@ -2,7 +2,6 @@ package io.unveil.core.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.unveil.core.data.SharedData;
 import java.nio.file.Path;
 
 /** Test access to ../shared/data: tests that need it skip with a clear message when it is absent. */
@@ -11,7 +10,10 @@ public final class TestData {
     }
 
     public static Path set(String name) {
-        var p = SharedData.set(name);
+        // the same places research's SharedData looks (tests of runtime modules cannot depend on research)
+        String configured = System.getProperty("unveil.shared.data", System.getenv("UNVEIL_SHARED_DATA"));
+        Path root = configured == null || configured.isBlank() ? Path.of("..", "shared", "data") : Path.of(configured);
+        var p = java.util.Optional.of(root.toAbsolutePath().normalize().resolve(name)).filter(java.nio.file.Files::isDirectory);
         assumeTrue(p.isPresent(), "skipped: shared data set '" + name + "' not found (expected ../shared/data/" + name
                 + " beside the checkout, or -Dunveil.shared.data)");
         return p.get();

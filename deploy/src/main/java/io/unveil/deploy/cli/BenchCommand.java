@@ -1,5 +1,7 @@
 package io.unveil.deploy.cli;
 
+import io.unveil.research.cli.BenchInpaintCommand;
+import io.unveil.research.cli.BenchStagesCommand;
 import picocli.CommandLine.Command;
 
 /** {@code unveil bench <what>}: benchmark commands; results go to docs/benchmarks.md. */

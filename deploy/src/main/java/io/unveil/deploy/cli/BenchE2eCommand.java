@@ -1,7 +1,7 @@
 package io.unveil.deploy.cli;
 
-import io.unveil.deploy.bench.BenchTable;
 import io.unveil.deploy.bench.EndToEndBench;
+import io.unveil.research.bench.BenchTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,8 @@
 package io.unveil.deploy.cli;
 
-import io.unveil.core.model.FaceApiModels;
 import io.unveil.core.config.UnveilHome;
+import io.unveil.core.model.FaceApiModels;
+import io.unveil.research.cli.ModelsAverageCommand;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

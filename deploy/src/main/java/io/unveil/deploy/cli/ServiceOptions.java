@@ -1,7 +1,7 @@
 package io.unveil.deploy.cli;
 
 import io.unveil.gallery.client.GalleryClient;
-import io.unveil.gallery.role.GalleryRole;
+import io.unveil.gallery.stage.GalleryRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -20,8 +20,8 @@ public final class Roles {
         register("ingest", IngestRole::new);
         register("detect", DetectRole::new);
         register("inpaint", io.unveil.inpaint.stage.InpaintRole::new);
-        register("recognize", io.unveil.recognize.role.RecognizeRole::new);
-        register("gallery", io.unveil.gallery.role.GalleryRole::new);
+        register("recognize", io.unveil.recognize.stage.RecognizeRole::new);
+        register("gallery", io.unveil.gallery.stage.GalleryRole::new);
     }
 
     private Roles() {

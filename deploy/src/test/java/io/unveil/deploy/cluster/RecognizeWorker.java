@@ -1,8 +1,8 @@
 package io.unveil.deploy.cluster;
 
 import io.unveil.core.runtime.RoleContext;
-import io.unveil.recognize.stream.RecognizeConfig;
-import io.unveil.recognize.stream.RecognizeTopology;
+import io.unveil.recognize.stage.RecognizeConfig;
+import io.unveil.recognize.stage.RecognizeTopology;
 import io.unveil.recognize.testing.PatternEmbedder;
 import java.nio.file.Path;
 import java.time.Duration;

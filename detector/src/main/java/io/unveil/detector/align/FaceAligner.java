@@ -142,6 +142,30 @@ public final class FaceAligner {
         return new double[]{m00, m01, tx, m10, m11, ty};
     }
 
+    /**
+     * Frame landmarks mapped into {@code target} with the aligner's own transform (the same similarity
+     * {@link #align} warps the image with); null when absent or degenerate. The inpaint stage uses it to place the
+     * eyes, nose and mouth in the aligned face it estimates occlusion on.
+     */
+    public static float[] alignedLandmarks(float[] frameLandmarks, AlignTarget target) {
+        if (frameLandmarks == null || frameLandmarks.length != 136) return null;
+        try {
+            return apply(matrix(frameLandmarks, target), frameLandmarks);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static float[] apply(double[] m, float[] landmarks68) {
+        float[] out = new float[136];
+        for (int p = 0; p < 68; p++) {
+            double x = landmarks68[2 * p], y = landmarks68[2 * p + 1];
+            out[2 * p] = (float) (m[0] * x + m[1] * y + m[2]);
+            out[2 * p + 1] = (float) (m[3] * x + m[4] * y + m[5]);
+        }
+        return out;
+    }
+
     /** Warps the face into the target geometry. */
     public static Alignment align(RgbImage image, float[] landmarks68, AlignTarget target) {
         double[] m = matrix(landmarks68, target);
@@ -171,12 +195,6 @@ public final class FaceAligner {
             warpAffine(bgr, dst, mat, new Size(size, size), INTER_LINEAR, BORDER_CONSTANT, new Scalar(0, 0, 0, 0));
             out = Images.fromBgrMat(dst);
         }
-        float[] aligned = new float[136];
-        for (int p = 0; p < 68; p++) {
-            double x = landmarks68[2 * p], y = landmarks68[2 * p + 1];
-            aligned[2 * p] = (float) (m[0] * x + m[1] * y + m[2]);
-            aligned[2 * p + 1] = (float) (m[3] * x + m[4] * y + m[5]);
-        }
-        return new Alignment(out, m, aligned);
+        return new Alignment(out, m, apply(m, landmarks68));
     }
 }

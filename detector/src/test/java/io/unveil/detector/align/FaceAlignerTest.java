@@ -130,4 +130,15 @@ class FaceAlignerTest {
         assertTrue(maxScaleErr < 0.08, "scale error " + maxScaleErr);
         assertTrue(maxAngle < 5, "angle " + maxAngle);
     }
+
+    @Test
+    void frameLandmarksMapIntoTheAlignedFaceAsTheImageIsWarped() {
+        float[] lm = placedTemplate(1.7, 0.3, 120, 40);
+        RgbImage frame = new RgbImage(400, 300, new byte[400 * 300 * 3]);
+        Alignment al = FaceAligner.align(frame, lm, AlignTarget.FACE_128);
+        float[] mapped = FaceAligner.alignedLandmarks(lm, AlignTarget.FACE_128);
+        for (int i = 34; i < 136; i++) assertEquals(al.alignedLandmarks()[i], mapped[i], 1e-3, "landmark value " + i);
+        assertEquals(null, FaceAligner.alignedLandmarks(new float[10], AlignTarget.FACE_128), "wrong length");
+        assertEquals(null, FaceAligner.alignedLandmarks(null, AlignTarget.FACE_128), "absent");
+    }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
+import io.unveil.core.model.Djl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -73,7 +74,7 @@ public final class Inpainter implements AutoCloseable {
     }
 
     static Inpainter load(byte[] weights, String model, String deviceName, boolean flipAverage) throws IOException {
-        Device device = IdGanTrainer.device(deviceName);
+        Device device = Djl.device(deviceName);
         NDManager m = NDManager.newBaseManager(device);
         try {
             Generator g = Generator.load(m, weights);

@@ -42,7 +42,7 @@ public final class FaceRegions {
         return in == 0 ? 0f : hit / (float) in;
     }
 
-    Shape shape(Region region) {
+    public Shape shape(Region region) {
         return switch (region) {
             case EYES -> eyes();
             case NOSE -> hull(new int[]{27, 28, 29, 30, 31, 32, 33, 34, 35}, 1.35);

@@ -7,11 +7,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /** Small polygon helpers. */
-final class Geometry {
+public final class Geometry {
     private Geometry() {
     }
 
-    static Path2D.Double polygon(List<? extends Point2D> pts) {
+    public static Path2D.Double polygon(List<? extends Point2D> pts) {
         Path2D.Double p = new Path2D.Double();
         for (int i = 0; i < pts.size(); i++) {
             if (i == 0) p.moveTo(pts.get(i).getX(), pts.get(i).getY());

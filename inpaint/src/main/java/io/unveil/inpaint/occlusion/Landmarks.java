@@ -4,10 +4,10 @@ import java.awt.geom.AffineTransform;
 import java.awt.geom.Point2D;
 
 /** Geometry helpers over 68 (x, y) landmark pairs of an aligned face. */
-final class Landmarks {
+public final class Landmarks {
     final float[] lm;
 
-    Landmarks(float[] lm) {
+    public Landmarks(float[] lm) {
         if (lm == null || lm.length != 136) throw new IllegalArgumentException("expected 136 landmark values (68 x,y)");
         for (float v : lm)
             if (!Float.isFinite(v)) throw new IllegalArgumentException("landmarks contain NaN/Inf");
@@ -22,7 +22,7 @@ final class Landmarks {
         return lm[2 * i + 1];
     }
 
-    Point2D.Double p(int i) {
+    public Point2D.Double p(int i) {
         return new Point2D.Double(x(i), y(i));
     }
 
@@ -54,7 +54,7 @@ final class Landmarks {
     }
 
     /** Interocular distance, the scale unit of all occluders. */
-    double eyeDistance() {
+    public double eyeDistance() {
         return leftEye().distance(rightEye());
     }
 
@@ -68,7 +68,7 @@ final class Landmarks {
      * Transform from the face frame (origin between the eyes, x along the eye axis, y down, unit = pixel) to image
      * pixels.
      */
-    AffineTransform faceToImage() {
+    public AffineTransform faceToImage() {
         Point2D.Double m = eyeMid();
         AffineTransform t = AffineTransform.getTranslateInstance(m.x, m.y);
         t.rotate(roll());
@@ -76,7 +76,7 @@ final class Landmarks {
     }
 
     /** Landmark i in the face frame. */
-    Point2D.Double local(int i) {
+    public Point2D.Double local(int i) {
         Point2D.Double m = eyeMid();
         double a = -roll(), dx = x(i) - m.x, dy = y(i) - m.y;
         return new Point2D.Double(dx * Math.cos(a) - dy * Math.sin(a), dx * Math.sin(a) + dy * Math.cos(a));

@@ -8,12 +8,12 @@ import io.unveil.core.image.RgbImage;
 import java.util.List;
 
 /** Conversions between images/masks and the network's NCHW tensors. */
-final class OcclusionTensors {
+public final class OcclusionTensors {
     private OcclusionTensors() {
     }
 
     /** Faces (resized to 128 if needed) as (N,3,128,128), RGB scaled to [-1, 1]. */
-    static NDArray images(NDManager m, List<RgbImage> faces) {
+    public static NDArray images(NDManager m, List<RgbImage> faces) {
         int s = OcclusionNet.SIZE, plane = s * s;
         float[] buf = new float[faces.size() * 3 * plane];
         for (int n = 0; n < faces.size(); n++) {
@@ -31,7 +31,7 @@ final class OcclusionTensors {
     }
 
     /** Masks (0/1 bytes, 128x128) as (N,1,128,128) floats. */
-    static NDArray masks(NDManager m, List<byte[]> masks) {
+    public static NDArray masks(NDManager m, List<byte[]> masks) {
         int plane = OcclusionNet.SIZE * OcclusionNet.SIZE;
         float[] buf = new float[masks.size() * plane];
         for (int n = 0; n < masks.size(); n++) {

@@ -4,11 +4,11 @@ import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
 
 /** Rasterizes shapes by pixel-centre containment (optionally supersampled coverage). */
-final class Raster {
+public final class Raster {
     private Raster() {
     }
 
-    static byte[] rasterize(Shape s, int w, int h) {
+    public static byte[] rasterize(Shape s, int w, int h) {
         byte[] m = new byte[w * h];
         Rectangle2D b = s.getBounds2D();
         int x0 = Math.max(0, (int) Math.floor(b.getMinX())), x1 = Math.min(w - 1, (int) Math.ceil(b.getMaxX()));
@@ -20,7 +20,7 @@ final class Raster {
     }
 
     /** Coverage in [0,1] per pixel (Java2D anti-aliased fill). */
-    static float[] coverage(Shape s, int w, int h) {
+    public static float[] coverage(Shape s, int w, int h) {
         java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
         java.awt.Graphics2D g = bi.createGraphics();
         try {

@@ -2,8 +2,9 @@ package io.unveil.inpaint.stage;
 
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.Occlusion;
+import io.unveil.detector.align.AlignTarget;
+import io.unveil.detector.align.FaceAligner;
 import io.unveil.inpaint.occlusion.FaceOcclusionModel;
-import io.unveil.inpaint.occlusion.OcclusionProcessor;
 import java.util.Collections;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class EstimatorOcclusionStep implements OcclusionStep {
 
     @Override
     public Occlusion estimate(RgbImage aligned, float[] frameLandmarks) {
-        float[] lm = OcclusionProcessor.alignedLandmarks(frameLandmarks);
+        float[] lm = FaceAligner.alignedLandmarks(frameLandmarks, AlignTarget.FACE_128);
         return model.estimate(List.of(aligned), Collections.singletonList(lm)).get(0).toRecord(model.model());
     }
 }

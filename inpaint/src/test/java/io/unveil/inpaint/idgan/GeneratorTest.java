@@ -33,8 +33,8 @@ class GeneratorTest {
     private static NDArray masks(NDManager m) {
         Random r = new Random(3);
         float[] v = new float[2 * 128 * 128];
-        System.arraycopy(Masks.randomBlock(r, 128, 48), 0, v, 0, 128 * 128);
-        System.arraycopy(Masks.randomBlock(r, 128, 48), 0, v, 128 * 128, 128 * 128);
+        System.arraycopy(TestMasks.randomBlock(r, 128, 48), 0, v, 0, 128 * 128);
+        System.arraycopy(TestMasks.randomBlock(r, 128, 48), 0, v, 128 * 128, 128 * 128);
         return m.create(v, new Shape(2, 1, 128, 128));
     }
 

@@ -21,7 +21,7 @@ class InpainterTest {
                 d[i + 2] = (byte) 120;
             }
             RgbImage face = new RgbImage(128, 128, d);
-            float[] mask = Masks.randomBlock(new Random(5), 128, 48);
+            float[] mask = TestMasks.randomBlock(new Random(5), 128, 48);
             byte[] occ = d.clone();
             for (int p = 0; p < mask.length; p++) if (mask[p] > 0) occ[p * 3] = occ[p * 3 + 1] = occ[p * 3 + 2] = (byte) 255;
             List<RgbImage> out = in.repair(List.of(new RgbImage(128, 128, occ), new RgbImage(128, 128, occ)),

@@ -52,4 +52,18 @@ public final class Vectors {
         if (acc.length != v.length) throw new IllegalArgumentException("dimension mismatch: " + acc.length + " vs " + v.length);
         for (int i = 0; i < acc.length; i++) acc[i] += w * v[i];
     }
+
+    /** Mean of the unit-length descriptors: the centre that {@code CentroidMatcher.of(gallery, center)} subtracts. */
+    public static float[] meanOfNormalized(Iterable<float[]> descriptors) {
+        float[] c = null;
+        int n = 0;
+        for (float[] e : descriptors) {
+            if (c == null) c = new float[e.length];
+            addScaled(c, normalized(e), 1f);
+            n++;
+        }
+        if (c == null) throw new IllegalArgumentException("no embeddings");
+        for (int i = 0; i < c.length; i++) c[i] /= n;
+        return c;
+    }
 }

@@ -153,7 +153,7 @@ class CentroidMatcherTest {
             gallery.add(entry("p" + i, ids[i]));
             all.add(ids[i]);
         }
-        float[] center = io.unveil.recognize.calibrate.Calibration.center(Map.of("all", all));
+        float[] center = Vectors.meanOfNormalized(all);
         float[] stranger = new float[32];
         for (int k = 0; k < 32; k++) stranger[k] = common[k] + (float) r.nextGaussian();
         float plain = CentroidMatcher.of(gallery).match(stranger).similarity();

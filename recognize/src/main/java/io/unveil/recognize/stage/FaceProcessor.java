@@ -1,0 +1,160 @@
+package io.unveil.recognize.stage;
+
+import io.unveil.core.image.Images;
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.record.DeadLetter;
+import io.unveil.core.record.Face;
+import io.unveil.recognize.Embedder;
+import io.unveil.recognize.match.CentroidMatcher;
+import io.unveil.recognize.match.GalleryIndex;
+import io.unveil.recognize.track.TrackDecision;
+import io.unveil.recognize.track.TrackFusion;
+import io.unveil.recognize.track.TrackState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Per face: decode the recognizer chip, embed it, fuse it into its track and match the fused embedding against the
+ * current gallery snapshot; forward a {@link Decision} when an event is due. A punctuation ends idle tracks (final
+ * ENDED event plus a history record for retroactive search). Null, malformed (see {@link FaceChecks}) and undecodable
+ * faces go to the DLQ with the reason.
+ */
+final class FaceProcessor implements Processor<String, Face, String, Routed> {
+    static final int CHIP = 150;
+    private final Embedder embedder;
+    private final GalleryIndex index;
+    private final TrackFusion fusion;
+    private final RecognizeConfig config;
+    private final RecognizeMetrics metrics;
+    private final String storeName;
+    private final Map<String, String> versions;
+    private ProcessorContext<String, Routed> ctx;
+    private KeyValueStore<String, TrackState> tracks;
+
+    FaceProcessor(Embedder embedder, GalleryIndex index, TrackFusion fusion, RecognizeConfig config,
+                  RecognizeMetrics metrics, String storeName) {
+        this.embedder = embedder;
+        this.index = index;
+        this.fusion = fusion;
+        this.config = config;
+        this.metrics = metrics;
+        this.storeName = storeName;
+        this.versions = Map.of("embedder", embedder.modelVersion(), "threshold",
+                config.threshold() + " (" + config.thresholdSource() + ")");
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Routed> context) {
+        ctx = context;
+        tracks = context.getStateStore(storeName);
+        Duration every = Duration.ofMillis(Math.max(100, config.idleTimeout().toMillis() / 2));
+        context.schedule(every, PunctuationType.WALL_CLOCK_TIME, now -> endIdle());
+        context.schedule(every, PunctuationType.STREAM_TIME, now -> endIdle());
+    }
+
+    @Override
+    public void process(Record<String, Face> r) {
+        Face f = r.value();
+        String problem = FaceChecks.problem(f);
+        if (problem != null) {
+            dead(r, problem);
+            return;
+        }
+        if (f.chip() == null || f.chip().length == 0) {
+            dead(r, "face has no recognizer chip");
+            return;
+        }
+        RgbImage chip;
+        try {
+            chip = Images.decode(f.chip());
+            if (chip.width() != CHIP || chip.height() != CHIP) chip = Images.resize(chip, CHIP, CHIP);
+        } catch (RuntimeException e) {
+            dead(r, "undecodable recognizer chip: " + e.getMessage());
+            return;
+        }
+        long t0 = System.nanoTime();
+        float[] emb = embedder.embed(List.of(chip))[0];
+        long t1 = System.nanoTime();
+        metrics.embedLatency.record(Duration.ofNanos(t1 - t0));
+        metrics.embedded.increment();
+        String cam = f.cameraId() == null ? (r.key() == null ? "?" : r.key()) : f.cameraId();
+        boolean untracked = f.trackId() < 0;
+        String key = untracked ? cam + "/face/" + f.faceId() : cam + "/" + f.trackId();
+        TrackState t = untracked ? null : tracks.get(key);
+        if (t == null) t = new TrackState(cam, f.trackId(), emb.length);
+        CentroidMatcher snap = index.snapshot();
+        long m0 = System.nanoTime();
+        TrackDecision d = fusion.add(t, f, emb, ctx.currentSystemTimeMs(), snap);
+        metrics.matchLatency.record(Duration.ofNanos(System.nanoTime() - m0));
+        if (fusion.policy().accepts(d.match())) metrics.frameMatches.increment();
+        else metrics.frameUnknowns.increment();
+        if (untracked) {
+            // no tracker: the face is its own one-frame track, decided and ended at once
+            finish(key, t, snap, r.timestamp());
+            return;
+        }
+        if (d.emits()) emit(t, d, key, r.timestamp());
+        tracks.put(key, t);
+    }
+
+    private void emit(TrackState t, TrackDecision d, String key, long ts) {
+        metrics.event(d.type(), d.unknown() ? null : d.label());
+        ctx.forward(new Record<>(t.cameraId, Routed.of(new Decision(Events.fromTrack(t, d, versions),
+                io.unveil.recognize.match.Vectors.centered(d.fused(), config.center()), key,
+                d.unknown())), ts));
+    }
+
+    private void finish(String key, TrackState t, CentroidMatcher snap, long ts) {
+        TrackDecision d = fusion.end(t, snap);
+        emit(t, d, key, ts);
+        ctx.forward(new Record<>(t.cameraId, Routed.of(new HistoryRecord(Events.id(key, Long.toString(t.firstCaptureMs)),
+                t.cameraId, t.trackId, t.firstCaptureMs, t.lastCaptureMs, t.box, t.frames, d.fused(), t.occlusionRatio,
+                t.inpainted, d.label(), config.historyThumbnails() ? t.thumbAligned : null)), ts));
+    }
+
+    private void endIdle() {
+        long wall = ctx.currentSystemTimeMs();
+        long stream = ctx.currentStreamTimeMs();
+        long idle = config.idleTimeout().toMillis();
+        List<KeyValue<String, TrackState>> ended = new ArrayList<>();
+        try (KeyValueIterator<String, TrackState> it = tracks.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, TrackState> kv = it.next();
+                TrackState t = kv.value;
+                if (wall - t.lastSeenWallMs >= idle || stream - t.lastCaptureMs >= idle) ended.add(kv);
+            }
+        }
+        if (ended.isEmpty()) return;
+        CentroidMatcher snap = index.snapshot();
+        for (KeyValue<String, TrackState> kv : ended) {
+            finish(kv.key, kv.value, snap, Math.max(kv.value.lastCaptureMs, 0));
+            tracks.delete(kv.key);
+        }
+    }
+
+    private void dead(Record<String, Face> r, String reason) {
+        metrics.rejected.increment();
+        RecordMetadata md = ctx.recordMetadata().orElse(null);
+        ctx.forward(new Record<>(r.key(), Routed.of(new DeadLetter("recognize", reason,
+                md == null ? config.inputTopic() : md.topic(), md == null ? -1 : md.partition(),
+                md == null ? -1 : md.offset(), r.key(), Map.of(), payload(r.value()), r.timestamp())), r.timestamp()));
+    }
+
+    private static byte[] payload(Face f) {
+        try {
+            return DeadLetter.truncate(io.unveil.core.serde.Json.MAPPER.writeValueAsBytes(f));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

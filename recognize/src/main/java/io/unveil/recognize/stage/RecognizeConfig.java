@@ -1,0 +1,110 @@
+package io.unveil.recognize.stage;
+
+import io.unveil.core.config.Settings;
+import io.unveil.core.topic.Topics;
+import io.unveil.recognize.calibrate.CalibrationResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Settings of the recognition stage. The open-set threshold comes from a calibration file written by
+ * {@code unveil calibrate} ({@code recognize.calibration}); {@code recognize.threshold} overrides it explicitly.
+ * Without either, the calibration bundled with the module (measured on celeba-subset TRAIN identities with the
+ * face-api recognizer, see its model card) is used; there is no hand-picked constant.
+ *
+ * @param inputTopic         faces to recognize: {@code unveil.faces.repaired} (default) or {@code unveil.faces}
+ * @param threshold          cosine similarity a fused track needs to be called a match
+ * @param thresholdSource    where the threshold came from (file path or "explicit")
+ * @param minMargin          required lead of the best identity over the second best
+ * @param minFramesUnknown   frames without a match before a track is confidently unknown
+ * @param idleTimeout        a track with no face for this long has ended
+ * @param unknownJoin        cosine similarity to an unknown cluster needed to reuse its anonymous id
+ * @param maxUnknownClusters bound on remembered anonymous ids (least recently seen forgotten first)
+ * @param historyRetention   how long past sightings stay searchable for retroactive matches
+ * @param retroactiveEvery   how often newly enrolled identities are searched in the history
+ * @param historyThumbnails  keep the aligned face of a sighting in the history (for retroactive event thumbnails)
+ * @param perIdentityMetrics count matches per identity (off by default: label cardinality)
+ * @param center             mean unit descriptor from the calibration, subtracted before every cosine (null: none)
+ */
+public record RecognizeConfig(String inputTopic, float threshold, String thresholdSource, float minMargin,
+                              int minFramesUnknown, Duration idleTimeout, float unknownJoin, int maxUnknownClusters,
+                              Duration historyRetention, Duration retroactiveEvery, boolean historyThumbnails,
+                              boolean perIdentityMetrics, float[] center) {
+
+    public RecognizeConfig {
+        if (!(threshold > -1f && threshold < 1f)) throw new IllegalArgumentException("recognize threshold must be in (-1,1)");
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) throw new IllegalArgumentException("recognize.idle-timeout must be > 0");
+        if (minFramesUnknown < 1) throw new IllegalArgumentException("recognize.min-frames-unknown must be >= 1");
+    }
+
+    /** Defaults for everything but the threshold. */
+    public static RecognizeConfig withThreshold(float threshold, String source) {
+        return new RecognizeConfig(Topics.FACES_REPAIRED.name(), threshold, source, 0.0f, 3, Duration.ofSeconds(2),
+                threshold, 10_000, Duration.ofDays(7), Duration.ofSeconds(1), true, false, null);
+    }
+
+    public static RecognizeConfig from(Settings s) {
+        float threshold;
+        String source;
+        float[] center = null;
+        String explicit = s.string("recognize.threshold", null);
+        if (explicit != null) {
+            threshold = (float) s.decimal("recognize.threshold", 0);
+            source = "explicit";
+        } else {
+            String file = s.string("recognize.calibration", null);
+            if (file == null) {
+                CalibrationResult bundled = CalibrationResult.bundled();
+                if (bundled == null)
+                    throw new IllegalArgumentException("recognize needs a calibrated threshold: run `unveil calibrate --data DIR "
+                            + "--far 1e-3 --out calibration.json` and set recognize.calibration=calibration.json "
+                            + "(or set recognize.threshold explicitly)");
+                threshold = bundled.threshold();
+                center = bundled.center();
+                source = "bundled " + CalibrationResult.BUNDLED + " (" + bundled.data() + ", FAR " + bundled.targetFar() + ")";
+            } else {
+                Path p = Path.of(file);
+                if (!Files.isRegularFile(p)) throw new IllegalArgumentException("recognize.calibration file not found: " + p);
+                CalibrationResult cal = CalibrationResult.read(p);
+                threshold = cal.threshold();
+                center = cal.center();
+                source = p.toString();
+            }
+        }
+        String input = s.bool("recognize.read-raw-faces", false) ? Topics.FACES.name()
+                : s.string("recognize.input-topic", Topics.FACES_REPAIRED.name());
+        return new RecognizeConfig(input, threshold, source,
+                (float) s.decimal("recognize.min-margin", 0.0),
+                s.integer("recognize.min-frames-unknown", 3),
+                s.duration("recognize.idle-timeout", Duration.ofSeconds(2)),
+                (float) s.decimal("recognize.unknown-join", threshold),
+                s.integer("recognize.max-unknown-clusters", 10_000),
+                s.duration("recognize.history-retention", Duration.ofDays(7)),
+                s.duration("recognize.retroactive-every", Duration.ofSeconds(1)),
+                s.bool("recognize.history-thumbnails", true),
+                s.bool("recognize.per-identity-metrics", false), center);
+    }
+
+    /** The same settings with a calibration's threshold and center. */
+    public RecognizeConfig withCalibration(CalibrationResult cal, String source) {
+        return new RecognizeConfig(inputTopic, cal.threshold(), source, minMargin, minFramesUnknown, idleTimeout,
+                cal.threshold(), maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails,
+                perIdentityMetrics, cal.center());
+    }
+
+    public RecognizeConfig withInputTopic(String topic) {
+        return new RecognizeConfig(topic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
+                unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center);
+    }
+
+    public RecognizeConfig withIdleTimeout(Duration idle) {
+        return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idle,
+                unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center);
+    }
+
+    public RecognizeConfig withHistoryRetention(Duration retention) {
+        return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
+                unknownJoin, maxUnknownClusters, retention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center);
+    }
+}

@@ -1,0 +1,99 @@
+package io.unveil.recognize.stage;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.unveil.core.metrics.Metrics;
+import io.unveil.core.record.GalleryEntry;
+import io.unveil.core.record.RecognitionEvent;
+import io.unveil.core.serde.JsonSerde;
+import io.unveil.core.topic.Topic;
+import io.unveil.core.topic.Topics;
+import io.unveil.recognize.Embedder;
+import io.unveil.recognize.match.GalleryIndex;
+import io.unveil.recognize.match.OpenSetPolicy;
+import io.unveil.recognize.track.TrackFusion;
+import io.unveil.recognize.track.TrackState;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The recognition topology:
+ * <pre>
+ * unveil.gallery ──(global store + matcher snapshot)────────────────────────────┐
+ * faces ─► embed ─► fuse per track ─► match ─► decision ─┬─ known ─────────────► unveil.events
+ *                                    │                   └─ unknown ─► (1 partition) anonymous id ─► unveil.events
+ *                                    ├─ ended tracks ─► unveil.faces.history ─► history store ─► retroactive ─► unveil.events
+ *                                    └─ bad faces ─► unveil.dlq
+ * </pre>
+ */
+public final class RecognizeTopology {
+    public static final String GALLERY_STORE = "recognize-gallery";
+    public static final String TRACK_STORE = "recognize-tracks";
+    public static final String UNKNOWN_STORE = "recognize-unknowns";
+    public static final String HISTORY_STORE = "recognize-history";
+
+    private RecognizeTopology() {
+    }
+
+    /** Builds into {@code builder} with the process-wide metrics registry; returns the gallery index it matches against. */
+    public static GalleryIndex buildTopology(StreamsBuilder builder, RecognizeConfig config, Embedder embedder) {
+        return buildTopology(builder, config, embedder, Metrics.registry());
+    }
+
+    public static GalleryIndex buildTopology(StreamsBuilder builder, RecognizeConfig config, Embedder embedder,
+                                             MeterRegistry registry) {
+        GalleryIndex index = new GalleryIndex(config.center());
+        RecognizeMetrics metrics = new RecognizeMetrics(registry, index, config.perIdentityMetrics());
+        OpenSetPolicy policy = new OpenSetPolicy(config.threshold(), config.minMargin());
+        TrackFusion fusion = new TrackFusion(policy, config.minFramesUnknown());
+        Map<String, String> versions = Map.of("embedder", embedder.modelVersion(), "threshold",
+                config.threshold() + " (" + config.thresholdSource() + ")");
+
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GALLERY_STORE), Serdes.String(),
+                        new JsonSerde<>(GalleryEntry.class)).withLoggingDisabled(),
+                Topics.GALLERY.name(), Topics.GALLERY.consumed(), () -> new GalleryUpdater(index, GALLERY_STORE));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRACK_STORE), Serdes.String(),
+                new JsonSerde<>(TrackState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(UNKNOWN_STORE), Serdes.String(),
+                Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.String(),
+                Serdes.ByteArray()));
+
+        Produced<String, RecognitionEvent> toEvents = Topics.EVENTS.produced();
+        KStream<String, Routed> routed = builder.stream(config.inputTopic(), Topics.FACES.consumed())
+                .process(() -> new FaceProcessor(embedder, index, fusion, config, metrics, TRACK_STORE), TRACK_STORE);
+
+        routed.filter((k, v) -> v.dead() != null).mapValues(Routed::dead).to(Topics.DLQ.name(), Topics.DLQ.produced());
+        JsonSerde<HistoryRecord> historySerde = new JsonSerde<>(HistoryRecord.class);
+        routed.filter((k, v) -> v.history() != null)
+                .mapValues(v -> historySerde.serializer().serialize(Topics.FACE_HISTORY.name(), v.history()))
+                .to(Topics.FACE_HISTORY.name(), Topics.FACE_HISTORY.produced());
+
+        KStream<String, Decision> decisions = routed.filter((k, v) -> v.decision() != null).mapValues(Routed::decision);
+        decisions.filter((k, d) -> !d.unknown()).mapValues(Decision::event).to(Topics.EVENTS.name(), toEvents);
+        decisions.filter((k, d) -> d.unknown())
+                .selectKey((k, d) -> "unknown")
+                .repartition(Repartitioned.<String, Decision>with(Serdes.String(), new JsonSerde<>(Decision.class))
+                        .withName("recognize-unknowns").withNumberOfPartitions(1))
+                .process(() -> new UnknownProcessor(UNKNOWN_STORE, config.unknownJoin(), config.maxUnknownClusters()),
+                        UNKNOWN_STORE)
+                .to(Topics.EVENTS.name(), toEvents);
+
+        builder.stream(Topics.FACE_HISTORY.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()))
+                .process(() -> new RetroactiveProcessor(index, policy, config, HISTORY_STORE, versions), HISTORY_STORE)
+                .to(Topics.EVENTS.name(), toEvents);
+        return index;
+    }
+
+    /** The history topic with the configured retention (for topic creation by the spine). */
+    public static Topic<String, byte[]> historyTopic(RecognizeConfig config) {
+        Topic<String, byte[]> t = Topics.FACE_HISTORY;
+        return new Topic<>(t.name(), t.keySerde(), t.valueSerde(), t.partitions(), false, config.historyRetention());
+    }
+}

@@ -1,7 +1,0 @@
-package io.unveil.recognize.stream;
-
-import io.unveil.core.record.RecognitionEvent;
-
-/** A due event on its way out; unknown decisions still need an anonymous id, assigned from {@code fused}. */
-public record Decision(RecognitionEvent event, float[] fused, String trackKey, boolean unknown) {
-}

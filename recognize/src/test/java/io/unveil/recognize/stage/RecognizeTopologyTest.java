@@ -1,0 +1,252 @@
+package io.unveil.recognize.stage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.unveil.core.record.DeadLetter;
+import io.unveil.core.record.Face;
+import io.unveil.core.record.GalleryEntry;
+import io.unveil.core.record.RecognitionEvent;
+import io.unveil.core.serde.Json;
+import io.unveil.core.topic.Topics;
+import io.unveil.recognize.testing.PatternEmbedder;
+import io.unveil.recognize.testing.PatternFaces;
+import io.unveil.recognize.track.TrackFusion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecognizeTopologyTest {
+    static final long ALICE = 1, BOB = 2, CAROL = 3, STRANGER = 99;
+    @TempDir
+    Path stateDir;
+    TopologyTestDriver driver;
+    TestInputTopic<String, Face> faces;
+    TestInputTopic<String, GalleryEntry> gallery;
+    TestOutputTopic<String, RecognitionEvent> events;
+    TestOutputTopic<String, DeadLetter> dlq;
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    PatternEmbedder embedder = new PatternEmbedder();
+    Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @BeforeEach
+    void setUp() {
+        RecognizeConfig cfg = RecognizeConfig.withThreshold(0.8f, "test").withInputTopic(Topics.FACES.name())
+                .withIdleTimeout(Duration.ofSeconds(2));
+        StreamsBuilder b = new StreamsBuilder();
+        RecognizeTopology.buildTopology(b, cfg, embedder, registry);
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "recognize-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(b.build(), p, t0);
+        faces = driver.createInputTopic(Topics.FACES.name(), new StringSerializer(), Topics.FACES.valueSerde().serializer());
+        gallery = driver.createInputTopic(Topics.GALLERY.name(), new StringSerializer(), Topics.GALLERY.valueSerde().serializer());
+        events = driver.createOutputTopic(Topics.EVENTS.name(), new StringDeserializer(), Topics.EVENTS.valueSerde().deserializer());
+        dlq = driver.createOutputTopic(Topics.DLQ.name(), new StringDeserializer(), Topics.DLQ.valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    void enroll(String id, long person) {
+        gallery.pipeInput(id, new GalleryEntry(id, id.toUpperCase(), PatternFaces.centroid(person), 4, 0.9f, 1,
+                t0.toEpochMilli(), t0.toEpochMilli(), Map.of()));
+    }
+
+    /** frames of one track, 100 ms apart */
+    void track(String cam, long track, long person, int frames, long startMs) {
+        for (int i = 0; i < frames; i++) {
+            long t = t0.toEpochMilli() + startMs + i * 100L;
+            faces.pipeInput(cam, PatternFaces.face(cam, track, i, t, person, 0.8f), t);
+        }
+    }
+
+    void idle() {
+        driver.advanceWallClockTime(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void enrolledPersonIsMatchedOnceAndEndedOnce() throws Exception {
+        enroll("alice", ALICE);
+        enroll("bob", BOB);
+        track("cam1", 7, ALICE, 6, 0);
+        List<RecognitionEvent> live = events.readValuesToList();
+        assertEquals(1, live.size(), "one event for six frames");
+        RecognitionEvent first = live.get(0);
+        assertEquals(TrackFusion.FIRST, first.type());
+        assertEquals("alice", first.identityId());
+        assertEquals("ALICE", first.name());
+        assertNull(first.unknownId());
+        assertTrue(first.similarity() >= 0.8f && first.margin() > 0.3f, first.similarity() + " / " + first.margin());
+        assertNotNull(first.thumbnails().aligned());
+        idle();
+        List<RecognitionEvent> end = events.readValuesToList();
+        assertEquals(1, end.size());
+        assertEquals(TrackFusion.ENDED, end.get(0).type());
+        assertEquals("alice", end.get(0).identityId());
+        assertEquals(6, end.get(0).frames());
+        assertEquals(6, embedder.images);
+        assertEquals(6.0, registry.get("unveil.recognize.faces.embedded").counter().count());
+        assertEquals(2.0, registry.get("unveil.recognize.gallery.size").gauge().value());
+        assertTrue(registry.get("unveil.recognize.match.latency").timer().count() == 6);
+        validate(first);
+        validate(end.get(0));
+    }
+
+    @Test
+    void strangerIsUnknownWithAStableAnonymousIdAcrossCameras() throws Exception {
+        enroll("alice", ALICE);
+        track("cam1", 1, STRANGER, 2, 0);
+        assertTrue(events.isEmpty(), "not decided before min frames");
+        track("cam1", 1, STRANGER, 3, 200);
+        RecognitionEvent first = events.readValue();
+        assertEquals(TrackFusion.FIRST, first.type());
+        assertNull(first.identityId());
+        assertEquals("unknown-1", first.unknownId());
+        assertTrue(events.isEmpty());
+        idle();
+        RecognitionEvent ended = events.readValue();
+        assertEquals("unknown-1", ended.unknownId());
+        track("cam5", 3, STRANGER, 4, 10_000);
+        assertEquals("unknown-1", events.readValue().unknownId(), "same person at another camera");
+        track("cam5", 4, CAROL, 4, 20_000);
+        List<RecognitionEvent> later = events.readValuesToList();
+        assertEquals(List.of("3:ENDED:unknown-1", "4:FIRST:unknown-2"),
+                later.stream().map(e -> e.trackId() + ":" + e.type() + ":" + e.unknownId()).toList(),
+                "track 3 ends on stream time; another stranger gets another id");
+        validate(first);
+        validate(ended);
+    }
+
+    @Test
+    void tombstoneDeletesTheIdentityWithoutRestart() {
+        enroll("alice", ALICE);
+        track("cam1", 1, ALICE, 3, 0);
+        assertEquals("alice", events.readValue().identityId());
+        gallery.pipeInput("alice", null);
+        idle();
+        events.readValuesToList();
+        track("cam1", 2, ALICE, 3, 10_000);
+        RecognitionEvent e = events.readValue();
+        assertNull(e.identityId());
+        assertNotNull(e.unknownId());
+        assertEquals(0.0, registry.get("unveil.recognize.gallery.size").gauge().value());
+    }
+
+    @Test
+    void fusionEmitsOnChangeNotPerFrame() {
+        enroll("alice", ALICE);
+        enroll("bob", BOB);
+        track("cam1", 1, ALICE, 2, 0);
+        // the tracker kept the id while the person changed: bob's frames outweigh alice's after a while
+        for (int i = 0; i < 10; i++) {
+            long t = t0.toEpochMilli() + 200 + i * 100L;
+            faces.pipeInput("cam1", PatternFaces.face("cam1", 1, 10 + i, t, BOB, 0.9f), t);
+        }
+        List<RecognitionEvent> ev = events.readValuesToList();
+        assertEquals(List.of(TrackFusion.FIRST, TrackFusion.CHANGED), ev.stream().map(RecognitionEvent::type).toList());
+        assertEquals("alice", ev.get(0).identityId());
+        assertEquals("bob", ev.get(1).identityId());
+        idle();
+        assertEquals(TrackFusion.ENDED, events.readValue().type());
+    }
+
+    @Test
+    void lowQualityFramesWeighLess() {
+        enroll("alice", ALICE);
+        enroll("bob", BOB);
+        // one good alice frame, then several very poor bob frames: alice must stay the decision
+        faces.pipeInput("cam1", PatternFaces.face("cam1", 1, 0, t0.toEpochMilli(), ALICE, 1.0f), t0.toEpochMilli());
+        for (int i = 1; i <= 3; i++)
+            faces.pipeInput("cam1", PatternFaces.face("cam1", 1, i, t0.toEpochMilli() + i * 100, BOB, 0.05f), t0.toEpochMilli() + i * 100);
+        List<RecognitionEvent> ev = events.readValuesToList();
+        assertEquals(1, ev.size());
+        assertEquals("alice", ev.get(0).identityId());
+    }
+
+    @Test
+    void newEnrollmentFindsPastSightingsRetroactively() throws Exception {
+        enroll("alice", ALICE);
+        track("cam2", 5, CAROL, 4, 0);
+        idle();
+        List<RecognitionEvent> before = events.readValuesToList();
+        assertEquals(List.of(TrackFusion.FIRST, TrackFusion.ENDED), before.stream().map(RecognitionEvent::type).toList());
+        assertNotNull(before.get(0).unknownId());
+        enroll("carol", CAROL);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        List<RecognitionEvent> retro = events.readValuesToList();
+        assertEquals(1, retro.size());
+        RecognitionEvent r = retro.get(0);
+        assertEquals(TrackFusion.RETROACTIVE, r.type());
+        assertTrue(r.retroactive());
+        assertEquals("carol", r.identityId());
+        assertEquals("cam2", r.cameraId());
+        assertEquals(5, r.trackId());
+        validate(r);
+        // updating carol (same id) does not search again; a new unrelated identity finds nothing
+        enroll("carol", CAROL);
+        enroll("bob", BOB);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        assertTrue(events.isEmpty());
+    }
+
+    @Test
+    void undecodableChipGoesToTheDeadLetterQueue() {
+        Face good = PatternFaces.face("cam1", 1, 0, t0.toEpochMilli(), ALICE, 0.8f);
+        Face bad = new Face(good.faceId(), good.cameraId(), 0, good.captureTimeMs(), 640, 480, 1, good.box(), 0.9f,
+                good.landmarks(), good.quality(), good.aligned(), new byte[]{1, 2, 3}, null, null, false);
+        faces.pipeInput("cam1", bad);
+        DeadLetter d = dlq.readValue();
+        assertEquals("recognize", d.stage());
+        assertTrue(d.reason().contains("undecodable"), d.reason());
+        assertEquals(Topics.FACES.name(), d.sourceTopic());
+        assertTrue(events.isEmpty());
+    }
+
+    static JsonSchema schema() throws Exception {
+        Path root = Path.of(System.getProperty("unveil.repo.root", "..")).resolve("docs/event.schema.json");
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(Files.newInputStream(root));
+    }
+
+    static void validate(RecognitionEvent e) throws Exception {
+        JsonNode json = Json.MAPPER.readTree(Topics.EVENTS.valueSerde().serializer().serialize("t", e));
+        Set<ValidationMessage> errors = schema().validate(json);
+        assertTrue(errors.isEmpty(), "schema violations: " + errors + " in " + json);
+    }
+
+    @Test
+    void schemaRejectsAnEventWithBothIdentityAndUnknownId() throws Exception {
+        RecognitionEvent bad = new RecognitionEvent("e", "FIRST", "cam", 1, 1, null, "alice", "A", "unknown-1", 0.9f,
+                0.1f, 1, 0, false, false, Map.of(), null);
+        JsonNode json = Json.MAPPER.valueToTree(bad);
+        assertFalse(schema().validate(json).isEmpty());
+    }
+}

@@ -1,0 +1,117 @@
+package io.unveil.research.calibrate;
+
+import io.unveil.recognize.calibrate.CalibrationResult;
+import io.unveil.recognize.match.Vectors;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Picks the open-set threshold from labelled embeddings for a target false-accept rate, scoring exactly as the
+ * recognizer does: a probe against identity centroids. Genuine score = probe vs. the centroid of the other images of
+ * its own identity (leave-one-out); impostor scores = probe vs. every other identity's centroid. The threshold is the
+ * smallest value whose impostor accept share (score >= t) is at most the target FAR.
+ */
+public final class Calibration {
+    private Calibration() {
+    }
+
+    /** Scores in the centred space, and the center (mean unit descriptor of the set) they were computed with. */
+    public record Scores(float[] genuine, float[] impostor, float[] center) {
+    }
+
+    /** Mean of the unit-normalized descriptors of the whole set. */
+    public static float[] center(Map<String, List<float[]>> byIdentity) {
+        return Vectors.meanOfNormalized(byIdentity.values().stream().flatMap(List::stream).toList());
+    }
+
+    /** Scores with centering (the default: the center is computed from the same set). */
+    public static Scores scores(Map<String, List<float[]>> byIdentity) {
+        return scores(byIdentity, center(byIdentity));
+    }
+
+    /** Scores exactly as {@link io.unveil.recognize.match.CentroidMatcher} computes them with {@code center} (null: none). */
+    public static Scores scores(Map<String, List<float[]>> byIdentity, float[] center) {
+        List<String> ids = new ArrayList<>(byIdentity.keySet());
+        int n = ids.size();
+        if (n < 2) throw new IllegalArgumentException("calibration needs at least 2 identities, got " + n);
+        float[][] sums = new float[n][];
+        float[][] centroids = new float[n][];
+        for (int i = 0; i < n; i++) {
+            List<float[]> list = byIdentity.get(ids.get(i));
+            if (list.isEmpty()) throw new IllegalArgumentException("identity " + ids.get(i) + " has no embeddings");
+            float[] sum = new float[list.get(0).length];
+            for (float[] e : list) Vectors.addScaled(sum, Vectors.normalized(e), 1f);
+            sums[i] = sum;
+            centroids[i] = Vectors.centered(sum, center);
+        }
+        FloatList genuine = new FloatList();
+        FloatList impostor = new FloatList();
+        for (int i = 0; i < n; i++) {
+            List<float[]> list = byIdentity.get(ids.get(i));
+            for (float[] raw : list) {
+                float[] u = Vectors.normalized(raw);
+                float[] e = Vectors.centered(raw, center);
+                if (list.size() >= 2) {
+                    float[] loo = sums[i].clone();
+                    Vectors.addScaled(loo, u, -1f);
+                    genuine.add(Vectors.dot(Vectors.centered(loo, center), e));
+                }
+                for (int j = 0; j < n; j++) if (j != i) impostor.add(Vectors.dot(centroids[j], e));
+            }
+        }
+        if (genuine.size == 0) throw new IllegalArgumentException("no identity has 2 or more embeddings: no genuine scores");
+        return new Scores(genuine.toArray(), impostor.toArray(), center);
+    }
+
+    /** Threshold for the target FAR plus the rates measured at it. */
+    public static CalibrationResult pick(Scores s, double targetFar) {
+        if (!(targetFar > 0 && targetFar < 1)) throw new IllegalArgumentException("target FAR must be in (0,1): " + targetFar);
+        float[] imp = s.impostor().clone();
+        Arrays.sort(imp);
+        int m = imp.length;
+        // allowed number of accepted impostors
+        int allowed = (int) Math.floor(targetFar * m);
+        float threshold;
+        if (allowed >= m) {
+            threshold = imp[0];
+        } else {
+            // accept impostors strictly above imp[m-1-allowed]: threshold just above it
+            float edge = imp[m - 1 - allowed];
+            threshold = Math.nextUp(edge);
+        }
+        double far = share(imp, threshold, true);
+        float[] gen = s.genuine().clone();
+        Arrays.sort(gen);
+        double frr = 1.0 - share(gen, threshold, true);
+        return new CalibrationResult(threshold, targetFar, far, frr, gen.length, m, percentile(gen, 0.5),
+                percentile(imp, 0.5), percentile(imp, 0.999), null, null, System.currentTimeMillis(), s.center());
+    }
+
+    static double share(float[] sorted, float t, boolean atLeast) {
+        int idx = Arrays.binarySearch(sorted, t);
+        if (idx < 0) idx = -idx - 1;
+        else while (idx > 0 && sorted[idx - 1] == t) idx--;
+        return (sorted.length - idx) / (double) sorted.length;
+    }
+
+    static float percentile(float[] sorted, double p) {
+        if (sorted.length == 0) return Float.NaN;
+        return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
+    }
+
+    private static final class FloatList {
+        float[] a = new float[256];
+        int size;
+
+        void add(float v) {
+            if (size == a.length) a = Arrays.copyOf(a, a.length * 2);
+            a[size++] = v;
+        }
+
+        float[] toArray() {
+            return Arrays.copyOf(a, size);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.unveil.research.eval.inpaint;
+
+import io.unveil.recognize.Embedder;
+import io.unveil.recognize.faceapi.FaceApiEmbedder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code unveil eval} without the command line: opens the pipeline pieces, runs, writes the report folder. */
+public final class Evaluation {
+    private Evaluation() {
+    }
+
+    /**
+     * @param methods    method specs ({@link MethodSpecs})
+     * @param preAligned the set holds aligned chips: skip detection
+     * @param progress   show a progress bar on stderr
+     */
+    public record Request(EvalOptions options, List<String> methods, List<Path> modelCards, boolean preAligned, boolean progress) {
+    }
+
+    public static EvalResult run(Request req) {
+        List<MethodSpecs.Spec> specs = MethodSpecs.parse(req.methods());
+        List<ModelCard> cards = new ArrayList<>();
+        for (MethodSpecs.Spec s : specs) {
+            if (s.model() == null) continue;
+            Path card = ModelCard.beside(s.model()).orElseThrow(() -> new IdentityGuard.Refused("no model card beside " + s.model()
+                    + " (expected <model name>.md, MODEL_CARD.md or README.md): cannot check its training identities"));
+            cards.add(ModelCard.read(card));
+        }
+        for (Path p : req.modelCards()) cards.add(ModelCard.read(p));
+        // refuse before loading anything heavy
+        Set<String> ids = new LinkedHashSet<>();
+        for (var it : EvalRunner.items(req.options())) ids.add(it.identity());
+        IdentityGuard.check(req.options().setName(), ids, cards);
+        ProgressBar bar = req.progress() ? new ProgressBar(System.err) : ProgressBar.silent();
+        List<RepairMethod> methods = new ArrayList<>();
+        FaceLoader loader = null;
+        try (Embedder embedder = FaceApiEmbedder.load()) {
+            for (MethodSpecs.Spec s : specs) methods.add(MethodSpecs.open(s));
+            loader = req.preAligned() ? new PreAlignedLoader() : FaceLoaders.detecting(req.options().data());
+            EvalResult r = new EvalRunner(loader, embedder, bar).run(req.options(), methods, cards);
+            ReportWriter.write(r, req.options().out());
+            return r;
+        } finally {
+            for (RepairMethod m : methods) m.close();
+            if (loader instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // closing native detector state at exit
+                }
+            }
+        }
+    }
+}

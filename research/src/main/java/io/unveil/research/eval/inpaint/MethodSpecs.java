@@ -1,0 +1,60 @@
+package io.unveil.research.eval.inpaint;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Parses the methods to compare: built-ins {@code gt}, {@code occ}, {@code telea}, {@code ns}, or {@code NAME=MODEL}
+ * for a trained generator file (its model card beside it). GT and OCC always come first (they anchor the recovered
+ * share).
+ */
+public final class MethodSpecs {
+    private MethodSpecs() {
+    }
+
+    public record Spec(String name, Path model) {
+    }
+
+    public static List<Spec> parse(List<String> specs) {
+        List<Spec> out = new ArrayList<>();
+        out.add(new Spec("GT", null));
+        out.add(new Spec("OCC", null));
+        for (String raw : specs) {
+            for (String s : raw.split(",")) {
+                s = s.trim();
+                if (s.isEmpty()) continue;
+                int eq = s.indexOf('=');
+                if (eq > 0) {
+                    Path p = Path.of(s.substring(eq + 1).trim());
+                    if (!Files.exists(p)) throw new IllegalArgumentException("model file not found for " + s.substring(0, eq) + ": " + p);
+                    out.add(new Spec(s.substring(0, eq).trim(), p));
+                    continue;
+                }
+                String k = s.toLowerCase(Locale.ROOT);
+                switch (k) {
+                    case "gt", "occ" -> {
+                    }
+                    case "telea" -> out.add(new Spec("Telea", null));
+                    case "ns", "navier-stokes" -> out.add(new Spec("NS", null));
+                    default -> throw new IllegalArgumentException("unknown method '" + s + "': use gt, occ, telea, ns or NAME=MODEL_FILE");
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Opens a built-in method; model-file methods go through {@link ModelMethods}. */
+    public static RepairMethod open(Spec s) {
+        if (s.model() != null) return ModelMethods.open(s.name(), s.model());
+        return switch (s.name()) {
+            case "GT" -> BaselineMethods.groundTruth();
+            case "OCC" -> BaselineMethods.occluded();
+            case "Telea" -> new OpenCvInpaint(OpenCvInpaint.Algorithm.TELEA, 3);
+            case "NS" -> new OpenCvInpaint(OpenCvInpaint.Algorithm.NS, 3);
+            default -> throw new IllegalArgumentException("no built-in method " + s.name());
+        };
+    }
+}

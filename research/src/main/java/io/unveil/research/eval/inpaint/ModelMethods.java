@@ -1,0 +1,51 @@
+package io.unveil.research.eval.inpaint;
+
+import io.unveil.core.image.RgbImage;
+import io.unveil.inpaint.idgan.Inpainter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Trained inpainting generators as evaluation methods: an ID-GAN generator file ({@code generator.bin}) on the CPU. */
+public final class ModelMethods {
+    private ModelMethods() {
+    }
+
+    public static RepairMethod open(String name, Path model) {
+        Inpainter inpainter = Inpainter.load(model, "cpu");
+        return new RepairMethod() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public RgbImage repair(RgbImage truth, Occluded occluded) {
+                return repairAll(List.of(truth), List.of(occluded)).get(0);
+            }
+
+            @Override
+            public List<RgbImage> repairAll(List<RgbImage> truths, List<Occluded> occluded) {
+                List<RgbImage> in = new ArrayList<>();
+                List<float[]> masks = new ArrayList<>();
+                for (Occluded o : occluded) {
+                    in.add(o.image());
+                    float[] m = new float[o.mask().length];
+                    for (int i = 0; i < m.length; i++) m[i] = o.mask()[i] ? 1f : 0f;
+                    masks.add(m);
+                }
+                return inpainter.repair(in, masks);
+            }
+
+            @Override
+            public String source() {
+                return model + " (" + inpainter.model() + ")";
+            }
+
+            @Override
+            public void close() {
+                inpainter.close();
+            }
+        };
+    }
+}

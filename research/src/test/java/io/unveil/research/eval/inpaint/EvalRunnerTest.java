@@ -1,0 +1,120 @@
+package io.unveil.research.eval.inpaint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.unveil.core.image.Images;
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.serde.Json;
+import io.unveil.recognize.Embedder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end on a synthetic folder-per-identity set with a block-mean "recognizer" (tests only). */
+class EvalRunnerTest {
+    @TempDir
+    static Path dir;
+
+    /** 20 identities x 4 images: a smooth per-identity pattern plus per-image noise, already "aligned". */
+    @BeforeAll
+    static void makeSet() throws Exception {
+        Random r = new Random(42);
+        for (int id = 0; id < 20; id++) {
+            double[] f = {0.05 + r.nextDouble() * 0.03, 0.05 + r.nextDouble() * 0.03, r.nextDouble() * 2, r.nextDouble() * 2};
+            int[] base = {r.nextInt(120), r.nextInt(120), r.nextInt(120)};
+            Path d = Files.createDirectories(dir.resolve("data/person" + id));
+            for (int k = 0; k < 4; k++) {
+                byte[] px = new byte[128 * 128 * 3];
+                for (int y = 0; y < 128; y++)
+                    for (int x = 0; x < 128; x++)
+                        for (int c = 0; c < 3; c++) {
+                            double v = base[c] + 60 * Math.sin(f[0] * x + f[2] + c) + 60 * Math.cos(f[1] * y + f[3]) + r.nextGaussian() * 30;
+                            px[(y * 128 + x) * 3 + c] = (byte) Math.max(0, Math.min(255, (int) v));
+                        }
+                Files.write(d.resolve("img" + k + ".png"), Images.encodePng(new RgbImage(128, 128, px)));
+            }
+        }
+    }
+
+    /** 12x12 block means of the chip: a crude but identity-revealing descriptor, hurt by a white block. */
+    static final class BlockMeans implements Embedder {
+        @Override
+        public float[][] embed(List<RgbImage> chips) {
+            float[][] out = new float[chips.size()][];
+            for (int i = 0; i < chips.size(); i++) {
+                RgbImage c = chips.get(i);
+                int g = 6, bw = c.width() / g;
+                float[] e = new float[g * g * 3];
+                for (int by = 0; by < g; by++)
+                    for (int bx = 0; bx < g; bx++)
+                        for (int y = by * bw; y < (by + 1) * bw; y++)
+                            for (int x = bx * bw; x < (bx + 1) * bw; x++)
+                                for (int ch = 0; ch < 3; ch++) e[(by * g + bx) * 3 + ch] += (c.data()[(y * c.width() + x) * 3 + ch] & 0xff) / (255f * bw * bw);
+                out[i] = e;
+            }
+            return out;
+        }
+
+        @Override
+        public String modelVersion() {
+            return "test-block-means";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private EvalOptions options(Path out, OcclusionProtocol occ, boolean both) {
+        return new EvalOptions(dir.resolve("data"), "synthetic", null, false, 10, 12, 7, occ, both, 2, 4, 4, out, List.of());
+    }
+
+    @Test
+    void fullRunWritesTheReportAndOrdersTheMethods() throws Exception {
+        Path out = dir.resolve("report");
+        EvalRunner runner = new EvalRunner(new PreAlignedLoader(), new BlockMeans(), ProgressBar.silent());
+        List<RepairMethod> methods = List.of(BaselineMethods.groundTruth(), BaselineMethods.occluded(),
+                new OpenCvInpaint(OpenCvInpaint.Algorithm.TELEA, 3), new OpenCvInpaint(OpenCvInpaint.Algorithm.NS, 3));
+        EvalResult r = runner.run(options(out, LibraryOcclusion.randomBlock(), false), methods, List.of());
+        ReportWriter.write(r, out);
+
+        assertEquals(120, r.pairs());
+        assertEquals(60, r.samePairs());
+        assertTrue(r.identityDisjoint());
+        assertEquals(0, r.failures().size());
+        MethodResult gt = r.methods().get(0), occ = r.methods().get(1), telea = r.methods().get(2);
+        assertTrue(gt.accuracy() > 0.95, "GT " + gt.accuracy());
+        assertTrue(occ.accuracy() < gt.accuracy(), "OCC " + occ.accuracy() + " GT " + gt.accuracy());
+        assertTrue(telea.psnrHole() > occ.psnrHole(), "Telea repairs the hole better than white");
+        assertTrue(occ.rank1() < gt.rank1(), "occlusion hurts identification");
+        assertTrue(Double.isNaN(gt.psnr()) && Double.isNaN(occ.recoveredShare()) && !Double.isNaN(telea.recoveredShare()));
+        for (String f : new String[]{"report.md", "results.json", "accuracy.png", "roc.png", "tsne.png", "samples.png"})
+            assertTrue(Files.size(out.resolve(f)) > 100, f);
+        JsonNode j = Json.MAPPER.readTree(out.resolve("results.json").toFile());
+        JsonNode t = j.get("methods").get("Telea");
+        for (String k : new String[]{"accuracy", "accuracy_std", "tar_at_far_1e-3", "psnr", "ssim", "recovered_share"})
+            assertTrue(t.has(k), k);
+        assertEquals(120, j.get("pairs").get("total").asInt());
+        assertEquals(0, j.get("detection_failures").get("count").asInt());
+        RgbImage samples = Images.read(out.resolve("samples.png"));
+        assertEquals(4 * 132 + 4, samples.width());
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("| Telea |") && md.contains("| NS |"));
+    }
+
+    @Test
+    void refusesWhenAModelTrainedOnTheseIdentities() throws Exception {
+        Path card = dir.resolve("card.md");
+        Files.writeString(card, "training-data: synthetic\ntraining-identities: person3, person9\n");
+        EvalRunner runner = new EvalRunner(new PreAlignedLoader(), new BlockMeans(), ProgressBar.silent());
+        assertThrows(IdentityGuard.Refused.class, () -> runner.run(options(dir.resolve("x"), LibraryOcclusion.randomBlock(), false),
+                List.of(BaselineMethods.groundTruth(), BaselineMethods.occluded()), List.of(ModelCard.read(card))));
+    }
+}
