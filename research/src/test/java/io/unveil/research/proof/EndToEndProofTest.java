@@ -32,6 +32,7 @@ import io.unveil.recognize.stage.RecognizeTopology;
 import io.unveil.research.calibrate.Calibration;
 import io.unveil.research.data.IdentitySplit;
 import io.unveil.research.data.LabeledImages;
+import io.unveil.core.testing.RoleStreamsProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +48,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -141,10 +141,7 @@ class EndToEndProofTest {
             RecognizeConfig rc = RecognizeConfig.withThreshold(cal.threshold(), "target/proof-calibration.json")
                     .withCalibration(cal, "target/proof-calibration.json").withInputTopic(Topics.FACES.name());
             RecognizeTopology.buildTopology(b, rc, embedder, reg);
-            Properties props = new Properties();
-            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "proof");
-            props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-            props.put(StreamsConfig.STATE_DIR_CONFIG, state.toString());
+            Properties props = RoleStreamsProperties.of("unveil-recognize", state);
             Instant start = Instant.parse("2026-01-01T08:00:00Z");
             Map<String, String> truthByCamera = new LinkedHashMap<>();
             int frames = 0;
