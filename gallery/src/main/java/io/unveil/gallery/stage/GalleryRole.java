@@ -17,7 +17,7 @@ import io.unveil.gallery.events.KafkaEventSource;
 import io.unveil.gallery.store.KafkaGalleryStore;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
-import io.unveil.recognize.pipeline.FaceChips;
+import io.unveil.detector.align.FaceChips;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

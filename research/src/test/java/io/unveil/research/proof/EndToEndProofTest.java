@@ -26,7 +26,7 @@ import io.unveil.recognize.calibrate.CalibrationResult;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
 import io.unveil.recognize.match.CentroidMatcher;
 import io.unveil.recognize.match.Match;
-import io.unveil.recognize.pipeline.FaceChips;
+import io.unveil.detector.align.FaceChips;
 import io.unveil.recognize.stage.RecognizeConfig;
 import io.unveil.recognize.stage.RecognizeTopology;
 import io.unveil.research.calibrate.Calibration;
