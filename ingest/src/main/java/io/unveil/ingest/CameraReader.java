@@ -5,14 +5,11 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 
 import io.unveil.core.record.Frame;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -20,20 +17,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one camera with FFmpeg and hands JPEG frames to a {@link FrameSink}: frame-rate cap, optional downscale,
- * JPEG encode. A file ends cleanly (or starts over when looped); a live source that fails or ends is reopened after
- * an exponential backoff with jitter, for as long as the reader is not closed.
+ * Reads one camera from a {@link FrameSource} (FFmpeg unless told otherwise) and hands JPEG frames to a
+ * {@link FrameSink}: frame-rate cap, optional downscale, JPEG encode. A file ends cleanly (or starts over when
+ * looped); a live source that fails or ends is reopened after an exponential backoff with jitter, for as long as the
+ * reader is not closed.
  */
 public final class CameraReader implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CameraReader.class);
-    /** Socket timeouts for network sources, so a silent camera is detected and reconnected (microseconds). */
-    private static final String NET_TIMEOUT_US = "10000000";
-
-    static {
-        FFmpegLogs.quiet();
-    }
 
     private final CameraSpec spec;
+    private final FrameSource.Factory sources;
     private final FrameSink sink;
     private final IngestMetrics metrics;
     private final Backoff backoff;
@@ -44,11 +37,16 @@ public final class CameraReader implements Runnable, AutoCloseable {
     private volatile boolean closed;
     private volatile boolean finished;
     private volatile String failure;
-    private volatile FFmpegFrameGrabber current;
     private long sequence;
 
+    /** A camera read with FFmpeg ({@link FFmpegFrameSource}). */
     public CameraReader(CameraSpec spec, FrameSink sink, IngestMetrics metrics) {
+        this(spec, FFmpegFrameSource::new, sink, metrics);
+    }
+
+    public CameraReader(CameraSpec spec, FrameSource.Factory sources, FrameSink sink, IngestMetrics metrics) {
         this.spec = spec;
+        this.sources = sources;
         this.sink = sink;
         this.metrics = metrics;
         this.backoff = new Backoff(spec.reconnectInitialMs(), spec.reconnectMaxMs(), new Random());
@@ -63,14 +61,6 @@ public final class CameraReader implements Runnable, AutoCloseable {
         Thread.currentThread().setName("camera-" + spec.id());
         try {
             SourceKind kind = spec.kind();
-            if (kind == SourceKind.FILE) {
-                Path f = filePath();
-                if (!Files.isReadable(f)) {
-                    failure = "camera " + spec.id() + ": file not found or unreadable: " + f;
-                    LOG.error(failure);
-                    return;
-                }
-            }
             while (!closed) {
                 boolean ended;
                 try {
@@ -111,20 +101,16 @@ public final class CameraReader implements Runnable, AutoCloseable {
 
     /** Opens the source and reads until it ends (true) or is closed; throws when it cannot be opened or read. */
     private boolean readOnce(SourceKind kind) throws Exception {
-        FFmpegFrameGrabber g = new FFmpegFrameGrabber(kind == SourceKind.FILE ? filePath().toString() : sourceUrl(kind));
-        configure(g, kind);
-        current = g;
         RateLimiter limiter = new RateLimiter(spec.fps());
-        try (OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat()) {
-            g.start();
+        try (FrameSource source = sources.create(spec); OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat()) {
+            source.open();
             metrics.connected.set(1);
             long openedWallMs = System.currentTimeMillis();
             long openedNanos = System.nanoTime();
             while (!closed) {
                 long t0 = System.nanoTime();
-                org.bytedeco.javacv.Frame f = g.grabImage();
+                FrameSource.Picture f = source.next();
                 if (f == null) return true;
-                if (f.image == null) continue;
                 metrics.decoded.increment();
                 backoff.reset();
                 long now = System.nanoTime();
@@ -135,7 +121,7 @@ public final class CameraReader implements Runnable, AutoCloseable {
                     LOG.warn("camera {}: back after a gap of {} ms", spec.id(), gapMs);
                 }
                 lastFrameNanos = now;
-                long mediaUs = g.getTimestamp();
+                long mediaUs = f.timestampUs();
                 boolean live = kind.live();
                 long clockUs = live ? (System.nanoTime() - openedNanos) / 1000 : mediaUs;
                 if (!limiter.keep(clockUs)) {
@@ -148,7 +134,7 @@ public final class CameraReader implements Runnable, AutoCloseable {
                 }
                 byte[] jpeg;
                 try {
-                    jpeg = encode(conv.convert(f));
+                    jpeg = encode(conv.convert(f.image()));
                 } catch (RuntimeException e) {
                     metrics.dropped("convert");
                     LOG.debug("camera {}: frame not convertible: {}", spec.id(), e.toString());
@@ -161,40 +147,7 @@ public final class CameraReader implements Runnable, AutoCloseable {
             return false;
         } finally {
             metrics.connected.set(0);
-            current = null;
-            try {
-                g.close();
-            } catch (Exception e) {
-                LOG.debug("camera {}: close: {}", spec.id(), e.toString());
-            }
         }
-    }
-
-    private void configure(FFmpegFrameGrabber g, SourceKind kind) {
-        switch (kind) {
-            case RTSP -> {
-                g.setOption("rtsp_transport", "tcp");
-                g.setOption("timeout", NET_TIMEOUT_US);
-            }
-            case HTTP -> {
-                g.setOption("rw_timeout", NET_TIMEOUT_US);
-                g.setOption("reconnect", "0");
-            }
-            case V4L2 -> g.setFormat("video4linux2");
-            case FILE -> {
-            }
-        }
-        spec.options().forEach(g::setOption);
-    }
-
-    private String sourceUrl(SourceKind kind) {
-        if (kind == SourceKind.V4L2 && spec.url().startsWith("v4l2://")) return spec.url().substring("v4l2://".length());
-        return spec.url();
-    }
-
-    private Path filePath() {
-        String u = spec.url();
-        return u.startsWith("file://") ? Path.of(java.net.URI.create(u)) : Path.of(u);
     }
 
     private byte[] encode(Mat frame) {

@@ -1,6 +1,6 @@
 package io.unveil.ingest;
 
-import io.unveil.core.runtime.Role;
+import io.unveil.core.runtime.AbstractRole;
 import io.unveil.core.runtime.RoleContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,22 +9,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Role {@code ingest}: one reader thread per configured camera, all producing through one Kafka producer. */
-public final class IngestRole implements Role {
+public final class IngestRole extends AbstractRole {
     private static final Logger LOG = LoggerFactory.getLogger(IngestRole.class);
     private final List<CameraReader> readers = new ArrayList<>();
     private KafkaFrameSink sink;
 
-    @Override
-    public String name() {
-        return "ingest";
+    public IngestRole() {
+        super("ingest");
     }
 
     @Override
-    public void start(RoleContext ctx) {
+    protected void open(RoleContext ctx) {
         List<CameraSpec> cameras = CameraSpec.fromSettings(ctx.settings());
         if (cameras.isEmpty())
             throw new IllegalArgumentException("role ingest needs at least one camera: --camera ID=URL or camera.<id>.url in the config file");
         sink = new KafkaFrameSink(ctx.producerProperties("unveil-ingest"));
+        closeOnStop(sink);
+        closeOnStop(this::stopReaders); // before the sink closes, so the readers' last frames still go out
         for (CameraSpec c : cameras) {
             IngestMetrics m = new IngestMetrics(ctx.registry(), c.id());
             sink.register(c.id(), m);
@@ -53,8 +54,8 @@ public final class IngestRole implements Role {
         return List.copyOf(readers);
     }
 
-    @Override
-    public void close() {
+    /** Tells every reader to stop, then waits for each (up to 15 s) to hand over its last frame. */
+    private void stopReaders() {
         readers.forEach(CameraReader::close);
         for (CameraReader r : readers) {
             try {
@@ -63,6 +64,5 @@ public final class IngestRole implements Role {
                 Thread.currentThread().interrupt();
             }
         }
-        if (sink != null) sink.close();
     }
 }

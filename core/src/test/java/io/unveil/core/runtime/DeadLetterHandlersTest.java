@@ -5,27 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.unveil.core.config.Settings;
 import io.unveil.core.record.DeadLetter;
-import io.unveil.core.record.GalleryEntry;
-import io.unveil.core.serde.JsonSerde;
+import io.unveil.core.testing.PoisonTopology;
+import io.unveil.core.testing.RoleStreamsProperties;
 import io.unveil.core.topic.Topics;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.errors.StreamsException;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,21 +29,10 @@ class DeadLetterHandlersTest {
     @TempDir
     Path state;
 
-    private StreamsBuilder topology() {
-        StreamsBuilder b = new StreamsBuilder();
-        b.stream("in", Consumed.with(Serdes.String(), new JsonSerde<>(GalleryEntry.class)))
-                .mapValues(e -> {
-                    if (e.name().equals("boom")) throw new IllegalStateException("processor fails on " + e.name());
-                    return e.name();
-                })
-                .to("out", Produced.with(Serdes.String(), Serdes.String()));
-        return b;
-    }
-
     private Properties props(boolean withHandlers) {
-        Properties p = new RoleContext("unused:9092", Settings.empty(), new SimpleMeterRegistry(), state, (short) 1, (n, c) -> { })
-                .streamsProperties("handler-test");
-        p.remove(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
+        // at-least-once: under exactly-once TopologyTestDriver drops the deserialization handler's dead letter (see
+        // RoleStreamsProperties; DeadLettersOnBrokerTest in deploy shows it committed on a broker)
+        Properties p = RoleStreamsProperties.atLeastOnce("handler-test", state, Settings.empty());
         if (!withHandlers) {
             p.remove(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG);
             p.remove(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG);
@@ -56,21 +40,17 @@ class DeadLetterHandlersTest {
         return p;
     }
 
-    private static byte[] entry(String name) {
-        return ("{\"id\":\"i\",\"name\":\"" + name + "\"}").getBytes(StandardCharsets.UTF_8);
-    }
-
     @Test
     void poisonRecordsAreDeadLetteredAndTheStreamGoesOn() {
-        try (TopologyTestDriver d = new TopologyTestDriver(topology().build(), props(true))) {
+        try (TopologyTestDriver d = new TopologyTestDriver(PoisonTopology.build("in", "out"), props(true))) {
             TestInputTopic<String, byte[]> in = d.createInputTopic("in", new StringSerializer(), new ByteArraySerializer());
             TestOutputTopic<String, String> out = d.createOutputTopic("out", Serdes.String().deserializer(), Serdes.String().deserializer());
             TestOutputTopic<String, DeadLetter> dlq = d.createOutputTopic(Topics.DLQ.name(), Topics.DLQ.keySerde().deserializer(),
                     Topics.DLQ.valueSerde().deserializer());
-            byte[] garbage = {0x7b, 0x22, (byte) 0xff, 0x00};
+            byte[] garbage = PoisonTopology.GARBAGE;
             in.pipeInput("k1", garbage);
-            in.pipeInput("k2", entry("boom"));
-            in.pipeInput("k3", entry("alice"));
+            in.pipeInput("k2", PoisonTopology.entry("boom"));
+            in.pipeInput("k3", PoisonTopology.entry("alice"));
             assertEquals(List.of("alice"), out.readValuesToList());
             List<DeadLetter> dead = dlq.readValuesToList();
             assertEquals(2, dead.size(), dead.toString());
@@ -82,13 +62,13 @@ class DeadLetterHandlersTest {
             assertArrayEquals(garbage, dead.get(0).payload());
             assertTrue(dead.get(1).reason().startsWith("processing-error: IllegalStateException: processor fails on boom"), dead.get(1).reason());
             assertEquals(1, dead.get(1).offset());
-            assertArrayEquals(entry("boom"), dead.get(1).payload());
+            assertArrayEquals(PoisonTopology.entry("boom"), dead.get(1).payload());
         }
     }
 
     @Test
     void withoutTheHandlersAPoisonRecordStopsTheStream() {
-        try (TopologyTestDriver d = new TopologyTestDriver(topology().build(), props(false))) {
+        try (TopologyTestDriver d = new TopologyTestDriver(PoisonTopology.build("in", "out"), props(false))) {
             TestInputTopic<String, byte[]> in = d.createInputTopic("in", new StringSerializer(), new ByteArraySerializer());
             assertThrows(StreamsException.class, () -> in.pipeInput("k1", new byte[]{1, 2, 3}));
         }

@@ -18,6 +18,7 @@ import io.unveil.detector.align.FaceAligner;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.stage.RecognizeConfig;
 import io.unveil.recognize.stage.RecognizeTopology;
+import io.unveil.core.testing.RoleStreamsProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -31,7 +32,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -97,9 +97,9 @@ class FuzzFacesTest {
         Settings settings = Settings.empty().with("recognize.threshold", "0.6").with("recognize.input-topic", Topics.FACES.name());
         StreamsBuilder b = new StreamsBuilder();
         RecognizeTopology.buildTopology(b, RecognizeConfig.from(settings), new GridEmbedder(), new SimpleMeterRegistry());
-        RoleContext ctx = new RoleContext("unused:9092", settings, new SimpleMeterRegistry(), state, (short) 1, (x, y) -> { });
-        Properties p = ctx.streamsProperties("unveil-recognize-fuzz");
-        p.remove(StreamsConfig.PROCESSING_GUARANTEE_CONFIG); // TopologyTestDriver commits after each record anyway
+        // at-least-once: the random bytes are undeserializable, whose dead letters TopologyTestDriver drops under
+        // exactly-once (see RoleStreamsProperties)
+        Properties p = RoleStreamsProperties.atLeastOnce("unveil-recognize", state, settings);
 
         RgbImage frame = FaceFrames.frame(112, 84, new int[]{30, 16, 52});
         Box box = new Box(30, 16, 52, 52);

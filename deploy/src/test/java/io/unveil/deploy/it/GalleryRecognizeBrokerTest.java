@@ -28,7 +28,7 @@ import io.unveil.gallery.events.KafkaEventSource;
 import io.unveil.gallery.store.KafkaGalleryStore;
 import io.unveil.gallery.testing.MarkedFaces;
 import io.unveil.gallery.testing.MarkedFaces.Spec;
-import io.unveil.recognize.pipeline.FaceChips;
+import io.unveil.detector.align.FaceChips;
 import io.unveil.recognize.stage.RecognizeConfig;
 import io.unveil.recognize.stage.RecognizeTopology;
 import io.unveil.recognize.testing.PatternEmbedder;

@@ -9,8 +9,7 @@ import io.unveil.core.image.RgbImage;
 import io.unveil.core.serde.Json;
 import io.unveil.detector.DetectedFace;
 import io.unveil.detector.FaceAnalyzer;
-import io.unveil.detector.align.AlignTarget;
-import io.unveil.detector.align.FaceAligner;
+import io.unveil.detector.align.ChipAligner;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ public final class Analyze {
         float[][] descriptors = null;
         if (embedder != null && !faces.isEmpty()) {
             List<RgbImage> chips = new ArrayList<>();
-            for (DetectedFace f : faces) chips.add(FaceAligner.align(img, f.landmarks(), AlignTarget.CHIP_150).image());
+            for (DetectedFace f : faces) chips.add(ChipAligner.DLIB.chip150(img, f.landmarks()));
             descriptors = embedder.embed(chips);
         }
         List<FaceReport> out = new ArrayList<>();

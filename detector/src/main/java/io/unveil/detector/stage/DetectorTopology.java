@@ -2,13 +2,14 @@ package io.unveil.detector.stage;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.unveil.core.metrics.Metrics;
+import io.unveil.core.record.Face;
+import io.unveil.core.runtime.Outcome;
 import io.unveil.core.serde.JsonSerde;
 import io.unveil.core.topic.Topics;
 import io.unveil.detector.FaceAnalyzer;
 import io.unveil.detector.track.TrackerState;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -38,12 +39,8 @@ public final class DetectorTopology {
                 new JsonSerde<>(TrackerState.class)));
         KStream<String, byte[]> frames = builder.stream(Topics.FRAMES.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("frames"));
-        KStream<String, DetectorOutput> out = frames.process(
+        KStream<String, Outcome<Face>> out = frames.process(
                 () -> new FrameProcessor(config, analyzer, cropper, metrics), Named.as("detect-align-gate-track"), STORE);
-        out.split(Named.as("detector-"))
-                .branch((k, v) -> v.dead() != null, Branched.<String, DetectorOutput>withConsumer(
-                        s -> s.mapValues(DetectorOutput::dead).to(Topics.DLQ.name(), Topics.DLQ.produced())).withName("dlq"))
-                .defaultBranch(Branched.<String, DetectorOutput>withConsumer(
-                        s -> s.mapValues(DetectorOutput::face).to(Topics.FACES.name(), Topics.FACES.produced())).withName("faces"));
+        Outcome.split(out, "detector-", "faces").to(Topics.FACES.name(), Topics.FACES.produced());
     }
 }

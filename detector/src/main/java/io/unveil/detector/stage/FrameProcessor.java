@@ -4,9 +4,10 @@ import io.unveil.core.image.ImageDecodeException;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.DeadLetter;
-import io.unveil.core.runtime.RecordDeadLetters;
 import io.unveil.core.record.Face;
 import io.unveil.core.record.Frame;
+import io.unveil.core.runtime.DeadLetters;
+import io.unveil.core.runtime.Outcome;
 import io.unveil.core.serde.FrameSerde;
 import io.unveil.detector.DetectedFace;
 import io.unveil.detector.FaceAnalyzer;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * emit the faces that pass. Anything that cannot be parsed, decoded or analysed becomes a dead letter: the processor
  * never throws on bad input.
  */
-final class FrameProcessor implements Processor<String, byte[], String, DetectorOutput> {
+final class FrameProcessor implements Processor<String, byte[], String, Outcome<Face>> {
     private static final Logger LOG = LoggerFactory.getLogger(FrameProcessor.class);
     static final String STAGE = "detector";
 
@@ -37,7 +38,7 @@ final class FrameProcessor implements Processor<String, byte[], String, Detector
     private final FaceAssessor assessor;
     private final DetectorMetrics metrics;
     private final IouTracker tracker;
-    private ProcessorContext<String, DetectorOutput> ctx;
+    private ProcessorContext<String, Outcome<Face>> ctx;
     private KeyValueStore<String, TrackerState> tracks;
 
     FrameProcessor(DetectorConfig config, FaceAnalyzer analyzer, FaceCropper cropper, DetectorMetrics metrics) {
@@ -49,7 +50,7 @@ final class FrameProcessor implements Processor<String, byte[], String, Detector
     }
 
     @Override
-    public void init(ProcessorContext<String, DetectorOutput> context) {
+    public void init(ProcessorContext<String, Outcome<Face>> context) {
         this.ctx = context;
         this.tracks = context.getStateStore(DetectorTopology.STORE);
     }
@@ -112,7 +113,7 @@ final class FrameProcessor implements Processor<String, byte[], String, Detector
             Face face = toFace(frame, image, faces.get(i), i, tr.trackIds()[i]);
             if (face != null) {
                 metrics.emitted.increment();
-                ctx.forward(new Record<>(camera, DetectorOutput.face(face), rec.timestamp()));
+                ctx.forward(new Record<>(camera, Outcome.of(face), rec.timestamp()));
             }
         }
     }
@@ -132,7 +133,7 @@ final class FrameProcessor implements Processor<String, byte[], String, Detector
 
     private void dead(Record<String, byte[]> rec, String reason, String detail) {
         metrics.deadLetter(reason);
-        DeadLetter d = RecordDeadLetters.of(STAGE, reason, detail, ctx.recordMetadata(), rec);
-        ctx.forward(new Record<>(rec.key(), DetectorOutput.dead(d), rec.timestamp()));
+        DeadLetter d = DeadLetters.of(STAGE, reason, detail, ctx.recordMetadata(), rec);
+        ctx.forward(new Record<>(rec.key(), Outcome.dead(d), rec.timestamp()));
     }
 }

@@ -15,6 +15,7 @@ import io.unveil.core.serde.FrameSerde;
 import io.unveil.core.topic.Topics;
 import io.unveil.detector.DetectedFace;
 import io.unveil.detector.FaceAnalyzer;
+import io.unveil.core.testing.RoleStreamsProperties;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,7 +27,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -47,12 +47,13 @@ class DetectorTopologyTest {
     TestOutputTopic<String, DeadLetter> dlq;
 
     private void start(FaceAnalyzer analyzer, DetectorConfig config) {
+        start(analyzer, config, cropper());
+    }
+
+    private void start(FaceAnalyzer analyzer, DetectorConfig config, FaceCropper cropper) {
         StreamsBuilder b = new StreamsBuilder();
-        DetectorTopology.buildTopology(b, config, analyzer, cropper(), registry);
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "detector-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        DetectorTopology.buildTopology(b, config, analyzer, cropper, registry);
+        Properties p = RoleStreamsProperties.of(DetectorTopology.APPLICATION_ID, stateDir);
         driver = new TopologyTestDriver(b.build(), p);
         raw = driver.createInputTopic(Topics.FRAMES.name(), new StringSerializer(), new ByteArraySerializer());
         faces = driver.createOutputTopic(Topics.FACES.name(), Serdes.String().deserializer(), Topics.FACES.valueSerde().deserializer());
@@ -199,6 +200,24 @@ class DetectorTopologyTest {
         DeadLetter d = dlq.readValue();
         assertTrue(d.reason().startsWith("detector-error") && d.reason().contains("model exploded"), d.reason());
         assertEquals(1, faces.readValuesToList().size());
+    }
+
+    @Test
+    void aFailureTheStageDoesNotExpectIsDeadLetteredByTheProductionHandler() {
+        FaceCropper real = cropper();
+        int[] calls = {0};
+        // a cropper with a bug: its first crops are empty, which the stage does not check for (it throws)
+        start(new SyntheticFaces(), DetectorConfig.defaults(), (frame, lm) ->
+                calls[0]++ == 0 ? new FaceCropper.Crops(null, null) : real.crop(frame, lm));
+        send("c", 0, 1, SyntheticFaces.jpeg(W, H, true, new int[]{100, 60, 90}));
+        send("c", 1, 2, SyntheticFaces.jpeg(W, H, true, new int[]{100, 60, 90}));
+        DeadLetter d = dlq.readValue();
+        assertEquals(DetectorTopology.APPLICATION_ID, d.stage(), "sent by the Streams handler RoleContext configures");
+        assertTrue(d.reason().startsWith("processing-error: NullPointerException"), d.reason());
+        assertEquals(Topics.FRAMES.name(), d.sourceTopic());
+        assertEquals(0, d.offset());
+        assertTrue(dlq.isEmpty());
+        assertEquals(1, faces.readValuesToList().size(), "the next frame goes through");
     }
 
     @Test

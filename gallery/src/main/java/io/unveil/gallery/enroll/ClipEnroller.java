@@ -4,7 +4,7 @@ import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.GalleryEntry;
 import io.unveil.detector.DetectedFace;
-import io.unveil.recognize.pipeline.FaceChips;
+import io.unveil.detector.align.FaceChips;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,7 +49,7 @@ public final class ClipEnroller {
             }
             DetectedFace next;
             if (followed == null) {
-                next = faces.stream().max(Comparator.comparingDouble(d -> d.box().area())).orElseThrow();
+                next = FaceChips.largestFace(faces);
             } else {
                 DetectedFace prev = followed;
                 next = faces.stream().max(Comparator.comparingDouble(d -> d.box().iou(prev.box()))).orElseThrow();

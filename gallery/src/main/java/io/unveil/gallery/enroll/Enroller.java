@@ -6,7 +6,7 @@ import io.unveil.core.record.GalleryEntry;
 import io.unveil.core.record.Quality;
 import io.unveil.detector.DetectedFace;
 import io.unveil.recognize.Embedder;
-import io.unveil.recognize.pipeline.FaceChips;
+import io.unveil.detector.align.FaceChips;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 
 /** Reads {@code unveil.events} (the last {@code backfill} per partition, then live) into an {@link EventFeed}. */
 public final class KafkaEventSource implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(KafkaEventSource.class);
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaEventSource.class);
     private final KafkaConsumer<String, byte[]> consumer;
     private final EventFeed feed;
     private final Thread thread;
@@ -54,14 +54,14 @@ public final class KafkaEventSource implements AutoCloseable {
                         RecognitionEvent e = de.deserialize(r.topic(), r.value());
                         if (e != null) feed.publish(e);
                     } catch (SerializationException ex) {
-                        log.warn("skipping unreadable event at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), ex.getMessage());
+                        LOG.warn("skipping unreadable event at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), ex.getMessage());
                     }
                 }
             }
         } catch (WakeupException e) {
             // closing
         } catch (RuntimeException e) {
-            if (running) log.error("event reader stopped: {}", e.toString(), e);
+            if (running) LOG.error("event reader stopped: {}", e.toString(), e);
         } finally {
             consumer.close();
         }

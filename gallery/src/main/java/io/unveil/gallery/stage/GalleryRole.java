@@ -2,7 +2,7 @@ package io.unveil.gallery.stage;
 
 import io.unveil.core.config.Settings;
 import io.unveil.core.config.UnveilHome;
-import io.unveil.core.runtime.Role;
+import io.unveil.core.runtime.AbstractRole;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.gallery.GalleryService;
 import io.unveil.gallery.api.ApiKeys;
@@ -17,7 +17,7 @@ import io.unveil.gallery.events.KafkaEventSource;
 import io.unveil.gallery.store.KafkaGalleryStore;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
-import io.unveil.recognize.pipeline.FaceChips;
+import io.unveil.detector.align.FaceChips;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,14 +31,12 @@ import org.slf4j.LoggerFactory;
  * {@code gallery.admin-key} / {@code gallery.read-key} (plain, hashed at start); with none configured an admin key is
  * generated once into {@code ~/.cache/unveil/gallery-admin.key} (owner-only), which the CLI reads by default.
  */
-public final class GalleryRole implements Role {
-    private static final Logger log = LoggerFactory.getLogger(GalleryRole.class);
-    private final List<AutoCloseable> open = new ArrayList<>();
+public final class GalleryRole extends AbstractRole {
+    private static final Logger LOG = LoggerFactory.getLogger(GalleryRole.class);
     private GalleryApi api;
 
-    @Override
-    public String name() {
-        return "gallery";
+    public GalleryRole() {
+        super("gallery");
     }
 
     public static Path defaultAdminKeyFile() {
@@ -56,46 +54,34 @@ public final class GalleryRole implements Role {
         if (keys.isEmpty()) {
             Path f = Path.of(s.string("gallery.admin-key-file", defaultAdminKeyFile().toString()));
             keys.add(ApiKeys.bootstrapAdmin(f));
-            log.warn("gallery: no API keys configured; admin key is in {}", f);
+            LOG.warn("gallery: no API keys configured; admin key is in {}", f);
         }
         return new ApiKeys(keys);
     }
 
     @Override
-    public void start(RoleContext ctx) {
+    protected void open(RoleContext ctx) {
         Settings s = ctx.settings();
         FaceChips chips = FaceChips.faceApi();
-        open.add(chips.analyzer());
+        closeOnStop(chips.analyzer());
         Embedder embedder = FaceApiEmbedder.load();
-        open.add(embedder);
+        closeOnStop(embedder);
         Enroller enroller = new Enroller(chips, embedder, EnrollmentPolicy.from(s));
         ClipEnroller clips = new ClipEnroller(enroller, chips, s.integer("gallery.clip-sampled-frames", 40),
                 s.integer("gallery.clip-best-frames", 8), s.decimal("gallery.clip-max-seconds", 20));
         KafkaGalleryStore store = new KafkaGalleryStore(ctx.producerProperties("unveil-gallery"), ctx.clientProperties());
-        open.add(store);
+        closeOnStop(store);
         ctx.health("gallery-store", store::ready);
         EventFeed feed = new EventFeed(s.integer("gallery.events-buffer", 1000));
-        open.add(new KafkaEventSource(ctx.clientProperties(), feed, s.integer("gallery.events-backfill", 200)));
+        closeOnStop(new KafkaEventSource(ctx.clientProperties(), feed, s.integer("gallery.events-backfill", 200)));
         String keep = s.string("gallery.keep-images-dir", null);
         GalleryService service = new GalleryService(store, enroller, clips, UploadLimits.from(s), keep == null ? null : Path.of(keep));
         api = new GalleryApi(service, feed, keys(s), io.unveil.gallery.api.RateLimiter.from(s)).start(s.string("gallery.host", "127.0.0.1"), s.integer("gallery.port", 8080));
-        log.info("gallery: API and web page on http://{}:{}/", s.string("gallery.host", "127.0.0.1"), api.port());
+        closeOnStop(api);
+        LOG.info("gallery: API and web page on http://{}:{}/", s.string("gallery.host", "127.0.0.1"), api.port());
     }
 
     public int port() {
         return api == null ? -1 : api.port();
-    }
-
-    @Override
-    public void close() {
-        if (api != null) api.close();
-        for (int i = open.size() - 1; i >= 0; i--) {
-            try {
-                open.get(i).close();
-            } catch (Exception e) {
-                log.warn("gallery: close failed: {}", e.toString());
-            }
-        }
-        open.clear();
     }
 }

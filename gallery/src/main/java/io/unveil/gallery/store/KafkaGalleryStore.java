@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * all partitions) into a map; writes go through an idempotent producer and are applied locally once acknowledged.
  */
 public final class KafkaGalleryStore implements GalleryStore {
-    private static final Logger log = LoggerFactory.getLogger(KafkaGalleryStore.class);
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaGalleryStore.class);
     private final Map<String, GalleryEntry> entries = new ConcurrentHashMap<>();
     private final KafkaProducer<String, GalleryEntry> producer;
     private final KafkaConsumer<String, GalleryEntry> consumer;
@@ -68,14 +68,14 @@ public final class KafkaGalleryStore implements GalleryStore {
                     for (TopicPartition tp : parts) caughtUp &= consumer.position(tp) >= end.get(tp);
                     if (caughtUp) {
                         ready = true;
-                        log.info("gallery loaded: {} identities", entries.size());
+                        LOG.info("gallery loaded: {} identities", entries.size());
                     }
                 }
             }
         } catch (WakeupException e) {
             // closing
         } catch (RuntimeException e) {
-            if (running) log.error("gallery reader stopped: {}", e.toString(), e);
+            if (running) LOG.error("gallery reader stopped: {}", e.toString(), e);
         } finally {
             consumer.close();
         }

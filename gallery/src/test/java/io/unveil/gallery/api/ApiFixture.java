@@ -7,7 +7,7 @@ import io.unveil.gallery.enroll.EnrollmentPolicy;
 import io.unveil.gallery.events.EventFeed;
 import io.unveil.gallery.testing.MarkedFaces;
 import io.unveil.gallery.testing.MemoryGalleryStore;
-import io.unveil.recognize.pipeline.FaceChips;
+import io.unveil.detector.align.FaceChips;
 import io.unveil.recognize.testing.PatternEmbedder;
 import java.util.List;
 

@@ -9,7 +9,7 @@ import io.unveil.core.image.RgbImage;
 import io.unveil.gallery.testing.MarkedFaces;
 import io.unveil.gallery.testing.MarkedFaces.Spec;
 import io.unveil.recognize.match.Vectors;
-import io.unveil.recognize.pipeline.FaceChips;
+import io.unveil.detector.align.FaceChips;
 import io.unveil.recognize.testing.PatternEmbedder;
 import io.unveil.recognize.testing.PatternFaces;
 import java.nio.file.Files;

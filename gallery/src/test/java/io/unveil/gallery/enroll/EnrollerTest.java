@@ -10,7 +10,7 @@ import io.unveil.core.record.Box;
 import io.unveil.core.record.GalleryEntry;
 import io.unveil.detector.DetectedFace;
 import io.unveil.detector.FaceAnalyzer;
-import io.unveil.recognize.pipeline.FaceChips;
+import io.unveil.detector.align.FaceChips;
 import io.unveil.gallery.testing.MarkedFaces;
 import io.unveil.gallery.testing.MarkedFaces.Spec;
 import io.unveil.recognize.match.Vectors;

@@ -4,13 +4,14 @@ import io.unveil.core.image.ImageDecodeException;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.DeadLetter;
-import io.unveil.core.runtime.RecordDeadLetters;
 import io.unveil.core.record.Face;
 import io.unveil.core.record.Occlusion;
+import io.unveil.core.runtime.DeadLetters;
+import io.unveil.core.runtime.Outcome;
 import io.unveil.core.serde.Json;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -23,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** See {@link InpaintTopology}. */
-final class InpaintProcessor implements Processor<String, byte[], String, InpaintOutput> {
+final class InpaintProcessor implements Processor<String, byte[], String, Outcome<Face>> {
     private static final Logger LOG = LoggerFactory.getLogger(InpaintProcessor.class);
     static final String STAGE = "inpaint";
     private static final int SIZE = 128;
@@ -32,7 +33,7 @@ final class InpaintProcessor implements Processor<String, byte[], String, Inpain
     private final OcclusionStep occlusion;
     private final Repairer repairer;
     private final InpaintMetrics metrics;
-    private ProcessorContext<String, InpaintOutput> ctx;
+    private ProcessorContext<String, Outcome<Face>> ctx;
     private KeyValueStore<String, Pending> store;
     private long counter;
     private int pending;
@@ -46,7 +47,7 @@ final class InpaintProcessor implements Processor<String, byte[], String, Inpain
     }
 
     @Override
-    public void init(ProcessorContext<String, InpaintOutput> context) {
+    public void init(ProcessorContext<String, Outcome<Face>> context) {
         ctx = context;
         store = context.getStateStore(InpaintTopology.STORE);
         try (KeyValueIterator<String, Pending> it = store.all()) { // restored after a restart: flush on the next tick
@@ -88,7 +89,7 @@ final class InpaintProcessor implements Processor<String, byte[], String, Inpain
         Face withOcc = face.withOcclusion(occ);
         if (!occ.occluded()) {
             metrics.passed.increment();
-            ctx.forward(new Record<>(rec.key(), InpaintOutput.face(withOcc), rec.timestamp()));
+            ctx.forward(new Record<>(rec.key(), Outcome.of(withOcc), rec.timestamp()));
             return;
         }
         long now = ctx.currentSystemTimeMs();
@@ -131,7 +132,7 @@ final class InpaintProcessor implements Processor<String, byte[], String, Inpain
             Pending p = ok.get(i).value;
             RgbImage r = repaired.get(i);
             Face out = p.face().withRepaired(Images.encodePng(r), Images.encodePng(Images.resize(r, 150, 150)));
-            ctx.forward(new Record<>(p.key(), InpaintOutput.face(out), p.timestamp()));
+            ctx.forward(new Record<>(p.key(), Outcome.of(out), p.timestamp()));
             store.delete(ok.get(i).key);
             metrics.repaired.increment();
         }
@@ -154,13 +155,14 @@ final class InpaintProcessor implements Processor<String, byte[], String, Inpain
 
     private void dead(Record<String, byte[]> rec, String reason, String detail) {
         metrics.deadLetter(reason);
-        DeadLetter d = RecordDeadLetters.of(STAGE, reason, detail, ctx.recordMetadata(), rec);
-        ctx.forward(new Record<>(rec.key(), InpaintOutput.dead(d), rec.timestamp()));
+        DeadLetter d = DeadLetters.of(STAGE, reason, detail, ctx.recordMetadata(), rec);
+        ctx.forward(new Record<>(rec.key(), Outcome.dead(d), rec.timestamp()));
     }
 
     private void deadPending(Pending p, String detail) {
         metrics.deadLetter("bad-pending");
-        DeadLetter d = new DeadLetter(STAGE, "bad-pending: " + detail, null, -1, -1, p.key(), Map.of(), null, p.timestamp());
-        ctx.forward(new Record<>(p.key(), InpaintOutput.dead(d), p.timestamp()));
+        // flushed by a punctuation, long after its input record: no source offset to name
+        DeadLetter d = DeadLetters.of(STAGE, "bad-pending", detail, Optional.empty(), p.key(), null, null, p.timestamp());
+        ctx.forward(new Record<>(p.key(), Outcome.dead(d), p.timestamp()));
     }
 }

@@ -1,11 +1,9 @@
 package io.unveil.inpaint.stage;
 
-import java.time.Duration;
-import io.unveil.core.runtime.Role;
+import io.unveil.core.runtime.AbstractRole;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.inpaint.idgan.Inpainter;
 import io.unveil.inpaint.occlusion.OcclusionEstimator;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,35 +13,25 @@ import org.slf4j.LoggerFactory;
  * {@code unveil.faces.repaired}. {@code --device gpu} (setting {@code inpaint.device}) makes it a GPU worker; without a
  * CUDA libtorch it logs the fallback and runs on the CPU.
  */
-public final class InpaintRole implements Role {
+public final class InpaintRole extends AbstractRole {
     private static final Logger LOG = LoggerFactory.getLogger(InpaintRole.class);
-    private KafkaStreams streams;
-    private OcclusionEstimator estimator;
-    private Inpainter inpainter;
 
-    @Override
-    public String name() {
-        return "inpaint";
+    public InpaintRole() {
+        super("inpaint");
     }
 
     @Override
-    public void start(RoleContext ctx) {
+    protected void open(RoleContext ctx) {
         InpaintConfig config = InpaintConfig.from(ctx.settings());
-        estimator = OcclusionEstimator.load(OcclusionEstimator.Options.DEFAULT);
-        inpainter = Inpainter.load(config.device());
+        OcclusionEstimator estimator = OcclusionEstimator.load(OcclusionEstimator.Options.DEFAULT);
+        closeOnStop(estimator);
+        Inpainter inpainter = Inpainter.load(config.device());
+        closeOnStop(inpainter);
         OcclusionStep step = new EstimatorOcclusionStep(estimator);
         StreamsBuilder b = new StreamsBuilder();
         InpaintTopology.buildTopology(b, config, step, inpainter::repair, ctx.registry());
-        streams = ctx.startStreams(InpaintTopology.APPLICATION_ID, b.build());
+        startStreams(ctx, InpaintTopology.APPLICATION_ID, b.build());
         LOG.info("inpaint role: generator {} on {}, batches of up to {} faces, max wait {} ms", inpainter.model(),
                 inpainter.device(), config.maxBatch(), config.maxWait().toMillis());
-    }
-
-    @Override
-    public void close() {
-        // stop the stream threads before their models go away, so in-flight records finish instead of failing
-        if (streams != null) streams.close(Duration.ofSeconds(20));
-        if (inpainter != null) inpainter.close();
-        if (estimator != null) estimator.close();
     }
 }

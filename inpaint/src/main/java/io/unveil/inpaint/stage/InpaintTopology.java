@@ -1,11 +1,12 @@
 package io.unveil.inpaint.stage;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.unveil.core.record.Face;
+import io.unveil.core.runtime.Outcome;
 import io.unveil.core.serde.JsonSerde;
 import io.unveil.core.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
@@ -33,14 +34,9 @@ public final class InpaintTopology {
                 new JsonSerde<>(Pending.class)));
         KStream<String, byte[]> faces = builder.stream(Topics.FACES.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("faces"));
-        KStream<String, InpaintOutput> out = faces.process(
+        KStream<String, Outcome<Face>> out = faces.process(
                 () -> new InpaintProcessor(config, occlusion, repairer, new InpaintMetrics(registry)),
                 Named.as("occlusion-inpaint"), STORE);
-        out.split(Named.as("inpaint-"))
-                .branch((k, v) -> v.dead() != null, Branched.<String, InpaintOutput>withConsumer(
-                        s -> s.mapValues(InpaintOutput::dead).to(Topics.DLQ.name(), Topics.DLQ.produced())).withName("dlq"))
-                .defaultBranch(Branched.<String, InpaintOutput>withConsumer(
-                        s -> s.mapValues(InpaintOutput::face).to(Topics.FACES_REPAIRED.name(), Topics.FACES_REPAIRED.produced()))
-                        .withName("repaired"));
+        Outcome.split(out, "inpaint-", "repaired").to(Topics.FACES_REPAIRED.name(), Topics.FACES_REPAIRED.produced());
     }
 }

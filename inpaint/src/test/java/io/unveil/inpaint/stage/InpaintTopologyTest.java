@@ -15,6 +15,7 @@ import io.unveil.core.record.Face;
 import io.unveil.core.record.Occlusion;
 import io.unveil.core.serde.Json;
 import io.unveil.core.topic.Topics;
+import io.unveil.core.testing.RoleStreamsProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +25,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -66,10 +66,7 @@ class InpaintTopologyTest {
         StreamsBuilder b = new StreamsBuilder();
         InpaintTopology.buildTopology(b, new InpaintConfig(maxBatch, Duration.ofMillis(maxWaitMs), "cpu"), OCCLUSION,
                 repairer, new SimpleMeterRegistry());
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "inpaint-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties p = RoleStreamsProperties.of(InpaintTopology.APPLICATION_ID, stateDir);
         driver = new TopologyTestDriver(b.build(), p);
         in = driver.createInputTopic(Topics.FACES.name(), new StringSerializer(), new ByteArraySerializer());
         out = driver.createOutputTopic(Topics.FACES_REPAIRED.name(), Serdes.String().deserializer(),

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * layout 2.7-3.3 ms on the same core (docs/benchmarks.md).
  */
 public final class CentroidMatcher {
-    private static final Logger log = LoggerFactory.getLogger(CentroidMatcher.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CentroidMatcher.class);
     static final int BLOCK = 1024;
     public static final CentroidMatcher EMPTY = new CentroidMatcher(new String[0], new String[0], new float[0][][], 0, null);
 
@@ -58,7 +58,7 @@ public final class CentroidMatcher {
         for (GalleryEntry e : entries) {
             if (e == null) continue;
             if (!usable(e, dim, center)) {
-                log.warn("gallery entry {} has no usable {}-D centroid; it is not matched", e.id(), dim);
+                LOG.warn("gallery entry {} has no usable {}-D centroid; it is not matched", e.id(), dim);
                 continue;
             }
             usable.add(e);

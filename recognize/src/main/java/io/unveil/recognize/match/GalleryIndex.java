@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * that appeared while running, which retroactive search consumes (each task with its own cursor).
  */
 public final class GalleryIndex {
-    private static final Logger log = LoggerFactory.getLogger(GalleryIndex.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GalleryIndex.class);
     private final Map<String, GalleryEntry> entries = new ConcurrentHashMap<>();
     private volatile CentroidMatcher snapshot = CentroidMatcher.EMPTY;
     /** Row of each matched id in {@link #snapshot}; guarded by this. */
@@ -62,7 +62,7 @@ public final class GalleryIndex {
                 snapshot = current.withRow(r, entry);
                 rows.put(id, r);
             } else {
-                log.warn("gallery entry {} has no usable {}-D centroid; it is not matched",
+                LOG.warn("gallery entry {} has no usable {}-D centroid; it is not matched",
                         id, current.dimension());
                 removeRow(id);
             }

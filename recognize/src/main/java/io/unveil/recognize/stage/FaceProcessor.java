@@ -4,6 +4,8 @@ import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.DeadLetter;
 import io.unveil.core.record.Face;
+import io.unveil.core.runtime.DeadLetters;
+import io.unveil.core.runtime.Outcome;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.match.CentroidMatcher;
 import io.unveil.recognize.match.GalleryIndex;
@@ -19,7 +21,6 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -29,7 +30,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * ENDED event plus a history record for retroactive search). Null, malformed (see {@link FaceChecks}) and undecodable
  * faces go to the DLQ with the reason.
  */
-final class FaceProcessor implements Processor<String, Face, String, Routed> {
+final class FaceProcessor implements Processor<String, Face, String, Outcome<Routed>> {
     static final int CHIP = 150;
     private final Embedder embedder;
     private final GalleryIndex index;
@@ -38,7 +39,7 @@ final class FaceProcessor implements Processor<String, Face, String, Routed> {
     private final RecognizeMetrics metrics;
     private final String storeName;
     private final Map<String, String> versions;
-    private ProcessorContext<String, Routed> ctx;
+    private ProcessorContext<String, Outcome<Routed>> ctx;
     private KeyValueStore<String, TrackState> tracks;
 
     FaceProcessor(Embedder embedder, GalleryIndex index, TrackFusion fusion, RecognizeConfig config,
@@ -54,7 +55,7 @@ final class FaceProcessor implements Processor<String, Face, String, Routed> {
     }
 
     @Override
-    public void init(ProcessorContext<String, Routed> context) {
+    public void init(ProcessorContext<String, Outcome<Routed>> context) {
         ctx = context;
         tracks = context.getStateStore(storeName);
         Duration every = Duration.ofMillis(Math.max(100, config.idleTimeout().toMillis() / 2));
@@ -109,17 +110,17 @@ final class FaceProcessor implements Processor<String, Face, String, Routed> {
 
     private void emit(TrackState t, TrackDecision d, String key, long ts) {
         metrics.event(d.type(), d.unknown() ? null : d.label());
-        ctx.forward(new Record<>(t.cameraId, Routed.of(new Decision(Events.fromTrack(t, d, versions),
+        ctx.forward(new Record<>(t.cameraId, Outcome.of(Routed.of(new Decision(Events.fromTrack(t, d, versions),
                 io.unveil.recognize.match.Vectors.centered(d.fused(), config.center()), key,
-                d.unknown())), ts));
+                d.unknown()))), ts));
     }
 
     private void finish(String key, TrackState t, CentroidMatcher snap, long ts) {
         TrackDecision d = fusion.end(t, snap);
         emit(t, d, key, ts);
-        ctx.forward(new Record<>(t.cameraId, Routed.of(new HistoryRecord(Events.id(key, Long.toString(t.firstCaptureMs)),
+        ctx.forward(new Record<>(t.cameraId, Outcome.of(Routed.of(new HistoryRecord(Events.id(key, Long.toString(t.firstCaptureMs)),
                 t.cameraId, t.trackId, t.firstCaptureMs, t.lastCaptureMs, t.box, t.frames, d.fused(), t.occlusionRatio,
-                t.inpainted, d.label(), config.historyThumbnails() ? t.thumbAligned : null)), ts));
+                t.inpainted, d.label(), config.historyThumbnails() ? t.thumbAligned : null))), ts));
     }
 
     private void endIdle() {
@@ -144,15 +145,14 @@ final class FaceProcessor implements Processor<String, Face, String, Routed> {
 
     private void dead(Record<String, Face> r, String reason) {
         metrics.rejected.increment();
-        RecordMetadata md = ctx.recordMetadata().orElse(null);
-        ctx.forward(new Record<>(r.key(), Routed.of(new DeadLetter("recognize", reason,
-                md == null ? config.inputTopic() : md.topic(), md == null ? -1 : md.partition(),
-                md == null ? -1 : md.offset(), r.key(), Map.of(), payload(r.value()), r.timestamp())), r.timestamp()));
+        DeadLetter d = DeadLetters.of("recognize", reason, null, ctx.recordMetadata(), r.key(), r.headers(),
+                payload(r.value()), r.timestamp());
+        ctx.forward(new Record<>(r.key(), Outcome.dead(d), r.timestamp()));
     }
 
     private static byte[] payload(Face f) {
         try {
-            return DeadLetter.truncate(io.unveil.core.serde.Json.MAPPER.writeValueAsBytes(f));
+            return io.unveil.core.serde.Json.MAPPER.writeValueAsBytes(f);
         } catch (Exception e) {
             return null;
         }

@@ -1,12 +1,10 @@
 package io.unveil.recognize.stage;
 
-import io.unveil.core.runtime.Role;
+import io.unveil.core.runtime.AbstractRole;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
 import io.unveil.recognize.match.GalleryIndex;
-import java.time.Duration;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,31 +13,22 @@ import org.slf4j.LoggerFactory;
  * Role {@code recognize}: the recognition topology (faces -> embedding -> gallery match -> fused track decision ->
  * unveil.events) with the pretrained face-api recognizer, as the Streams application {@code unveil-recognize}.
  */
-public final class RecognizeRole implements Role {
-    private static final Logger log = LoggerFactory.getLogger(RecognizeRole.class);
-    private KafkaStreams streams;
-    private Embedder embedder;
+public final class RecognizeRole extends AbstractRole {
+    private static final Logger LOG = LoggerFactory.getLogger(RecognizeRole.class);
 
-    @Override
-    public String name() {
-        return "recognize";
+    public RecognizeRole() {
+        super("recognize");
     }
 
     @Override
-    public void start(RoleContext ctx) {
+    protected void open(RoleContext ctx) {
         RecognizeConfig cfg = RecognizeConfig.from(ctx.settings());
-        embedder = FaceApiEmbedder.load();
+        Embedder embedder = FaceApiEmbedder.load();
+        closeOnStop(embedder);
         StreamsBuilder b = new StreamsBuilder();
         GalleryIndex index = RecognizeTopology.buildTopology(b, cfg, embedder, ctx.registry());
-        streams = ctx.startStreams(ctx.settings().string("recognize.application-id", "unveil-recognize"), b.build());
-        log.info("recognize: input {}, threshold {} ({}), gallery {} identities at start", cfg.inputTopic(),
+        startStreams(ctx, ctx.settings().string("recognize.application-id", "unveil-recognize"), b.build());
+        LOG.info("recognize: input {}, threshold {} ({}), gallery {} identities at start", cfg.inputTopic(),
                 cfg.threshold(), cfg.thresholdSource(), index.size());
-    }
-
-    @Override
-    public void close() {
-        // stop the stream threads before their models go away, so in-flight records finish instead of failing
-        if (streams != null) streams.close(Duration.ofSeconds(20));
-        if (embedder != null) embedder.close();
     }
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.unveil.core.metrics.Metrics;
 import io.unveil.core.record.GalleryEntry;
 import io.unveil.core.record.RecognitionEvent;
+import io.unveil.core.runtime.Outcome;
 import io.unveil.core.serde.JsonSerde;
 import io.unveil.core.topic.Topic;
 import io.unveil.core.topic.Topics;
@@ -66,10 +67,9 @@ public final class RecognizeTopology {
                 Serdes.ByteArray()));
 
         Produced<String, RecognitionEvent> toEvents = Topics.EVENTS.produced();
-        KStream<String, Routed> routed = builder.stream(config.inputTopic(), Topics.FACES.consumed())
+        KStream<String, Outcome<Routed>> outcomes = builder.stream(config.inputTopic(), Topics.FACES.consumed())
                 .process(() -> new FaceProcessor(embedder, index, fusion, config, metrics, TRACK_STORE), TRACK_STORE);
-
-        routed.filter((k, v) -> v.dead() != null).mapValues(Routed::dead).to(Topics.DLQ.name(), Topics.DLQ.produced());
+        KStream<String, Routed> routed = Outcome.split(outcomes, "recognize-", "routed");
         JsonSerde<HistoryRecord> historySerde = new JsonSerde<>(HistoryRecord.class);
         routed.filter((k, v) -> v.history() != null)
                 .mapValues(v -> historySerde.serializer().serialize(Topics.FACE_HISTORY.name(), v.history()))

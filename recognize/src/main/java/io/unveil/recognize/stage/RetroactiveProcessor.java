@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * policy) yields a RETROACTIVE event.
  */
 final class RetroactiveProcessor implements Processor<String, byte[], String, RecognitionEvent> {
-    private static final Logger log = LoggerFactory.getLogger(RetroactiveProcessor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RetroactiveProcessor.class);
     private final GalleryIndex index;
     private final OpenSetPolicy policy;
     private final RecognizeConfig config;
@@ -68,7 +68,7 @@ final class RetroactiveProcessor implements Processor<String, byte[], String, Re
         try {
             h = StateJson.read(r.value(), HistoryRecord.class);
         } catch (RuntimeException e) {
-            log.warn("skipping unreadable history record at {}: {}", ctx.recordMetadata().map(Object::toString).orElse("?"), e.getMessage());
+            LOG.warn("skipping unreadable history record at {}: {}", ctx.recordMetadata().map(Object::toString).orElse("?"), e.getMessage());
             return;
         }
         if (h.embedding() == null || h.sightingId() == null) return;

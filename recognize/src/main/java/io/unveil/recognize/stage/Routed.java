@@ -1,18 +1,12 @@
 package io.unveil.recognize.stage;
 
-import io.unveil.core.record.DeadLetter;
-
-/** Output of the face processor: exactly one of decision, history record or dead letter. */
-record Routed(Decision decision, HistoryRecord history, DeadLetter dead) {
+/** A result of the face processor (beside its dead letters, see {@code Outcome}): a decision or a history record. */
+record Routed(Decision decision, HistoryRecord history) {
     static Routed of(Decision d) {
-        return new Routed(d, null, null);
+        return new Routed(d, null);
     }
 
     static Routed of(HistoryRecord h) {
-        return new Routed(null, h, null);
-    }
-
-    static Routed of(DeadLetter d) {
-        return new Routed(null, null, d);
+        return new Routed(null, h);
     }
 }

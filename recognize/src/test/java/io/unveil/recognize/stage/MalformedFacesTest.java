@@ -12,6 +12,7 @@ import io.unveil.core.record.RecognitionEvent;
 import io.unveil.core.topic.Topics;
 import io.unveil.recognize.testing.PatternEmbedder;
 import io.unveil.recognize.testing.PatternFaces;
+import io.unveil.core.testing.RoleStreamsProperties;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,6 @@ import java.util.Properties;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -45,10 +45,7 @@ class MalformedFacesTest {
                 .withIdleTimeout(Duration.ofSeconds(2));
         StreamsBuilder b = new StreamsBuilder();
         RecognizeTopology.buildTopology(b, cfg, new PatternEmbedder(), new SimpleMeterRegistry());
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "recognize-hostile-test");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "dummy:9092");
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Properties p = RoleStreamsProperties.of("unveil-recognize", stateDir);
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         try (TopologyTestDriver driver = new TopologyTestDriver(b.build(), p, t0)) {
             TestInputTopic<String, Face> faces = driver.createInputTopic(Topics.FACES.name(), new StringSerializer(),

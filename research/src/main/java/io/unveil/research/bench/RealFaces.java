@@ -7,6 +7,7 @@ import io.unveil.detector.FaceApiAnalyzer;
 import io.unveil.detector.align.AlignTarget;
 import io.unveil.detector.align.Alignment;
 import io.unveil.detector.align.FaceAligner;
+import io.unveil.detector.align.FaceChips;
 import io.unveil.research.data.LabeledImages;
 import io.unveil.research.data.SharedData;
 import java.nio.file.Path;
@@ -39,9 +40,7 @@ public final class RealFaces {
             if (out.size() >= count) break;
             for (Path file : e.getValue()) {
                 RgbImage photo = Images.read(file);
-                DetectedFace best = null;
-                for (DetectedFace f : analyzer.detect(photo))
-                    if (best == null || f.box().area() > best.box().area()) best = f;
+                DetectedFace best = FaceChips.largestFace(analyzer.detect(photo));
                 if (best == null) continue;
                 out.add(new Sample(file, e.getKey(), photo, best, FaceAligner.align(photo, best.landmarks(), AlignTarget.FACE_128),
                         FaceAligner.align(photo, best.landmarks(), AlignTarget.CHIP_150)));

@@ -5,7 +5,7 @@ import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.calibrate.CalibrationResult;
-import io.unveil.recognize.pipeline.FaceChips;
+import io.unveil.detector.align.FaceChips;
 import io.unveil.research.data.LabeledImages;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package io.unveil.research.cli;
 
 import io.unveil.recognize.calibrate.CalibrationResult;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
-import io.unveil.recognize.pipeline.FaceChips;
+import io.unveil.detector.align.FaceChips;
 import io.unveil.research.calibrate.Calibrate;
 import io.unveil.research.data.IdentitySplit;
 import io.unveil.research.data.LabeledImages;

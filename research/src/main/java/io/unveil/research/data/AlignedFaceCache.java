@@ -14,6 +14,7 @@ import io.unveil.detector.FaceApiAnalyzer;
 import io.unveil.detector.align.AlignTarget;
 import io.unveil.detector.align.Alignment;
 import io.unveil.detector.align.FaceAligner;
+import io.unveil.detector.align.FaceChips;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -26,7 +27,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -156,10 +156,6 @@ public final class AlignedFaceCache {
         }
     }
 
-    private static DetectedFace largest(List<DetectedFace> faces) {
-        return faces.stream().max(Comparator.comparingDouble(f -> f.box().area())).orElse(null);
-    }
-
     private static AlignedFaceCache rebuild(Path setDir, Path dir, FaceAnalyzer analyzer, ProgressListener listener) {
         LabeledImages set = LabeledImages.load(setDir);
         Path root = setDir.toAbsolutePath().normalize();
@@ -181,11 +177,11 @@ public final class AlignedFaceCache {
                 String reason = null;
                 try {
                     RgbImage img = Images.read(file);
-                    DetectedFace face = largest(analyzer.detect(img));
+                    DetectedFace face = FaceChips.largestFace(analyzer.detect(img));
                     if (face == null) {
                         // tight crops (the face fills the photo, e.g. ORL) leave the detector no margin: retry with one
                         img = Images.padReplicate(img, Math.max(img.width(), img.height()) / 4);
-                        face = largest(analyzer.detect(img));
+                        face = FaceChips.largestFace(analyzer.detect(img));
                     }
                     if (face == null) {
                         reason = "no face found";

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * and never bundled. Empty when the folder is absent: masks are then drawn procedurally.
  */
 public final class MaskTextures {
-    private static final Logger log = LoggerFactory.getLogger(MaskTextures.class);
+    private static final Logger LOG = LoggerFactory.getLogger(MaskTextures.class);
 
     /** One texture: ARGB pixels, cropped to the bounding box of its opaque part. */
     record Texture(String name, int width, int height, int[] argb) {
@@ -40,7 +40,7 @@ public final class MaskTextures {
     /** Loads every *.png with an alpha channel in the folder (sorted by name, so seeds stay reproducible). */
     public static MaskTextures load(Path dir) {
         if (dir == null || !Files.isDirectory(dir)) {
-            log.info("no occluder texture folder ({}): face masks are drawn procedurally", dir);
+            LOG.info("no occluder texture folder ({}): face masks are drawn procedurally", dir);
             return none();
         }
         List<Texture> out = new ArrayList<>();
@@ -48,7 +48,7 @@ public final class MaskTextures {
             for (Path f : files.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".png")).sorted().toList()) {
                 BufferedImage bi = ImageIO.read(f.toFile());
                 if (bi == null || !bi.getColorModel().hasAlpha()) {
-                    log.warn("skipping occluder texture {} (not a PNG with alpha)", f);
+                    LOG.warn("skipping occluder texture {} (not a PNG with alpha)", f);
                     continue;
                 }
                 out.add(crop(f.getFileName().toString(), bi));
@@ -56,7 +56,7 @@ public final class MaskTextures {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("cannot read occluder textures in " + dir, e);
         }
-        log.info("loaded {} occluder textures from {}", out.size(), dir);
+        LOG.info("loaded {} occluder textures from {}", out.size(), dir);
         return new MaskTextures(out);
     }
 

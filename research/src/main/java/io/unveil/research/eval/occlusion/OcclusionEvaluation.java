@@ -5,6 +5,7 @@ import io.unveil.core.image.RgbImage;
 import io.unveil.core.serde.Json;
 import io.unveil.detector.DetectedFace;
 import io.unveil.detector.FaceApiAnalyzer;
+import io.unveil.detector.align.FaceChips;
 import io.unveil.detector.stage.AlignedCropper;
 import io.unveil.detector.stage.DetectorConfig;
 import io.unveil.detector.stage.FaceAssessor;
@@ -29,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,9 +261,8 @@ public final class OcclusionEvaluation {
         try (FaceApiAnalyzer analyzer = FaceApiAnalyzer.load()) {
             for (int i = 0; i < samples.size(); i++) {
                 RgbImage img = Images.read(samples.get(i).sourceFile());
-                DetectedFace face = analyzer.detect(img).stream()
-                        .filter(f -> f.score() >= config.minScore() && f.landmarks() != null)
-                        .max(Comparator.comparingDouble(f -> f.box().area())).orElse(null);
+                DetectedFace face = FaceChips.largestFace(analyzer.detect(img).stream()
+                        .filter(f -> f.score() >= config.minScore() && f.landmarks() != null).toList());
                 if (face == null) {
                     reasons[i] = "below-min-score";
                 } else {

@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  * {@code metrics.json}, {@code log.jsonl} and {@code predictions-<step>.png} grids.
  */
 public final class OcclusionTrainer {
-    private static final Logger log = LoggerFactory.getLogger(OcclusionTrainer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OcclusionTrainer.class);
 
     public record Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery,
                           int checkpointEvery, int evalFaces, boolean resume, float diceWeight, Path initFrom) {
@@ -157,7 +157,7 @@ public final class OcclusionTrainer {
                             else {
                                 skipped++;
                                 clearGradients(net);
-                                log.warn("step {}: non-finite loss/gradients, skipped", step);
+                                LOG.warn("step {}: non-finite loss/gradients, skipped", step);
                             }
                         }
                         if (finite) ema = Double.isNaN(ema) ? loss : 0.98 * ema + 0.02 * loss;
