@@ -1,9 +1,9 @@
 package io.unveil.recognize.stage;
 
+import io.unveil.core.model.ModelLoader;
 import io.unveil.core.runtime.Role;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.recognize.Embedder;
-import io.unveil.recognize.faceapi.FaceApiEmbedder;
 import io.unveil.recognize.match.GalleryIndex;
 import java.time.Duration;
 import org.apache.kafka.streams.KafkaStreams;
@@ -13,12 +13,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Role {@code recognize}: the recognition topology (faces -> embedding -> gallery match -> fused track decision ->
- * unveil.events) with the pretrained face-api recognizer, as the Streams application {@code unveil-recognize}.
+ * unveil.events) as the Streams application {@code unveil-recognize}, with the embedder its loader gives (in a process,
+ * the registry of {@code recognize.model}: the pretrained face-api recognizer).
  */
 public final class RecognizeRole implements Role {
     private static final Logger log = LoggerFactory.getLogger(RecognizeRole.class);
+    private final ModelLoader<? extends Embedder> embedders;
     private KafkaStreams streams;
     private Embedder embedder;
+
+    public RecognizeRole(ModelLoader<? extends Embedder> embedders) {
+        this.embedders = embedders;
+    }
 
     @Override
     public String name() {
@@ -28,12 +34,12 @@ public final class RecognizeRole implements Role {
     @Override
     public void start(RoleContext ctx) {
         RecognizeConfig cfg = RecognizeConfig.from(ctx.settings());
-        embedder = FaceApiEmbedder.load();
+        embedder = embedders.load(ctx.settings());
         StreamsBuilder b = new StreamsBuilder();
         GalleryIndex index = RecognizeTopology.buildTopology(b, cfg, embedder, ctx.registry());
         streams = ctx.startStreams(ctx.settings().string("recognize.application-id", "unveil-recognize"), b.build());
-        log.info("recognize: input {}, threshold {} ({}), gallery {} identities at start", cfg.inputTopic(),
-                cfg.threshold(), cfg.thresholdSource(), index.size());
+        log.info("recognize: {}, input {}, threshold {} ({}), gallery {} identities at start", embedder.model(),
+                cfg.inputTopic(), cfg.threshold(), cfg.thresholdSource(), index.size());
     }
 
     @Override
