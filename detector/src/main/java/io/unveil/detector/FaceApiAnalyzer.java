@@ -2,46 +2,67 @@ package io.unveil.detector;
 
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
+import io.unveil.core.model.FaceApiModels;
 import io.unveil.core.record.Box;
 import io.unveil.detector.faceapi.FaceDetection;
 import io.unveil.detector.faceapi.FaceLandmark68Net;
+import io.unveil.detector.faceapi.SsdMobilenetV1;
 import io.unveil.detector.faceapi.TinyFaceDetector;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * face-api's TinyFaceDetector + FaceLandmark68Net as a {@link FaceAnalyzer}, reproducing face-api's
- * {@code detectAllFaces(img, TinyFaceDetectorOptions).withFaceLandmarks()}: detect at the input size, crop each box
- * (clipped to the image, floored) from the frame, run the landmark net on all crops in one batch, shift the landmarks
- * by the box origin. Frames whose longest side exceeds {@link #MAX_SIDE} are downscaled first and the results scaled
- * back. Thread-safe (calls are serialized; use one analyzer per thread for parallelism).
+ * A face-api box detector ({@link FaceBoxDetector}: TinyFaceDetector or SSD-MobileNetV1) + FaceLandmark68Net as a
+ * {@link FaceAnalyzer}, reproducing face-api's {@code detectAllFaces(img, options).withFaceLandmarks()}: detect, crop
+ * each box (clipped to the image, floored) from the frame, run the landmark net on all crops in one batch, shift the
+ * landmarks by the box origin. Frames whose longest side exceeds {@link #MAX_SIDE} are downscaled first and the results
+ * scaled back. Thread-safe (calls are serialized; use one analyzer per thread for parallelism).
  */
 public final class FaceApiAnalyzer implements FaceAnalyzer {
     /** Longest side analysed at full resolution; bigger frames are downscaled before detection. */
     public static final int MAX_SIDE = 2048;
-    public static final String VERSION = "face-api-1.7.15/tiny_face_detector+face_landmark_68";
+    /** The model id of the default analyzer (TinyFaceDetector); {@link #model()} names the detector in use. */
+    public static final String VERSION = "face-api-" + FaceApiModels.VERSION + "/tiny_face_detector+face_landmark_68";
 
-    private final TinyFaceDetector detector;
+    private final FaceBoxDetector detector;
     private final FaceLandmark68Net landmarkNet;
 
-    public FaceApiAnalyzer(TinyFaceDetector detector, FaceLandmark68Net landmarkNet) {
+    public FaceApiAnalyzer(FaceBoxDetector detector, FaceLandmark68Net landmarkNet) {
         this.detector = detector;
         this.landmarkNet = landmarkNet;
     }
 
-    /** Default weights (fetched on first use), detector input 416, score threshold 0.5. */
+    /** Default weights (fetched on first use): TinyFaceDetector at input 416, score threshold 0.5. */
     public static FaceApiAnalyzer load() {
         return load(TinyFaceDetector.DEFAULT_INPUT_SIZE, TinyFaceDetector.DEFAULT_SCORE_THRESHOLD);
     }
 
+    /** TinyFaceDetector at the given input size (a multiple of 32) and score threshold. */
     public static FaceApiAnalyzer load(int inputSize, float scoreThreshold) {
-        TinyFaceDetector d = TinyFaceDetector.load(inputSize, scoreThreshold);
+        return withLandmarks(TinyFaceDetector.load(inputSize, scoreThreshold));
+    }
+
+    /**
+     * SSD-MobileNetV1 (input 512, at most {@value SsdMobilenetV1#DEFAULT_MAX_RESULTS} faces) with the given score
+     * threshold: slower than TinyFaceDetector, better on small and occluded faces.
+     */
+    public static FaceApiAnalyzer loadSsd(float minConfidence) {
+        return withLandmarks(SsdMobilenetV1.load(minConfidence, SsdMobilenetV1.DEFAULT_MAX_RESULTS));
+    }
+
+    private static FaceApiAnalyzer withLandmarks(FaceBoxDetector d) {
         try {
             return new FaceApiAnalyzer(d, FaceLandmark68Net.load());
         } catch (RuntimeException e) {
             d.close();
             throw e;
         }
+    }
+
+    /** e.g. {@value #VERSION}. */
+    @Override
+    public String model() {
+        return "face-api-" + FaceApiModels.VERSION + "/" + detector.name() + "+face_landmark_68";
     }
 
     @Override

@@ -1,14 +1,24 @@
 package io.unveil.recognize;
 
 import io.unveil.core.image.RgbImage;
+import io.unveil.core.model.LoadedModel;
 import java.util.List;
 
-/** Turns aligned 150x150 recognizer chips into 128-D identity descriptors, all chips in one batched forward pass. */
-public interface Embedder extends AutoCloseable {
+/**
+ * Turns aligned 150x150 recognizer chips into 128-D identity descriptors, all chips in one batched forward pass. The
+ * recognize role gets one from the registry of {@code recognize.model} (deploy's {@code Models}).
+ */
+public interface Embedder extends LoadedModel {
     float[][] embed(List<RgbImage> chips);
 
     /** Version string that goes into events and model cards (weights + preprocessing). */
     String modelVersion();
+
+    /** The loaded model's id is its {@link #modelVersion()}, the string events already carry. */
+    @Override
+    default String model() {
+        return modelVersion();
+    }
 
     @Override
     void close();

@@ -38,6 +38,7 @@ public final class Pipeline implements AutoCloseable {
     public static Pipeline open(PipelineOptions o) {
         List<Role> check = Roles.create(o.roles()); // fail on unknown names before starting anything
         check.forEach(Role::close);
+        Models.check(o.settings()); // and on an unknown model name or a missing weight file
         EmbeddedKafka embedded = null;
         MetricsServer metrics = null;
         try {

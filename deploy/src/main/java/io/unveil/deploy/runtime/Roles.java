@@ -11,17 +11,18 @@ import java.util.function.Supplier;
 
 /**
  * The roles a process can run, in pipeline order (they start in this order and stop in reverse). A module adds its
- * role with one line here: {@code register("recognize", RecognizeRole::new);}.
+ * role with one line here: {@code register("recognize", () -> new RecognizeRole(Models.RECOGNIZERS));}. A role that
+ * serves a network gets it from the {@link Models} registry of its setting.
  */
 public final class Roles {
     private static final Map<String, Supplier<Role>> REGISTRY = new LinkedHashMap<>();
 
     static {
         register("ingest", IngestRole::new);
-        register("detect", DetectRole::new);
-        register("inpaint", io.unveil.inpaint.stage.InpaintRole::new);
-        register("recognize", io.unveil.recognize.stage.RecognizeRole::new);
-        register("gallery", io.unveil.gallery.stage.GalleryRole::new);
+        register("detect", () -> new DetectRole(Models.DETECTORS));
+        register("inpaint", () -> new io.unveil.inpaint.stage.InpaintRole(Models.OCCLUSION_MODELS, Models.GENERATORS));
+        register("recognize", () -> new io.unveil.recognize.stage.RecognizeRole(Models.RECOGNIZERS));
+        register("gallery", () -> new io.unveil.gallery.stage.GalleryRole(Models.RECOGNIZERS));
     }
 
     private Roles() {

@@ -55,6 +55,11 @@ final class FaceFrames implements FaceAnalyzer {
     }
 
     @Override
+    public String model() {
+        return "face-frames";
+    }
+
+    @Override
     public void close() {
     }
 

@@ -8,6 +8,7 @@ import io.unveil.core.image.RgbImage;
 import io.unveil.core.model.Djl;
 import io.unveil.core.model.FaceApiModels;
 import io.unveil.core.model.WeightManifest;
+import io.unveil.detector.FaceBoxDetector;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * occluded faces). Defaults as face-api: minConfidence 0.5, maxResults 100, NMS IoU 0.5, input 512. Not
  * thread-safe: one instance per thread, or synchronize.
  */
-public final class SsdMobilenetV1 implements AutoCloseable {
+public final class SsdMobilenetV1 implements FaceBoxDetector {
     public static final String MANIFEST = "model/ssd_mobilenetv1_model-weights_manifest.json";
     public static final float DEFAULT_MIN_CONFIDENCE = 0.5f;
     public static final int DEFAULT_MAX_RESULTS = 100;
@@ -46,12 +47,18 @@ public final class SsdMobilenetV1 implements AutoCloseable {
     }
 
     /** Faces in the image, best score first, boxes in image pixels (clipped to the image, as face-api does). */
+    @Override
     public List<FaceDetection> detect(RgbImage image) {
         try {
             return predictor.predict(image);
         } catch (TranslateException e) {
             throw new IllegalStateException("SsdMobilenetV1 inference failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public String name() {
+        return "ssd_mobilenetv1";
     }
 
     @Override

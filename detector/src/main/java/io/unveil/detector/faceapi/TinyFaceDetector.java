@@ -8,6 +8,7 @@ import io.unveil.core.image.RgbImage;
 import io.unveil.core.model.Djl;
 import io.unveil.core.model.FaceApiModels;
 import io.unveil.core.model.WeightManifest;
+import io.unveil.detector.FaceBoxDetector;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  * face-api's TinyFaceDetector on DJL/PyTorch, weights from the pinned face-api package. Default input 416, score
  * threshold 0.5, NMS IoU 0.4 (face-api's defaults). Not thread-safe: one instance per thread, or synchronize.
  */
-public final class TinyFaceDetector implements AutoCloseable {
+public final class TinyFaceDetector implements FaceBoxDetector {
     public static final String MANIFEST = "model/tiny_face_detector_model-weights_manifest.json";
     public static final int DEFAULT_INPUT_SIZE = 416;
     public static final float DEFAULT_SCORE_THRESHOLD = 0.5f;
@@ -52,12 +53,18 @@ public final class TinyFaceDetector implements AutoCloseable {
     }
 
     /** Faces in the image, best score first, boxes in image pixels (may extend past the border, as in face-api). */
+    @Override
     public List<FaceDetection> detect(RgbImage image) {
         try {
             return predictor.predict(image);
         } catch (TranslateException e) {
             throw new IllegalStateException("TinyFaceDetector inference failed: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public String name() {
+        return "tiny_face_detector";
     }
 
     @Override

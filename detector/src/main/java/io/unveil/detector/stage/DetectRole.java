@@ -1,9 +1,9 @@
 package io.unveil.detector.stage;
 
+import io.unveil.core.model.ModelLoader;
 import io.unveil.core.runtime.AbstractRole;
 import io.unveil.core.runtime.RoleContext;
-import io.unveil.detector.FaceApiAnalyzer;
-import io.unveil.detector.faceapi.TinyFaceDetector;
+import io.unveil.detector.FaceAnalyzer;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -11,21 +11,22 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
- * Role {@code detect}: the detector topology with face-api's TinyFaceDetector + 68-point landmarks
- * ({@code detector.input-size}, default 416; {@code detector.min-score}, default 0.5) as Streams application
- * {@value DetectorTopology#APPLICATION_ID}.
+ * Role {@code detect}: the detector topology as Streams application {@value DetectorTopology#APPLICATION_ID}, with the
+ * analyzer its loader gives (in a process, the registry of {@code detector.model}: face-api's TinyFaceDetector or
+ * SSD-MobileNetV1 + 68-point landmarks, {@link DetectorModels}).
  */
 public final class DetectRole extends AbstractRole {
-    public DetectRole() {
+    private final ModelLoader<? extends FaceAnalyzer> analyzers;
+
+    public DetectRole(ModelLoader<? extends FaceAnalyzer> analyzers) {
         super("detect");
+        this.analyzers = analyzers;
     }
 
     @Override
     protected void open(RoleContext ctx) {
         DetectorConfig config = DetectorConfig.from(ctx.settings());
-        FaceApiAnalyzer analyzer = FaceApiAnalyzer.load(ctx.settings().integer("detector.input-size", TinyFaceDetector.DEFAULT_INPUT_SIZE),
-                (float) config.minScore());
-        closeOnStop(analyzer);
+        FaceAnalyzer analyzer = closeOnStop(analyzers.load(ctx.settings()));
         StreamsBuilder b = new StreamsBuilder();
         DetectorTopology.buildTopology(b, config, analyzer, AlignedCropper.INSTANCE, ctx.registry());
         // a frame can take long on a busy CPU: poll few records at a time, allow slow polls and transactions

@@ -36,6 +36,11 @@ class FaceChipsTest {
             }
 
             @Override
+            public String model() {
+                return "two-boxes";
+            }
+
+            @Override
             public void close() {
             }
         };

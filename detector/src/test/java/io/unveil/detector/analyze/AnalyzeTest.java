@@ -35,6 +35,11 @@ class AnalyzeTest {
         }
 
         @Override
+        public String model() {
+            return "one-face";
+        }
+
+        @Override
         public void close() {
         }
     }

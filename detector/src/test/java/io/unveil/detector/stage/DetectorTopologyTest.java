@@ -1,13 +1,18 @@
 package io.unveil.detector.stage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.unveil.core.config.Settings;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
+import io.unveil.core.model.FaceApiModels;
+import io.unveil.core.record.Box;
 import io.unveil.core.record.DeadLetter;
 import io.unveil.core.record.Face;
 import io.unveil.core.record.Frame;
@@ -16,9 +21,12 @@ import io.unveil.core.topic.Topics;
 import io.unveil.detector.DetectedFace;
 import io.unveil.detector.FaceAnalyzer;
 import io.unveil.core.testing.RoleStreamsProperties;
+import io.unveil.detector.ParityFixtures;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.function.Function;
@@ -191,6 +199,11 @@ class DetectorTopologyTest {
             }
 
             @Override
+            public String model() {
+                return "flaky";
+            }
+
+            @Override
             public void close() {
             }
         };
@@ -241,6 +254,43 @@ class DetectorTopologyTest {
         start(new SyntheticFaces(), DetectorConfig.from(s));
         send("c", 0, 1, SyntheticFaces.jpeg(W, H, true, new int[]{30, 60, 24}));
         assertEquals(1, faces.readValuesToList().size());
+    }
+
+    /**
+     * {@code detector.model=ssd}: the analyzer the detect role gets is face-api's SSD-MobileNetV1 + landmarks, its
+     * score threshold is {@code detector.min-score}, and the topology runs with it: on face-api's demo photo with five
+     * faces (SSD scores 0.90-0.99, fixture from face-api itself), every face passed on is one SSD finds there.
+     */
+    @Test
+    void theSsdDetectorRunsTheTopologyOnARealPhoto() throws Exception {
+        ParityFixtures.assumeModels();
+        JsonNode photo = null;
+        for (JsonNode img : ParityFixtures.read("ssd-detections.json").get("images"))
+            if (img.get("file").asText().equals("demo/sample5.jpg")) photo = img;
+        byte[] jpeg = Files.readAllBytes(FaceApiModels.ensureDefault().file(photo.get("file").asText()));
+        List<Box> expected = new ArrayList<>();
+        for (JsonNode e : photo.get("detections")) {
+            float[] b = ParityFixtures.floats(e.get("box"));
+            expected.add(new Box(b[0], b[1], b[2], b[3]));
+        }
+        assertEquals(5, expected.size());
+        try (FaceAnalyzer strict = DetectorModels.ssd(Settings.empty().with("detector.min-score", "0.92"))) {
+            assertEquals(4, strict.detect(Images.decode(jpeg)).size(), "the 0.90 face is below detector.min-score 0.92");
+        }
+        try (FaceAnalyzer ssd = DetectorModels.ssd(Settings.empty())) {
+            assertEquals("face-api-1.7.15/ssd_mobilenetv1+face_landmark_68", ssd.model());
+            assertEquals(5, ssd.detect(Images.decode(jpeg)).size());
+            start(ssd, DetectorConfig.defaults());
+            send("lobby", 0, 1_000, jpeg);
+            List<Face> out = faces.readValuesToList();
+            assertTrue(dlq.isEmpty());
+            assertFalse(out.isEmpty(), "no face passed the quality gate");
+            for (Face f : out) {
+                double best = expected.stream().mapToDouble(e -> e.iou(f.box())).max().orElse(0);
+                assertTrue(best >= 0.95, "face " + f.box() + " is not one SSD finds (best IoU " + best + ")");
+                assertEquals(136, f.landmarks().length);
+            }
+        }
     }
 
     static RgbImage blur(RgbImage img) {

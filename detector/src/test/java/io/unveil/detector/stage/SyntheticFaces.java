@@ -106,6 +106,11 @@ final class SyntheticFaces implements FaceAnalyzer {
     }
 
     @Override
+    public String model() {
+        return "synthetic-squares";
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -2,6 +2,7 @@ package io.unveil.gallery.stage;
 
 import io.unveil.core.config.Settings;
 import io.unveil.core.config.UnveilHome;
+import io.unveil.core.model.ModelLoader;
 import io.unveil.core.runtime.AbstractRole;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.gallery.GalleryService;
@@ -16,7 +17,6 @@ import io.unveil.gallery.events.EventFeed;
 import io.unveil.gallery.events.KafkaEventSource;
 import io.unveil.gallery.store.KafkaGalleryStore;
 import io.unveil.recognize.Embedder;
-import io.unveil.recognize.faceapi.FaceApiEmbedder;
 import io.unveil.detector.align.FaceChips;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,13 +30,17 @@ import org.slf4j.LoggerFactory;
  * {@code unveil.events} to API clients. API keys: {@code gallery.api-keys-file} (lines NAME SCOPE sha256:HEX),
  * {@code gallery.admin-key} / {@code gallery.read-key} (plain, hashed at start); with none configured an admin key is
  * generated once into {@code ~/.cache/unveil/gallery-admin.key} (owner-only), which the CLI reads by default.
+ * Enrollment embeds with the embedder its loader gives (in a process, the registry of {@code recognize.model}), so the
+ * gallery's centroids live in the space the recognize role matches in.
  */
 public final class GalleryRole extends AbstractRole {
     private static final Logger LOG = LoggerFactory.getLogger(GalleryRole.class);
+    private final ModelLoader<? extends Embedder> embedders;
     private GalleryApi api;
 
-    public GalleryRole() {
+    public GalleryRole(ModelLoader<? extends Embedder> embedders) {
         super("gallery");
+        this.embedders = embedders;
     }
 
     public static Path defaultAdminKeyFile() {
@@ -64,8 +68,7 @@ public final class GalleryRole extends AbstractRole {
         Settings s = ctx.settings();
         FaceChips chips = FaceChips.faceApi();
         closeOnStop(chips.analyzer());
-        Embedder embedder = FaceApiEmbedder.load();
-        closeOnStop(embedder);
+        Embedder embedder = closeOnStop(embedders.load(s));
         Enroller enroller = new Enroller(chips, embedder, EnrollmentPolicy.from(s));
         ClipEnroller clips = new ClipEnroller(enroller, chips, s.integer("gallery.clip-sampled-frames", 40),
                 s.integer("gallery.clip-best-frames", 8), s.decimal("gallery.clip-max-seconds", 20));

@@ -69,6 +69,11 @@ class EnrollerTest {
             }
 
             @Override
+            public String model() {
+                return "needs-margin";
+            }
+
+            @Override
             public void close() {
             }
         };

@@ -79,6 +79,11 @@ public final class MarkedFaces {
         }
 
         @Override
+        public String model() {
+            return "marked-faces";
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.model.Djl;
+import io.unveil.inpaint.FaceInpainter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * any GradientCollector. Thread-safe (one batch at a time). {@code --device gpu} uses the GPU when the engine has one
  * and falls back to the CPU with a log line otherwise.
  */
-public final class Inpainter implements AutoCloseable {
+public final class Inpainter implements FaceInpainter {
     private static final Logger LOG = LoggerFactory.getLogger(Inpainter.class);
     public static final String RESOURCE = "/io/unveil/inpaint/idgan/generator.bin";
 
@@ -87,6 +88,7 @@ public final class Inpainter implements AutoCloseable {
         }
     }
 
+    @Override
     public String model() {
         return model;
     }
@@ -101,6 +103,7 @@ public final class Inpainter implements AutoCloseable {
      * @param faces 128x128 aligned faces (other sizes are resized to 128 and back)
      * @param masks per face, 128*128 floats
      */
+    @Override
     public synchronized List<RgbImage> repair(List<RgbImage> faces, List<float[]> masks) {
         if (closed) throw new IllegalStateException("Inpainter is closed");
         if (faces.size() != masks.size()) throw new IllegalArgumentException(faces.size() + " faces but " + masks.size() + " masks");

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.model.Djl;
+import io.unveil.core.model.NetworkWeights;
 import io.unveil.inpaint.occlusion.FaceRegions.Region;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -25,7 +26,7 @@ import java.util.List;
  * serialized). Inference runs outside any gradient collector.
  */
 public final class OcclusionEstimator implements FaceOcclusionModel, AutoCloseable {
-    /** Bundled weights (see the model card next to them). */
+    /** Bundled weights, in the project's weight format ({@link io.unveil.core.model.WeightFile}; model card beside them). */
     public static final String RESOURCE = "/io/unveil/inpaint/occlusion/occlusion-unet.bin";
     public static final String MODEL = "occlusion-unet-v4";
 
@@ -78,6 +79,7 @@ public final class OcclusionEstimator implements FaceOcclusionModel, AutoCloseab
         }
     }
 
+    /** Weights from a file in the project's weight format, e.g. a run of {@code unveil train occlusion}. */
     public static OcclusionEstimator load(Path weights, Options options) {
         try (InputStream in = Files.newInputStream(weights)) {
             return load(in, options, MODEL + "@" + weights.getFileName());
@@ -91,7 +93,7 @@ public final class OcclusionEstimator implements FaceOcclusionModel, AutoCloseab
         NDManager m = Engine.getEngine("PyTorch").newBaseManager(Device.cpu());
         try {
             OcclusionNet net = newNet(m);
-            OcclusionWeights.read(net, new BufferedInputStream(in));
+            NetworkWeights.read(net, new BufferedInputStream(in));
             return new OcclusionEstimator(m, net, options, model);
         } catch (RuntimeException e) {
             m.close();

@@ -34,6 +34,10 @@ class EstimatorOcclusionStepTest {
         public String model() {
             return "mouth";
         }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Test

@@ -5,11 +5,11 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.unveil.core.model.NetworkWeights;
 import io.unveil.inpaint.idgan.Generator;
 import io.unveil.inpaint.idgan.Inpainter;
 import io.unveil.inpaint.occlusion.OcclusionEstimator;
 import io.unveil.inpaint.occlusion.OcclusionNet;
-import io.unveil.inpaint.occlusion.OcclusionWeights;
 import io.unveil.research.train.idgan.IdGanOptions;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -55,7 +55,7 @@ final class StageModels {
                 OcclusionNet net = new OcclusionNet();
                 net.setInitializer(new ai.djl.training.initializer.XavierInitializer(), ai.djl.nn.Parameter.Type.WEIGHT);
                 net.initialize(m, DataType.FLOAT32, new Shape(1, 3, OcclusionNet.SIZE, OcclusionNet.SIZE));
-                OcclusionWeights.write(net, out);
+                NetworkWeights.write(net, out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

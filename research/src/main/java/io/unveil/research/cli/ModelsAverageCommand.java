@@ -1,6 +1,6 @@
 package io.unveil.research.cli;
 
-import io.unveil.inpaint.idgan.nn.WeightFile;
+import io.unveil.core.model.WeightFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

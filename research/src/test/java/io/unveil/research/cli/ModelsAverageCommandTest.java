@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.unveil.inpaint.idgan.nn.WeightFile;
+import io.unveil.core.model.WeightFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

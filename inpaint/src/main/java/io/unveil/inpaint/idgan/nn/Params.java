@@ -4,19 +4,19 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import io.unveil.core.model.NetworkWeights;
+import io.unveil.core.model.WeightFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
  * The named trainable tensors of one network, owned by one long-lived {@link NDManager}. Networks here are plain
  * functions over these tensors (no DJL Block machinery), which keeps spectral normalisation, freezing and the
- * small binary weight format under our control. Initialisation uses a seeded {@link Random}, so a seed fixes the
+ * project's weight format ({@link WeightFile}) under our control. Initialisation uses a seeded {@link Random}, so a seed fixes the
  * starting weights on any engine.
  */
 public final class Params {
@@ -138,26 +138,18 @@ public final class Params {
     }
 
     public void save(OutputStream out) throws IOException {
-        Map<String, NDArray> all = new LinkedHashMap<>(tensors);
-        all.putAll(states);
-        List<WeightFile.Tensor> list = new ArrayList<>(all.size());
-        for (Map.Entry<String, NDArray> e : all.entrySet())
-            list.add(new WeightFile.Tensor(e.getKey(), e.getValue().getShape().getShape(), e.getValue().toFloatArray()));
-        WeightFile.write(out, list);
+        WeightFile.write(out, NetworkWeights.tensors(all()));
     }
 
     /** Loads weights written by {@link #save}; every tensor must exist with the same shape. */
     public void load(InputStream in) throws IOException {
-        List<WeightFile.Tensor> file = WeightFile.read(in);
-        for (WeightFile.Tensor t : file) {
-            Shape shape = new Shape(t.dims());
-            NDArray target = tensors.containsKey(t.name()) ? tensors.get(t.name()) : states.get(t.name());
-            if (target == null) throw new IOException("weight file has unknown tensor " + t.name());
-            if (!target.getShape().equals(shape))
-                throw new IOException("tensor " + t.name() + " has shape " + shape + ", network expects " + target.getShape());
-            target.set(t.values());
-        }
-        if (file.size() != tensors.size() + states.size())
-            throw new IOException("weight file holds " + file.size() + " tensors, network has " + (tensors.size() + states.size()));
+        NetworkWeights.assign(WeightFile.read(in), all());
+    }
+
+    /** The trainable tensors, then the state tensors: the order of the weight file. */
+    private Map<String, NDArray> all() {
+        Map<String, NDArray> all = new LinkedHashMap<>(tensors);
+        all.putAll(states);
+        return all;
     }
 }

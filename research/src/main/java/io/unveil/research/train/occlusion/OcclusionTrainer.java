@@ -17,24 +17,22 @@ import ai.djl.training.tracker.CosineTracker;
 import ai.djl.util.Pair;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.model.Djl;
+import io.unveil.core.model.NetworkWeights;
+import io.unveil.core.model.WeightFile;
 import io.unveil.core.serde.Json;
 import io.unveil.inpaint.occlusion.OcclusionNet;
 import io.unveil.inpaint.occlusion.OcclusionTensors;
-import io.unveil.inpaint.occlusion.OcclusionWeights;
 import io.unveil.research.data.AlignedFace;
 import io.unveil.research.occluders.FacePatchSource;
 import io.unveil.research.occluders.MaskTextures;
 import io.unveil.research.occluders.OccluderMix;
 import io.unveil.research.occluders.Occluders;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,7 +100,7 @@ public final class OcclusionTrainer {
                 trainer.initialize(new Shape(o.batch(), 3, OcclusionNet.SIZE, OcclusionNet.SIZE));
                 if (o.resume() && Files.exists(ckpt) && Files.exists(ckptMeta)) {
                     try (InputStream in = new BufferedInputStream(Files.newInputStream(ckpt))) {
-                        OcclusionWeights.read(net, in);
+                        NetworkWeights.read(net, in);
                     }
                     Map<?, ?> meta = Json.MAPPER.readValue(ckptMeta.toFile(), Map.class);
                     startStep = ((Number) meta.get("step")).intValue();
@@ -113,7 +111,7 @@ public final class OcclusionTrainer {
                     for (int i = 0; i < startStep; i++) lr.getNewValue(i);
                 } else if (o.initFrom() != null) {
                     try (InputStream in = new BufferedInputStream(Files.newInputStream(o.initFrom()))) {
-                        OcclusionWeights.read(net, in);
+                        NetworkWeights.read(net, in);
                     }
                     console.printf("fine-tuning from %s (fresh schedule and Adam moments)%n", o.initFrom());
                 }
@@ -240,11 +238,7 @@ public final class OcclusionTrainer {
     }
 
     private static void writeWeights(OcclusionNet net, Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-            OcclusionWeights.write(net, out);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        WeightFile.write(file, NetworkWeights.tensors(NetworkWeights.arrays(net)));
     }
 
     private static void checkpoint(OcclusionNet net, Path ckpt, Path meta, int step, int skipped, double wall, double loss)

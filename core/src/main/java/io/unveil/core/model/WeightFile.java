@@ -1,28 +1,43 @@
-package io.unveil.inpaint.idgan.nn;
+package io.unveil.core.model;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The Unveil weight format, independent of any network: magic, tensor count, then per tensor its name, rank, dimensions
- * and big-endian floats. {@link Params} saves and loads through it; {@link #average} makes one file of several
- * snapshots of the same network (weight averaging over the last checkpoints of a run).
+ * The one weight format of the project's own networks (the occlusion estimator, the ID-GAN generator and critics, the
+ * parsing net), independent of any network and of how it is built (a DJL Block through {@link NetworkWeights}, or
+ * plain tensors): big-endian int magic {@code 0x1D6A0001}, int tensor count, then per tensor its name (modified UTF-8
+ * as {@link DataOutputStream#writeUTF}), int rank, rank long dimensions and the float32 values. A committed weight file
+ * has its {@code MODEL_CARD.md} beside it (size, sha256, how it was trained and measured). Pretrained face-api weights
+ * keep their own manifest format ({@link WeightManifest}): it is the import format for those.
+ * {@link #average} makes one file of several snapshots of the same network (weight averaging).
  */
 public final class WeightFile {
     static final int MAGIC = 0x1D6A0001;
+    private static final int MAX_RANK = 8;
 
+    /** One named tensor: its dimensions and its values in row-major order. */
     public record Tensor(String name, long[] dims, float[] values) {
     }
 
     private WeightFile() {
     }
 
+    /**
+     * Every tensor of a weight file, in file order. A wrong magic, a truncated file, an impossible rank or dimension,
+     * and a NaN or infinite value are refused with an {@link IOException} that names the tensor.
+     */
     public static List<Tensor> read(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
         if (d.readInt() != MAGIC) throw new IOException("not an Unveil weight file");
@@ -32,7 +47,7 @@ public final class WeightFile {
         for (int i = 0; i < n; i++) {
             String name = d.readUTF();
             int rank = d.readInt();
-            if (rank < 0 || rank > 8) throw new IOException("corrupt weight file: tensor " + name + " of rank " + rank);
+            if (rank < 0 || rank > MAX_RANK) throw new IOException("corrupt weight file: tensor " + name + " of rank " + rank);
             long[] dims = new long[rank];
             long size = 1;
             for (int k = 0; k < rank; k++) {
@@ -41,10 +56,19 @@ public final class WeightFile {
                 size = Math.multiplyExact(size, dims[k]);
             }
             float[] v = new float[Math.toIntExact(size)];
-            for (int k = 0; k < v.length; k++) v[k] = d.readFloat();
+            for (int k = 0; k < v.length; k++) {
+                v[k] = d.readFloat();
+                if (!Float.isFinite(v[k])) throw new IOException("tensor " + name + " holds NaN/Inf at index " + k);
+            }
             out.add(new Tensor(name, dims, v));
         }
         return out;
+    }
+
+    public static List<Tensor> read(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            return read(in);
+        }
     }
 
     public static void write(OutputStream out, List<Tensor> tensors) throws IOException {
@@ -52,12 +76,25 @@ public final class WeightFile {
         d.writeInt(MAGIC);
         d.writeInt(tensors.size());
         for (Tensor t : tensors) {
+            long size = 1;
+            for (long x : t.dims()) size = Math.multiplyExact(size, x);
+            if (size != t.values().length)
+                throw new IllegalArgumentException("tensor " + t.name() + Arrays.toString(t.dims()) + " has " + t.values().length + " values");
             d.writeUTF(t.name());
             d.writeInt(t.dims().length);
             for (long x : t.dims()) d.writeLong(x);
             for (float f : t.values()) d.writeFloat(f);
         }
         d.flush();
+    }
+
+    /** Writes to a sibling temporary file and moves it into place, so a crash never leaves half a weight file. */
+    public static void write(Path file, List<Tensor> tensors) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            write(out, tensors);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The element-wise mean of files holding the same tensors (names, order and shapes), computed in double. */

@@ -1,0 +1,71 @@
+package io.unveil.core.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WeightFileTest {
+    private static final List<WeightFile.Tensor> TENSORS = List.of(
+            new WeightFile.Tensor("conv.w", new long[] {2, 1, 1, 3}, new float[] {1.5f, -0f, Float.MIN_VALUE, 3e38f, -7.25f, 0.1f}),
+            new WeightFile.Tensor("scalar", new long[0], new float[] {42f}),
+            new WeightFile.Tensor("empty", new long[] {0, 4}, new float[0]));
+
+    private static byte[] bytes(List<WeightFile.Tensor> tensors) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WeightFile.write(out, tensors);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aWrittenFileReadsBackBitForBitAndRewritesToTheSameBytes(@TempDir Path dir) throws IOException {
+        byte[] b = bytes(TENSORS);
+        List<WeightFile.Tensor> back = WeightFile.read(new ByteArrayInputStream(b));
+        assertEquals(TENSORS.size(), back.size());
+        for (int i = 0; i < back.size(); i++) {
+            assertEquals(TENSORS.get(i).name(), back.get(i).name());
+            assertArrayEquals(TENSORS.get(i).dims(), back.get(i).dims());
+            float[] want = TENSORS.get(i).values(), got = back.get(i).values();
+            assertEquals(want.length, got.length);
+            for (int k = 0; k < want.length; k++) assertEquals(Float.floatToRawIntBits(want[k]), Float.floatToRawIntBits(got[k]));
+        }
+        assertArrayEquals(b, bytes(back));
+        Path f = dir.resolve("w.bin");
+        WeightFile.write(f, TENSORS);
+        assertArrayEquals(b, Files.readAllBytes(f));
+        assertEquals(2, WeightFile.read(f).get(0).dims()[0]);
+        assertTrue(Files.notExists(dir.resolve("w.bin.tmp")));
+    }
+
+    @Test
+    void corruptFilesAndNonFiniteValuesAreRefusedWithTheTensorName() throws IOException {
+        assertThrows(IOException.class, () -> WeightFile.read(new ByteArrayInputStream("not weights".getBytes())));
+        byte[] b = bytes(TENSORS);
+        assertThrows(IOException.class, () -> WeightFile.read(new ByteArrayInputStream(java.util.Arrays.copyOf(b, b.length - 3))));
+        byte[] nan = bytes(List.of(new WeightFile.Tensor("bn.mean", new long[] {2}, new float[] {1f, Float.NaN})));
+        IOException e = assertThrows(IOException.class, () -> WeightFile.read(new ByteArrayInputStream(nan)));
+        assertEquals("tensor bn.mean holds NaN/Inf at index 1", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> bytes(List.of(new WeightFile.Tensor("w", new long[] {3}, new float[2]))));
+    }
+
+    @Test
+    void theAverageIsElementwiseAndRefusesDifferentNetworks() {
+        var a = List.of(new WeightFile.Tensor("w", new long[] {2}, new float[] {1, 2}));
+        var b = List.of(new WeightFile.Tensor("w", new long[] {2}, new float[] {3, 6}));
+        assertArrayEquals(new float[] {2, 4}, WeightFile.average(List.of(a, b)).get(0).values());
+        var wide = List.of(new WeightFile.Tensor("w", new long[] {3}, new float[] {1, 2, 3}));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WeightFile.average(List.of(a, wide)));
+        assertEquals("file 2 has tensor w[3] where the first has w[2]", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> WeightFile.average(List.of()));
+    }
+}

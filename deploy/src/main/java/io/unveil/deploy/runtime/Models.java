@@ -1,0 +1,62 @@
+package io.unveil.deploy.runtime;
+
+import io.unveil.core.config.Settings;
+import io.unveil.core.model.ModelRegistry;
+import io.unveil.detector.FaceAnalyzer;
+import io.unveil.detector.stage.DetectorModels;
+import io.unveil.inpaint.FaceInpainter;
+import io.unveil.inpaint.idgan.Inpainter;
+import io.unveil.inpaint.occlusion.FaceOcclusionModel;
+import io.unveil.inpaint.occlusion.OcclusionEstimator;
+import io.unveil.inpaint.stage.InpaintConfig;
+import io.unveil.recognize.Embedder;
+import io.unveil.recognize.faceapi.FaceApiEmbedder;
+import java.util.List;
+
+/**
+ * The networks a process can serve, one registry per setting, beside {@link Roles} which hands each role its registry.
+ * To add a network: write one class in its module implementing the role's model interface ({@code FaceAnalyzer},
+ * {@code Embedder}, {@code FaceOcclusionModel} or {@code FaceInpainter}, each a
+ * {@link io.unveil.core.model.LoadedModel}) with a factory taking the {@link Settings}, and add one line here, e.g.
+ * {@code .register("yunet", YuNetAnalyzer::load)} under {@link #DETECTORS}. The defaults are the networks served before
+ * this registry existed (same detector, same weights).
+ */
+public final class Models {
+    /** {@code detector.model}: face-api's TinyFaceDetector (default) or SSD-MobileNetV1, each + 68 landmarks. */
+    public static final ModelRegistry<FaceAnalyzer> DETECTORS = new ModelRegistry<FaceAnalyzer>("detector.model", "tiny")
+            .register("tiny", DetectorModels::tiny)
+            .register("ssd", DetectorModels::ssd);
+
+    /** {@code recognize.model}: face-api's 128-D recognizer (dlib ResNet-29); the gallery role enrolls with it too. */
+    public static final ModelRegistry<Embedder> RECOGNIZERS = new ModelRegistry<Embedder>("recognize.model", "faceapi")
+            .register("faceapi", s -> FaceApiEmbedder.load());
+
+    /** {@code inpaint.occlusion-model}: the bundled occlusion-unet, or a weight file of {@code unveil train occlusion}. */
+    public static final ModelRegistry<FaceOcclusionModel> OCCLUSION_MODELS =
+            new ModelRegistry<FaceOcclusionModel>("inpaint.occlusion-model", "bundled")
+                    .register("bundled", s -> OcclusionEstimator.load(OcclusionEstimator.Options.DEFAULT))
+                    .orFile((file, s) -> OcclusionEstimator.load(file, OcclusionEstimator.Options.DEFAULT));
+
+    /** {@code inpaint.generator}: the bundled ID-GAN generator, or a weight file of {@code unveil train idgan}; on {@code inpaint.device}. */
+    public static final ModelRegistry<FaceInpainter> GENERATORS = new ModelRegistry<FaceInpainter>("inpaint.generator", "bundled")
+            .register("bundled", s -> Inpainter.load(InpaintConfig.from(s).device()))
+            .orFile((file, s) -> Inpainter.load(file, InpaintConfig.from(s).device()));
+
+    private static final List<ModelRegistry<?>> ALL = List.of(DETECTORS, RECOGNIZERS, OCCLUSION_MODELS, GENERATORS);
+
+    private Models() {
+    }
+
+    /** Every registry, in pipeline order. */
+    public static List<ModelRegistry<?>> all() {
+        return ALL;
+    }
+
+    /**
+     * Fails on an unknown model name or a missing weight file in any of the settings (with the known names), before
+     * the process starts anything; loads nothing.
+     */
+    public static void check(Settings settings) {
+        for (ModelRegistry<?> r : ALL) r.resolve(settings);
+    }
+}

@@ -1,0 +1,96 @@
+package io.unveil.deploy.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.unveil.core.config.Settings;
+import io.unveil.core.config.UnveilHome;
+import io.unveil.core.model.FaceApiModels;
+import io.unveil.core.model.LoadedModel;
+import io.unveil.core.model.ModelRegistry;
+import io.unveil.core.testing.TestData;
+import io.unveil.detector.FaceApiAnalyzer;
+import io.unveil.inpaint.idgan.Inpainter;
+import io.unveil.inpaint.occlusion.OcclusionEstimator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelsTest {
+    private static String loaded(ModelRegistry<?> r, Settings s) {
+        try (LoadedModel m = r.load(s)) {
+            return m.model();
+        }
+    }
+
+    private static Path copy(String resource, Path to) throws IOException {
+        try (InputStream in = ModelsTest.class.getResourceAsStream(resource)) {
+            Files.copy(in, to);
+        }
+        return to;
+    }
+
+    @Test
+    void theSettingsTheirNamesAndDefaults() {
+        assertEquals(List.of("detector.model", "recognize.model", "inpaint.occlusion-model", "inpaint.generator"),
+                Models.all().stream().map(ModelRegistry::key).toList());
+        assertEquals(List.of("tiny", "ssd"), Models.DETECTORS.names());
+        assertEquals("tiny", Models.DETECTORS.defaultName());
+        assertEquals(List.of("faceapi"), Models.RECOGNIZERS.names());
+        assertEquals(List.of("bundled"), Models.OCCLUSION_MODELS.names());
+        assertEquals(List.of("bundled"), Models.GENERATORS.names());
+        assertTrue(Models.OCCLUSION_MODELS.acceptsFiles() && Models.GENERATORS.acceptsFiles());
+        assertTrue(!Models.DETECTORS.acceptsFiles() && !Models.RECOGNIZERS.acceptsFiles());
+        Models.check(Settings.empty());
+    }
+
+    @Test
+    void anUnknownNameFailsTheStartUpCheckWithTheKnownNames() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Models.check(Settings.empty().with("detector.model", "yunet")));
+        assertEquals("unknown detector.model 'yunet'; known: tiny, ssd", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Models.check(Settings.empty().with("recognize.model", "robust")));
+        assertEquals("unknown recognize.model 'robust'; known: faceapi", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Models.check(Settings.empty().with("inpaint.generator", "/no/such/generator.bin")));
+        assertEquals("inpaint.generator '/no/such/generator.bin' is neither a known name (bundled) nor a readable weight file",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Models.check(Settings.empty().with("inpaint.occlusion-model", "v5")));
+        assertTrue(e.getMessage().startsWith("inpaint.occlusion-model 'v5' is neither a known name (bundled)"), e.getMessage());
+    }
+
+    @Test
+    void anUnknownNameStopsThePipelineBeforeItStartsAnything(@TempDir Path dir) {
+        var e = assertThrows(IllegalArgumentException.class, () -> Pipeline.open(new PipelineOptions(List.of("detect"), null,
+                dir.resolve("data"), "127.0.0.1", 0, (short) 1, Settings.empty().with("detector.model", "ssdd"))));
+        assertEquals("unknown detector.model 'ssdd'; known: tiny, ssd", e.getMessage());
+        assertTrue(Files.notExists(dir.resolve("data")), "nothing was started");
+    }
+
+    @Test
+    void theInpaintNetworksLoadBundledAndFromAFile(@TempDir Path dir) throws IOException {
+        assertEquals(OcclusionEstimator.MODEL + "+flip+hyst0.2+holes", loaded(Models.OCCLUSION_MODELS, Settings.empty()));
+        Path occ = copy(OcclusionEstimator.RESOURCE, dir.resolve("occlusion-unet.bin"));
+        assertEquals(OcclusionEstimator.MODEL + "@occlusion-unet.bin+flip+hyst0.2+holes",
+                loaded(Models.OCCLUSION_MODELS, Settings.empty().with("inpaint.occlusion-model", occ.toString())));
+        assertTrue(loaded(Models.GENERATORS, Settings.empty()).startsWith("idgan:" + Inpainter.RESOURCE + " w16"));
+        Path gen = copy("/io/unveil/inpaint/idgan/generator-noid.bin", dir.resolve("generator-noid.bin"));
+        assertTrue(loaded(Models.GENERATORS, Settings.empty().with("inpaint.generator", gen.toString()))
+                .startsWith("idgan:" + dir.getFileName() + "/generator-noid.bin w16"));
+    }
+
+    @Test
+    void theFaceApiNetworksLoadByName() {
+        assumeTrue(new FaceApiModels(UnveilHome.models()).verifyAll() == null || TestData.hasNpm(),
+                "skipped: face-api models not cached and npm not found to fetch them");
+        assertEquals(FaceApiAnalyzer.VERSION, loaded(Models.DETECTORS, Settings.empty()), "the default detector is as before");
+        assertEquals("face-api-1.7.15/ssd_mobilenetv1+face_landmark_68",
+                loaded(Models.DETECTORS, Settings.empty().with("detector.model", "ssd")));
+        assertTrue(loaded(Models.RECOGNIZERS, Settings.empty()).startsWith("face-api@1.7.15/face_recognition_model"));
+    }
+}
