@@ -3,7 +3,6 @@ package io.unveil.detector.stage;
 import io.unveil.core.runtime.Role;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.detector.FaceApiAnalyzer;
-import io.unveil.detector.faceapi.TinyFaceDetector;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,7 +27,7 @@ public final class DetectRole implements Role {
     @Override
     public void start(RoleContext ctx) {
         DetectorConfig config = DetectorConfig.from(ctx.settings());
-        analyzer = FaceApiAnalyzer.load(ctx.settings().integer("detector.input-size", TinyFaceDetector.DEFAULT_INPUT_SIZE),
+        analyzer = FaceApiAnalyzer.load(ctx.settings().get(DetectorSettings.INPUT_SIZE),
                 (float) config.minScore());
         StreamsBuilder b = new StreamsBuilder();
         DetectorTopology.buildTopology(b, config, analyzer, AlignedCropper.INSTANCE, ctx.registry());

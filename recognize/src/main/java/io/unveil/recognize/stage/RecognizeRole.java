@@ -31,7 +31,7 @@ public final class RecognizeRole implements Role {
         embedder = FaceApiEmbedder.load();
         StreamsBuilder b = new StreamsBuilder();
         GalleryIndex index = RecognizeTopology.buildTopology(b, cfg, embedder, ctx.registry());
-        streams = ctx.startStreams(ctx.settings().string("recognize.application-id", "unveil-recognize"), b.build());
+        streams = ctx.startStreams(ctx.settings().get(RecognizeSettings.APPLICATION_ID), b.build());
         log.info("recognize: input {}, threshold {} ({}), gallery {} identities at start", cfg.inputTopic(),
                 cfg.threshold(), cfg.thresholdSource(), index.size());
     }
