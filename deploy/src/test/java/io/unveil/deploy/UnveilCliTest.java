@@ -61,7 +61,7 @@ class UnveilCliTest {
         for (String command : new String[]{"run", "demo"}) {
             String help = run(command, "--help")[1];
             for (var spec : io.unveil.core.config.SettingRegistry.installed().specs())
-                assertTrue(help.contains("  " + spec.name() + " "), command + " --help lacks " + spec.name() + ":\n" + help);
+                assertTrue(help.contains("  " + spec.name() + " (" + spec.type().name() + ")"), command + " --help lacks " + spec.name() + ":\n" + help);
         }
     }
 }

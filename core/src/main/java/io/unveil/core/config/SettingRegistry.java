@@ -167,14 +167,30 @@ public final class SettingRegistry {
         return b.toString();
     }
 
-    /** The settings section of {@code run --help} and {@code demo --help}: key, default and doc, one line each. */
-    public String helpText() {
-        int width = specs.stream().mapToInt(s -> s.name().length()).max().orElse(0);
+    /**
+     * The settings section of {@code run --help} and {@code demo --help}: each key with its type, then its doc and
+     * default, wrapped to {@code width} columns (picocli would otherwise wrap long lines without indentation).
+     */
+    public String helpText(int width) {
         StringBuilder b = new StringBuilder();
         for (SettingSpec s : specs) {
+            b.append("  ").append(s.name()).append(" (").append(s.type().name()).append(")").append(System.lineSeparator());
             String def = s.defaultText().isEmpty() ? "" : " (default " + s.defaultText() + ")";
-            b.append(String.format("  %-" + width + "s  %s%s%n", s.name(), s.doc(), def));
+            wrap(b, s.doc().replace("`", "") + def, "      ", width);
         }
         return b.toString();
+    }
+
+    private static void wrap(StringBuilder b, String text, String indent, int width) {
+        StringBuilder line = new StringBuilder(indent);
+        for (String word : text.split(" ")) {
+            if (line.length() > indent.length() && line.length() + 1 + word.length() > width) {
+                b.append(line).append(System.lineSeparator());
+                line = new StringBuilder(indent);
+            }
+            if (line.length() > indent.length()) line.append(' ');
+            line.append(word);
+        }
+        b.append(line).append(System.lineSeparator());
     }
 }

@@ -106,7 +106,9 @@ class SettingsTest {
         String table = REGISTRY.markdownTable();
         assertTrue(table.contains("| `detector.min-score` | number | `0.5` | score |"), table);
         assertTrue(table.contains("| `camera.<id>.option.<option>` | text |  | opt |"), table);
-        assertTrue(REGISTRY.helpText().contains("kafka.<property>"));
+        String help = REGISTRY.helpText(60);
+        assertTrue(help.contains("  kafka.<property> (text)\n      passed to every Kafka client"), help);
+        assertTrue(help.lines().allMatch(l -> l.length() <= 60), help);
         assertEquals("P7D", Setting.duration("x", java.time.Duration.ofDays(7), "d").defaultText());
         assertEquals("50ms", Setting.duration("x", java.time.Duration.ofMillis(50), "d").defaultText());
         assertEquals("2s", Setting.duration("x", java.time.Duration.ofSeconds(2), "d").defaultText());
