@@ -33,7 +33,22 @@ public final class Unveil implements Runnable {
 
     public static void main(String[] args) {
         Logging.configure(args);
-        int rc = new CommandLine(new Unveil()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
-        System.exit(rc);
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The launcher's command line, with the settings registry as the footer of {@code run --help} and {@code demo --help}. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Unveil()).setCaseInsensitiveEnumValuesAllowed(true);
+        // Bad input (an unknown setting, a malformed value, a bad camera URL) is one clear line, not a stack trace;
+        // --verbose adds the trace. Anything else keeps picocli's default (the trace).
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (!(e instanceof IllegalArgumentException)) throw e;
+            cmd.getErr().println(cmd.getCommandName() + ": " + e.getMessage());
+            if (((Unveil) cmd.getCommandSpec().root().userObject()).verbose) e.printStackTrace(cmd.getErr());
+            return 2;
+        });
+        String[] footer = SettingsHelp.footer();
+        for (String name : new String[]{"run", "demo"}) cl.getSubcommands().get(name).getCommandSpec().usageMessage().footer(footer);
+        return cl;
     }
 }

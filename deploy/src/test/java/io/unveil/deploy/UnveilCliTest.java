@@ -13,7 +13,7 @@ import picocli.CommandLine;
 class UnveilCliTest {
     private static String[] run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = new CommandLine(new Unveil());
+        CommandLine cl = Unveil.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int rc = cl.execute(args);
@@ -40,5 +40,28 @@ class UnveilCliTest {
         assertNotEquals("0", run("run", "--roles", "nope", "--metrics-port", "0")[0]);
         assertNotEquals("0", run("run", "--camera", "no-url-here", "--metrics-port", "0")[0]);
         assertNotEquals("0", run("run", "--camera", "c=gopher://x", "--metrics-port", "0")[0]);
+    }
+
+    @Test
+    void aMisspelledOrMistypedSettingStopsRunWithOneLine() {
+        String[] typo = run("run", "--set", "detektor.min-score=0.3", "--metrics-port", "0");
+        assertEquals("2", typo[0]);
+        assertEquals("run: unknown setting 'detektor.min-score' (--set detektor.min-score=0.3); did you mean 'detector.min-score'?"
+                + " Known settings: unveil run --help.", typo[2].strip());
+        String[] type = run("demo", "--set", "inpaint.max-wait=soon");
+        assertEquals("2", type[0]);
+        assertTrue(type[2].strip().startsWith("demo: setting inpaint.max-wait must be milliseconds"), type[2]);
+        String[] camera = run("run", "--camera", "door=door.mp4", "--set", "camera.dor.fps=3", "--metrics-port", "0");
+        assertEquals("2", camera[0]);
+        assertTrue(camera[2].contains("setting camera.dor.fps names no camera") && camera[2].contains("cameras: door"), camera[2]);
+    }
+
+    @Test
+    void runAndDemoHelpListTheSettingsRegistry() {
+        for (String command : new String[]{"run", "demo"}) {
+            String help = run(command, "--help")[1];
+            for (var spec : io.unveil.core.config.SettingRegistry.installed().specs())
+                assertTrue(help.contains("  " + spec.name() + " (" + spec.type().name() + ")"), command + " --help lacks " + spec.name() + ":\n" + help);
+        }
     }
 }

@@ -9,9 +9,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * One camera: id (the Kafka key of its frames), URL and per-camera options. Read from settings
- * {@code camera.<id>.url}, {@code camera.<id>.fps}, {@code .max-width}, {@code .loop}, {@code .realtime},
- * {@code .jpeg-quality}, {@code .reconnect-initial-ms}, {@code .reconnect-max-ms} and FFmpeg options
+ * One camera: id (the Kafka key of its frames), URL and per-camera options. Read from the settings of
+ * {@link IngestSettings}: {@code camera.<id>.url}, {@code camera.<id>.fps}, {@code .max-width}, {@code .loop},
+ * {@code .realtime}, {@code .jpeg-quality}, {@code .reconnect-initial-ms}, {@code .reconnect-max-ms} and FFmpeg options
  * {@code camera.<id>.option.<name>}; defaults from {@code ingest.*}.
  *
  * @param fps         frame-rate cap (frames per second of media time for files, wall time for live sources); 0 = none
@@ -41,7 +41,7 @@ public record CameraSpec(String id, String url, double fps, int maxWidth, boolea
 
     /** A camera with the {@code ingest.*} defaults. */
     public static CameraSpec of(String id, String url, Settings s) {
-        return fromSettings(s.with("camera." + id + ".url", url)).stream().filter(c -> c.id().equals(id)).findFirst()
+        return fromSettings(s.with(IngestSettings.CAMERA_URL.at(id), url)).stream().filter(c -> c.id().equals(id)).findFirst()
                 .orElseThrow();
     }
 
@@ -53,24 +53,32 @@ public record CameraSpec(String id, String url, double fps, int maxWidth, boolea
         return new String[]{arg.substring(0, eq).trim(), arg.substring(eq + 1).trim()};
     }
 
-    /** Every camera configured in the settings, in id order. */
+    /**
+     * Every camera configured in the settings, in id order. A {@code camera.<id>.*} setting of an id without a URL fails:
+     * it is a typo of a configured camera's id (or a camera missing its URL) and would otherwise be ignored.
+     */
     public static List<CameraSpec> fromSettings(Settings s) {
+        String prefix = IngestSettings.CAMERA_URL.prefix();
         TreeSet<String> ids = new TreeSet<>();
-        for (String key : s.withPrefix("camera.").keySet()) {
+        for (String key : s.withPrefix(prefix).keySet()) {
             if (key.endsWith(".url")) ids.add(key.substring(0, key.length() - ".url".length()));
+        }
+        for (String key : s.withPrefix(prefix).keySet()) {
+            if (ids.stream().noneMatch(id -> key.startsWith(id + ".")))
+                throw new IllegalArgumentException("setting " + prefix + key + " names no camera (no " + prefix + "<id>.url for it);"
+                        + " cameras: " + (ids.isEmpty() ? "none" : String.join(", ", ids)));
         }
         List<CameraSpec> out = new ArrayList<>();
         for (String id : ids) {
-            String p = "camera." + id + ".";
-            Map<String, String> opts = new TreeMap<>(s.withPrefix(p + "option."));
-            out.add(new CameraSpec(id, s.string(p + "url", null),
-                    s.decimal(p + "fps", s.decimal("ingest.fps", 10)),
-                    s.integer(p + "max-width", s.integer("ingest.max-width", 1280)),
-                    s.bool(p + "loop", false),
-                    s.bool(p + "realtime", false),
-                    s.integer(p + "jpeg-quality", s.integer("ingest.jpeg-quality", 85)),
-                    s.longValue(p + "reconnect-initial-ms", s.longValue("ingest.reconnect-initial-ms", 500)),
-                    s.longValue(p + "reconnect-max-ms", s.longValue("ingest.reconnect-max-ms", 4_000)),
+            Map<String, String> opts = new TreeMap<>(s.withPrefix(IngestSettings.CAMERA_OPTION.at(id, "").name()));
+            out.add(new CameraSpec(id, s.get(IngestSettings.CAMERA_URL.at(id)),
+                    s.get(IngestSettings.CAMERA_FPS.at(id), s.get(IngestSettings.FPS)),
+                    s.get(IngestSettings.CAMERA_MAX_WIDTH.at(id), s.get(IngestSettings.MAX_WIDTH)),
+                    s.get(IngestSettings.CAMERA_LOOP.at(id), false),
+                    s.get(IngestSettings.CAMERA_REALTIME.at(id), false),
+                    s.get(IngestSettings.CAMERA_JPEG_QUALITY.at(id), s.get(IngestSettings.JPEG_QUALITY)),
+                    s.get(IngestSettings.CAMERA_RECONNECT_INITIAL_MS.at(id), s.get(IngestSettings.RECONNECT_INITIAL_MS)),
+                    s.get(IngestSettings.CAMERA_RECONNECT_MAX_MS.at(id), s.get(IngestSettings.RECONNECT_MAX_MS)),
                     opts));
         }
         return out;

@@ -50,4 +50,13 @@ class CameraSpecTest {
         assertThrows(IllegalArgumentException.class,
                 () -> CameraSpec.of("c", "/x.mp4", Settings.empty().with("camera.c.fps", "-1")));
     }
+
+    @Test
+    void aSettingOfACameraWithoutUrlIsATypoAndFails() {
+        Settings s = Settings.empty().with("camera.door.url", "/door.mp4").with("camera.dor.fps", "3");
+        var e = assertThrows(IllegalArgumentException.class, () -> CameraSpec.fromSettings(s));
+        assertEquals("setting camera.dor.fps names no camera (no camera.<id>.url for it); cameras: door", e.getMessage());
+        Settings dotted = Settings.empty().with("camera.hall.2.url", "/hall.mp4").with("camera.hall.2.fps", "4");
+        assertEquals(4.0, CameraSpec.fromSettings(dotted).get(0).fps(), "an id with a dot keeps its settings");
+    }
 }

@@ -12,7 +12,9 @@ import java.util.TreeMap;
 /**
  * Typed configuration from, in increasing priority: defaults in code, a properties file, environment variables
  * ({@code UNVEIL_DETECTOR_MIN_FACE_PX} for {@code detector.min-face-px}) and explicit overrides (CLI flags).
- * Every stage reads its own record of settings from here; unknown or malformed values fail at start-up, not later.
+ * {@link #load} checks every key and value against the {@link SettingRegistry}: an unknown key (a typo such as
+ * {@code detektor.min-score}) or a malformed value fails at start-up with a did-you-mean, not later and not silently.
+ * Code reads values through the declared {@link Setting}s ({@link #get(Setting)}), so each default lives in one place.
  */
 public final class Settings {
     private final Map<String, String> values;
@@ -25,7 +27,12 @@ public final class Settings {
         return new Settings(new TreeMap<>());
     }
 
+    /** Loads and checks against the settings of every module on the class path. */
     public static Settings load(Path file, Map<String, String> env, Map<String, String> overrides) {
+        return load(file, env, overrides, SettingRegistry.installed());
+    }
+
+    public static Settings load(Path file, Map<String, String> env, Map<String, String> overrides, SettingRegistry registry) {
         Map<String, String> v = new TreeMap<>();
         if (file != null) {
             Properties p = new Properties();
@@ -34,95 +41,90 @@ public final class Settings {
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read config file " + file + ": " + e.getMessage(), e);
             }
-            p.stringPropertyNames().forEach(k -> v.put(k, p.getProperty(k).trim()));
+            for (String k : p.stringPropertyNames()) {
+                String val = p.getProperty(k).trim();
+                registry.check(k, val, "config file " + file);
+                v.put(k, val);
+            }
         }
-        env.forEach((k, val) -> {
-            if (k.startsWith("UNVEIL_")) v.put(envToKey(k), val);
+        new TreeMap<>(env).forEach((name, val) -> {
+            if (!name.startsWith("UNVEIL_")) return;
+            String key = registry.keyOfEnv(name);
+            if (key == null) return; // UNVEIL_HOME and the like: not settings
+            registry.check(key, val, "environment variable " + name);
+            v.put(key, val);
         });
+        overrides.forEach((k, val) -> registry.check(k, val, "--set " + k + "=" + val));
         v.putAll(overrides);
         return new Settings(v);
     }
 
-    static String envToKey(String env) {
-        String rest = env.substring("UNVEIL_".length()).toLowerCase();
-        int firstUnderscore = rest.indexOf('_');
-        if (firstUnderscore < 0) return rest;
-        return rest.substring(0, firstUnderscore) + "." + rest.substring(firstUnderscore + 1).replace('_', '-');
-    }
-
+    /** A copy with one more value. Not checked: code, not the user, chooses the key. */
     public Settings with(String key, String value) {
         Map<String, String> v = new TreeMap<>(values);
         v.put(key, value);
         return new Settings(v);
     }
 
-    public String string(String key, String def) {
-        return values.getOrDefault(key, def);
+    public <T> Settings with(Setting<T> setting, String value) {
+        return with(setting.name(), value);
     }
 
-    public int integer(String key, int def) {
-        String s = values.get(key);
-        if (s == null) return def;
-        try {
-            return Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + " must be an integer, got '" + s + "'");
-        }
+    /** The value of a setting, or its declared default. */
+    public <T> T get(Setting<T> setting) {
+        return get(setting, setting.defaultValue());
     }
 
-    public long longValue(String key, long def) {
-        String s = values.get(key);
-        if (s == null) return def;
-        try {
-            return Long.parseLong(s.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + " must be an integer, got '" + s + "'");
-        }
+    /** The value of a setting, or {@code fallback} when it is not set (a default taken from another setting). */
+    public <T> T get(Setting<T> setting, T fallback) {
+        String s = values.get(setting.name());
+        return s == null ? fallback : setting.type().parse(setting.name(), s);
     }
 
-    public double decimal(String key, double def) {
-        String s = values.get(key);
-        if (s == null) return def;
-        try {
-            return Double.parseDouble(s.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("setting " + key + " must be a number, got '" + s + "'");
-        }
+    public boolean isSet(Setting<?> setting) {
+        return values.containsKey(setting.name());
     }
 
-    public boolean bool(String key, boolean def) {
-        String s = values.get(key);
-        if (s == null) return def;
-        return switch (s.trim().toLowerCase()) {
-            case "true", "yes", "1", "on" -> true;
-            case "false", "no", "0", "off" -> false;
-            default -> throw new IllegalArgumentException("setting " + key + " must be true or false, got '" + s + "'");
-        };
+    /** The keys of a pass-through family ({@code kafka.<property>}) without its prefix. */
+    public Map<String, String> withPrefix(SettingPattern<?> family) {
+        return withPrefix(family.prefix());
     }
 
-    public Duration duration(String key, Duration def) {
-        String s = values.get(key);
-        if (s == null) return def;
-        String v = s.trim().toLowerCase(java.util.Locale.ROOT);
-        try {
-            if (v.startsWith("p")) return Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
-            if (v.endsWith("ms")) return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2).trim()));
-            if (v.endsWith("s")) return Duration.ofMillis(Math.round(Double.parseDouble(v.substring(0, v.length() - 1).trim()) * 1000));
-            if (v.endsWith("m")) return Duration.ofSeconds(Long.parseLong(v.substring(0, v.length() - 1).trim()) * 60);
-            if (v.endsWith("h")) return Duration.ofHours(Long.parseLong(v.substring(0, v.length() - 1).trim()));
-            return Duration.ofMillis(Long.parseLong(v));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("setting " + key + " must be milliseconds, a number with ms/s/m/h or an ISO-8601 duration,"
-                    + " got '" + s + "'");
-        }
-    }
-
-    /** All keys under a prefix (without it), e.g. {@code kafka.} pass-through client properties. */
+    /** All keys under a prefix (without it), e.g. the ids under {@code camera.}. */
     public Map<String, String> withPrefix(String prefix) {
         Map<String, String> out = new TreeMap<>();
         values.forEach((k, v) -> {
             if (k.startsWith(prefix)) out.put(k.substring(prefix.length()), v);
         });
         return out;
+    }
+
+    String string(String key, String def) {
+        return values.getOrDefault(key, def);
+    }
+
+    int integer(String key, int def) {
+        return typed(key, SettingType.INTEGER, def);
+    }
+
+    long longValue(String key, long def) {
+        return typed(key, SettingType.LONG, def);
+    }
+
+    double decimal(String key, double def) {
+        return typed(key, SettingType.DECIMAL, def);
+    }
+
+    boolean bool(String key, boolean def) {
+        return typed(key, SettingType.BOOL, def);
+    }
+
+    Duration duration(String key, Duration def) {
+        return typed(key, SettingType.DURATION, def);
+    }
+
+    private <T> T typed(String key, SettingType<T> type, T def) {
+        String s = values.get(key);
+        return s == null ? def : type.parse(key, s);
     }
 }

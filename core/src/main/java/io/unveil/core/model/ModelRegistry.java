@@ -1,5 +1,6 @@
 package io.unveil.core.model;
 
+import io.unveil.core.config.Setting;
 import io.unveil.core.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ public final class ModelRegistry<T extends LoadedModel> implements ModelLoader<T
         T load(Path file, Settings settings);
     }
 
+    private final Setting<String> setting;
     private final String key;
     private final String defaultName;
     private final Map<String, ModelLoader<? extends T>> loaders = new LinkedHashMap<>();
@@ -31,8 +33,14 @@ public final class ModelRegistry<T extends LoadedModel> implements ModelLoader<T
      * @param defaultName the name used when the setting is absent; it must be registered
      */
     public ModelRegistry(String key, String defaultName) {
-        this.key = key;
-        this.defaultName = defaultName;
+        this(Setting.text(key, defaultName, "the network " + key + " chooses"));
+    }
+
+    /** The registry chosen by a declared setting (its module's catalogue documents the names); its default is the setting's. */
+    public ModelRegistry(Setting<String> setting) {
+        this.setting = setting;
+        this.key = setting.name();
+        this.defaultName = setting.defaultValue();
     }
 
     /** Adds a network under a name (letters, digits, '-' and '_'); a name is registered once. */
@@ -72,7 +80,7 @@ public final class ModelRegistry<T extends LoadedModel> implements ModelLoader<T
     public ModelLoader<? extends T> resolve(Settings settings) {
         if (!loaders.containsKey(defaultName))
             throw new IllegalStateException(key + ": default '" + defaultName + "' is not registered (known: " + known() + ")");
-        String value = settings.string(key, defaultName).trim();
+        String value = settings.get(setting).trim();
         ModelLoader<? extends T> named = loaders.get(value);
         if (named != null) return named;
         if (fileLoader == null)

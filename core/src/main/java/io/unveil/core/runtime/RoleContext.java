@@ -2,6 +2,7 @@ package io.unveil.core.runtime;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.unveil.core.config.CoreSettings;
 import io.unveil.core.config.Settings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +82,7 @@ public final class RoleContext implements AutoCloseable {
     public Properties clientProperties() {
         Properties p = new Properties();
         p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.putAll(settings.withPrefix("kafka."));
+        p.putAll(settings.withPrefix(CoreSettings.KAFKA));
         return p;
     }
 
@@ -93,7 +94,7 @@ public final class RoleContext implements AutoCloseable {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(4 << 20));
-        p.putAll(settings.withPrefix("kafka."));
+        p.putAll(settings.withPrefix(CoreSettings.KAFKA));
         return p;
     }
 
@@ -107,11 +108,11 @@ public final class RoleContext implements AutoCloseable {
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Integer.toString(4 << 20));
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(settings.integer("streams.threads", 1)));
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(settings.get(CoreSettings.STREAMS_THREADS)));
         // Poison records (undeserializable, or a processor throwing) go to unveil.dlq in the task's transaction.
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnDeserializationError.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnProcessingError.class.getName());
-        settings.withPrefix("streams.config.").forEach(p::put);
+        settings.withPrefix(CoreSettings.STREAMS_CONFIG).forEach(p::put);
         return p;
     }
 
@@ -130,7 +131,7 @@ public final class RoleContext implements AutoCloseable {
     public KafkaStreams startStreams(String applicationId, Topology topology, Map<String, ?> overrides) {
         Properties props = streamsProperties(applicationId);
         props.putAll(overrides);
-        settings.withPrefix("streams.config.").forEach(props::put); // explicit settings still win
+        settings.withPrefix(CoreSettings.STREAMS_CONFIG).forEach(props::put); // explicit settings still win
         KafkaStreams streams = new KafkaStreams(topology, props);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("{}: stream thread failed, replacing it", applicationId, e);

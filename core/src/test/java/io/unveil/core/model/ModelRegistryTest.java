@@ -18,9 +18,12 @@ class ModelRegistryTest {
         }
     }
 
+    private static final io.unveil.core.config.Setting<Integer> INPUT_SIZE =
+            io.unveil.core.config.Setting.integer("detector.input-size", 416, "input size");
+
     private static ModelRegistry<Net> detectors() {
         return new ModelRegistry<Net>("detector.model", "tiny")
-                .register("tiny", s -> new Net("tiny@" + s.integer("detector.input-size", 416)))
+                .register("tiny", s -> new Net("tiny@" + s.get(INPUT_SIZE)))
                 .register("ssd", s -> new Net("ssd"));
     }
 

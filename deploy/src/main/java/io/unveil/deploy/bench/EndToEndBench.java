@@ -9,7 +9,9 @@ import io.unveil.deploy.runtime.Pipeline;
 import io.unveil.deploy.runtime.PipelineOptions;
 import io.unveil.deploy.runtime.Roles;
 import io.unveil.detector.FaceApiAnalyzer;
+import io.unveil.ingest.IngestSettings;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
+import io.unveil.recognize.stage.RecognizeSettings;
 import io.unveil.research.bench.BenchTable;
 import io.unveil.research.bench.CameraVideos;
 import io.unveil.research.bench.InpaintWeights;
@@ -158,13 +160,13 @@ public final class EndToEndBench {
         Settings given = Settings.load(o.config(), System.getenv(), sets);
         Map<String, String> overrides = new LinkedHashMap<>();
         for (int c = 1; c <= n; c++) {
-            String p = "camera.cam" + c + ".";
-            overrides.put(p + "url", videos.get((c - 1) % videos.size()).toString());
-            overrides.put(p + "realtime", "true");
-            if (given.string("ingest.fps", null) == null && given.string(p + "fps", null) == null)
-                overrides.put(p + "fps", Double.toString(o.fps()));
+            String id = "cam" + c;
+            overrides.put(IngestSettings.CAMERA_URL.at(id).name(), videos.get((c - 1) % videos.size()).toString());
+            overrides.put(IngestSettings.CAMERA_REALTIME.at(id).name(), "true");
+            if (!given.isSet(IngestSettings.FPS) && !given.isSet(IngestSettings.CAMERA_FPS.at(id)))
+                overrides.put(IngestSettings.CAMERA_FPS.at(id).name(), Double.toString(o.fps()));
         }
-        if (!inpaint) overrides.put("recognize.read-raw-faces", "true");
+        if (!inpaint) overrides.put(RecognizeSettings.READ_RAW_FACES.name(), "true");
         overrides.putAll(sets);
         return Settings.load(o.config(), System.getenv(), overrides);
     }

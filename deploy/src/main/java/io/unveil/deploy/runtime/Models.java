@@ -4,13 +4,16 @@ import io.unveil.core.config.Settings;
 import io.unveil.core.model.ModelRegistry;
 import io.unveil.detector.FaceAnalyzer;
 import io.unveil.detector.stage.DetectorModels;
+import io.unveil.detector.stage.DetectorSettings;
 import io.unveil.inpaint.FaceInpainter;
 import io.unveil.inpaint.idgan.Inpainter;
 import io.unveil.inpaint.occlusion.FaceOcclusionModel;
 import io.unveil.inpaint.occlusion.OcclusionEstimator;
 import io.unveil.inpaint.stage.InpaintConfig;
+import io.unveil.inpaint.stage.InpaintSettings;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
+import io.unveil.recognize.stage.RecognizeSettings;
 import java.util.List;
 
 /**
@@ -23,22 +26,22 @@ import java.util.List;
  */
 public final class Models {
     /** {@code detector.model}: face-api's TinyFaceDetector (default) or SSD-MobileNetV1, each + 68 landmarks. */
-    public static final ModelRegistry<FaceAnalyzer> DETECTORS = new ModelRegistry<FaceAnalyzer>("detector.model", "tiny")
+    public static final ModelRegistry<FaceAnalyzer> DETECTORS = new ModelRegistry<FaceAnalyzer>(DetectorSettings.MODEL)
             .register("tiny", DetectorModels::tiny)
             .register("ssd", DetectorModels::ssd);
 
     /** {@code recognize.model}: face-api's 128-D recognizer (dlib ResNet-29); the gallery role enrolls with it too. */
-    public static final ModelRegistry<Embedder> RECOGNIZERS = new ModelRegistry<Embedder>("recognize.model", "faceapi")
+    public static final ModelRegistry<Embedder> RECOGNIZERS = new ModelRegistry<Embedder>(RecognizeSettings.MODEL)
             .register("faceapi", s -> FaceApiEmbedder.load());
 
     /** {@code inpaint.occlusion-model}: the bundled occlusion-unet, or a weight file of {@code unveil train occlusion}. */
     public static final ModelRegistry<FaceOcclusionModel> OCCLUSION_MODELS =
-            new ModelRegistry<FaceOcclusionModel>("inpaint.occlusion-model", "bundled")
+            new ModelRegistry<FaceOcclusionModel>(InpaintSettings.OCCLUSION_MODEL)
                     .register("bundled", s -> OcclusionEstimator.load(OcclusionEstimator.Options.DEFAULT))
                     .orFile((file, s) -> OcclusionEstimator.load(file, OcclusionEstimator.Options.DEFAULT));
 
     /** {@code inpaint.generator}: the bundled ID-GAN generator, or a weight file of {@code unveil train idgan}; on {@code inpaint.device}. */
-    public static final ModelRegistry<FaceInpainter> GENERATORS = new ModelRegistry<FaceInpainter>("inpaint.generator", "bundled")
+    public static final ModelRegistry<FaceInpainter> GENERATORS = new ModelRegistry<FaceInpainter>(InpaintSettings.GENERATOR)
             .register("bundled", s -> Inpainter.load(InpaintConfig.from(s).device()))
             .orFile((file, s) -> Inpainter.load(file, InpaintConfig.from(s).device()));
 

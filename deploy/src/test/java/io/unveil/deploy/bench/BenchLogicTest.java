@@ -31,12 +31,12 @@ class BenchLogicTest {
             assertEquals(3.4, c.fps(), 1e-9, "the profile's ingest.fps is each camera's analysed rate");
             assertTrue(c.realtime());
         }
-        assertEquals(224, withProfile.integer("detector.input-size", 416));
+        assertEquals(224, withProfile.get(io.unveil.detector.stage.DetectorSettings.INPUT_SIZE));
         var plain = io.unveil.ingest.CameraSpec.fromSettings(EndToEndBench.settings(1, video, options(null, List.of()), false));
         assertEquals(10.0, plain.get(0).fps(), 1e-9, "without a rate in the settings a camera forwards the video's frames");
         var perCamera = EndToEndBench.settings(2, video, options(profile, List.of("camera.cam2.fps=5")), true);
         assertEquals(List.of(3.4, 5.0), io.unveil.ingest.CameraSpec.fromSettings(perCamera).stream().map(c -> c.fps()).toList());
-        assertEquals("true", EndToEndBench.settings(1, video, options(null, List.of()), false).string("recognize.read-raw-faces", null));
+        assertTrue(EndToEndBench.settings(1, video, options(null, List.of()), false).get(io.unveil.recognize.stage.RecognizeSettings.READ_RAW_FACES));
         assertThrows(IllegalArgumentException.class, () -> EndToEndBench.settings(1, video, options(null, List.of("novalue")), true));
     }
 

@@ -3,7 +3,7 @@ package io.unveil.detector.stage;
 import io.unveil.core.config.Settings;
 
 /**
- * Settings of the detector stage ({@code detector.*}).
+ * Settings of the detector stage ({@code detector.*}, declared in {@link DetectorSettings}).
  *
  * @param minScore       detections below this detector score are ignored
  * @param minFacePx      quality gate: shorter side of the face box in frame pixels
@@ -23,14 +23,14 @@ public record DetectorConfig(double minScore, double minFacePx, double minSharpn
 
     public static DetectorConfig from(Settings s) {
         DetectorConfig c = new DetectorConfig(
-                s.decimal("detector.min-score", 0.5),
-                s.decimal("detector.min-face-px", 40),
-                s.decimal("detector.min-sharpness", 10),
-                s.decimal("detector.max-yaw-deg", 50),
-                s.decimal("detector.max-pitch-deg", 45),
-                s.integer("detector.max-faces", 20),
-                s.decimal("detector.track-iou", 0.3),
-                s.longValue("detector.track-max-gap-ms", 2000));
+                s.get(DetectorSettings.MIN_SCORE),
+                s.get(DetectorSettings.MIN_FACE_PX),
+                s.get(DetectorSettings.MIN_SHARPNESS),
+                s.get(DetectorSettings.MAX_YAW_DEG),
+                s.get(DetectorSettings.MAX_PITCH_DEG),
+                s.get(DetectorSettings.MAX_FACES),
+                s.get(DetectorSettings.TRACK_IOU),
+                s.get(DetectorSettings.TRACK_MAX_GAP_MS));
         if (c.maxFaces < 1) throw new IllegalArgumentException("detector.max-faces must be >= 1");
         if (c.trackIou <= 0 || c.trackIou > 1) throw new IllegalArgumentException("detector.track-iou must be in (0,1]");
         return c;

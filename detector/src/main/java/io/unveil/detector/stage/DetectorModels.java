@@ -3,7 +3,6 @@ package io.unveil.detector.stage;
 import io.unveil.core.config.Settings;
 import io.unveil.detector.FaceAnalyzer;
 import io.unveil.detector.FaceApiAnalyzer;
-import io.unveil.detector.faceapi.TinyFaceDetector;
 
 /**
  * The detect role's networks, each built from the settings it reads; deploy's {@code Models} registers them under
@@ -15,7 +14,7 @@ public final class DetectorModels {
 
     /** {@code tiny} (the default): TinyFaceDetector at {@code detector.input-size} (default 416, a multiple of 32). */
     public static FaceAnalyzer tiny(Settings s) {
-        return FaceApiAnalyzer.load(s.integer("detector.input-size", TinyFaceDetector.DEFAULT_INPUT_SIZE), minScore(s));
+        return FaceApiAnalyzer.load(s.get(DetectorSettings.INPUT_SIZE), minScore(s));
     }
 
     /** {@code ssd}: SSD-MobileNetV1 at its fixed input 512 ({@code detector.input-size} does not apply). */

@@ -1,6 +1,7 @@
 package io.unveil.gallery.api;
 
 import io.unveil.core.config.Settings;
+import io.unveil.gallery.stage.GallerySettings;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -45,7 +46,7 @@ public final class RateLimiter {
     }
 
     public static RateLimiter from(Settings s) {
-        return new RateLimiter(s.decimal("gallery.rate-limit.per-second", 20.0), s.integer("gallery.rate-limit.burst", 40));
+        return new RateLimiter(s.get(GallerySettings.RATE_LIMIT_PER_SECOND), s.get(GallerySettings.RATE_LIMIT_BURST));
     }
 
     public boolean enabled() {

@@ -1,6 +1,7 @@
 package io.unveil.gallery.enroll;
 
 import io.unveil.core.config.Settings;
+import io.unveil.gallery.stage.GallerySettings;
 
 /**
  * Quality gate and robust-mean parameters of enrollment.
@@ -16,17 +17,13 @@ import io.unveil.core.config.Settings;
 public record EnrollmentPolicy(float minFacePx, float minSharpness, float maxYawDeg, float severalFaces,
                                float outlierCos, float trimFraction, int maxImages) {
     public static EnrollmentPolicy defaults() {
-        return new EnrollmentPolicy(40f, 20f, 45f, 0.5f, 0.75f, 0.2f, 20);
+        return from(Settings.empty());
     }
 
     public static EnrollmentPolicy from(Settings s) {
-        EnrollmentPolicy d = defaults();
-        return new EnrollmentPolicy((float) s.decimal("gallery.min-face-px", d.minFacePx()),
-                (float) s.decimal("gallery.min-sharpness", d.minSharpness()),
-                (float) s.decimal("gallery.max-yaw-deg", d.maxYawDeg()),
-                (float) s.decimal("gallery.several-faces-ratio", d.severalFaces()),
-                (float) s.decimal("gallery.outlier-cos", d.outlierCos()),
-                (float) s.decimal("gallery.trim-fraction", d.trimFraction()),
-                s.integer("gallery.max-images", d.maxImages()));
+        return new EnrollmentPolicy(s.get(GallerySettings.MIN_FACE_PX).floatValue(), s.get(GallerySettings.MIN_SHARPNESS).floatValue(),
+                s.get(GallerySettings.MAX_YAW_DEG).floatValue(), s.get(GallerySettings.SEVERAL_FACES_RATIO).floatValue(),
+                s.get(GallerySettings.OUTLIER_COS).floatValue(), s.get(GallerySettings.TRIM_FRACTION).floatValue(),
+                s.get(GallerySettings.MAX_IMAGES));
     }
 }

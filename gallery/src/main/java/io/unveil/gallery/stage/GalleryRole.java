@@ -49,14 +49,14 @@ public final class GalleryRole extends AbstractRole {
 
     public static ApiKeys keys(Settings s) {
         List<ApiKeys.Key> keys = new ArrayList<>();
-        String file = s.string("gallery.api-keys-file", null);
+        String file = s.get(GallerySettings.API_KEYS_FILE);
         if (file != null) keys.addAll(ApiKeys.readFile(Path.of(file)));
-        String admin = s.string("gallery.admin-key", null);
+        String admin = s.get(GallerySettings.ADMIN_KEY);
         if (admin != null) keys.add(ApiKeys.fromPlain("admin", Scope.ADMIN, admin));
-        String read = s.string("gallery.read-key", null);
+        String read = s.get(GallerySettings.READ_KEY);
         if (read != null) keys.add(ApiKeys.fromPlain("read", Scope.READ, read));
         if (keys.isEmpty()) {
-            Path f = Path.of(s.string("gallery.admin-key-file", defaultAdminKeyFile().toString()));
+            Path f = Path.of(s.get(GallerySettings.ADMIN_KEY_FILE, defaultAdminKeyFile().toString()));
             keys.add(ApiKeys.bootstrapAdmin(f));
             LOG.warn("gallery: no API keys configured; admin key is in {}", f);
         }
@@ -70,18 +70,18 @@ public final class GalleryRole extends AbstractRole {
         closeOnStop(chips.analyzer());
         Embedder embedder = closeOnStop(embedders.load(s));
         Enroller enroller = new Enroller(chips, embedder, EnrollmentPolicy.from(s));
-        ClipEnroller clips = new ClipEnroller(enroller, chips, s.integer("gallery.clip-sampled-frames", 40),
-                s.integer("gallery.clip-best-frames", 8), s.decimal("gallery.clip-max-seconds", 20));
+        ClipEnroller clips = new ClipEnroller(enroller, chips, s.get(GallerySettings.CLIP_SAMPLED_FRAMES),
+                s.get(GallerySettings.CLIP_BEST_FRAMES), s.get(GallerySettings.CLIP_MAX_SECONDS));
         KafkaGalleryStore store = new KafkaGalleryStore(ctx.producerProperties("unveil-gallery"), ctx.clientProperties());
         closeOnStop(store);
         ctx.health("gallery-store", store::ready);
-        EventFeed feed = new EventFeed(s.integer("gallery.events-buffer", 1000));
-        closeOnStop(new KafkaEventSource(ctx.clientProperties(), feed, s.integer("gallery.events-backfill", 200)));
-        String keep = s.string("gallery.keep-images-dir", null);
+        EventFeed feed = new EventFeed(s.get(GallerySettings.EVENTS_BUFFER));
+        closeOnStop(new KafkaEventSource(ctx.clientProperties(), feed, s.get(GallerySettings.EVENTS_BACKFILL)));
+        String keep = s.get(GallerySettings.KEEP_IMAGES_DIR);
         GalleryService service = new GalleryService(store, enroller, clips, UploadLimits.from(s), keep == null ? null : Path.of(keep));
-        api = new GalleryApi(service, feed, keys(s), io.unveil.gallery.api.RateLimiter.from(s)).start(s.string("gallery.host", "127.0.0.1"), s.integer("gallery.port", 8080));
+        api = new GalleryApi(service, feed, keys(s), io.unveil.gallery.api.RateLimiter.from(s)).start(s.get(GallerySettings.HOST), s.get(GallerySettings.PORT));
         closeOnStop(api);
-        LOG.info("gallery: API and web page on http://{}:{}/", s.string("gallery.host", "127.0.0.1"), api.port());
+        LOG.info("gallery: API and web page on http://{}:{}/", s.get(GallerySettings.HOST), api.port());
     }
 
     public int port() {

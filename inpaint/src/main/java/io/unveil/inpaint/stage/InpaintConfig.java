@@ -1,11 +1,13 @@
 package io.unveil.inpaint.stage;
 
+import io.unveil.core.config.CoreSettings;
 import io.unveil.core.config.Settings;
 import java.time.Duration;
 
 /**
- * Settings of the inpaint stage: faces are repaired in batches of up to {@code maxBatch}, and no occluded face waits
- * longer than {@code maxWait} for its batch to fill. {@code device} = cpu|gpu (gpu falls back to cpu with a log line).
+ * Settings of the inpaint stage ({@link InpaintSettings}): faces are repaired in batches of up to {@code maxBatch},
+ * and no occluded face waits longer than {@code maxWait} for its batch to fill. {@code device} = cpu|gpu (gpu falls
+ * back to cpu with a log line).
  */
 public record InpaintConfig(int maxBatch, Duration maxWait, String device) {
     public InpaintConfig {
@@ -14,11 +16,11 @@ public record InpaintConfig(int maxBatch, Duration maxWait, String device) {
     }
 
     public static InpaintConfig defaults() {
-        return new InpaintConfig(16, Duration.ofMillis(50), "cpu");
+        return from(Settings.empty());
     }
 
     public static InpaintConfig from(Settings s) {
-        return new InpaintConfig(s.integer("inpaint.max-batch", 16), s.duration("inpaint.max-wait", Duration.ofMillis(50)),
-                s.string("inpaint.device", s.string("device", "cpu")));
+        return new InpaintConfig(s.get(InpaintSettings.MAX_BATCH), s.get(InpaintSettings.MAX_WAIT),
+                s.get(InpaintSettings.DEVICE, s.get(CoreSettings.DEVICE)));
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Settings of the recognition stage. The open-set threshold comes from a calibration file written by
+ * Settings of the recognition stage ({@link RecognizeSettings}). The open-set threshold comes from a calibration file written by
  * {@code unveil calibrate} ({@code recognize.calibration}); {@code recognize.threshold} overrides it explicitly.
  * Without either, the calibration bundled with the module (measured on celeba-subset TRAIN identities with the
  * face-api recognizer, see its model card) is used; there is no hand-picked constant.
@@ -40,20 +40,23 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
 
     /** Defaults for everything but the threshold. */
     public static RecognizeConfig withThreshold(float threshold, String source) {
-        return new RecognizeConfig(Topics.FACES_REPAIRED.name(), threshold, source, 0.0f, 3, Duration.ofSeconds(2),
-                threshold, 10_000, Duration.ofDays(7), Duration.ofSeconds(1), true, false, null);
+        Settings d = Settings.empty();
+        return new RecognizeConfig(d.get(RecognizeSettings.INPUT_TOPIC), threshold, source,
+                d.get(RecognizeSettings.MIN_MARGIN).floatValue(), d.get(RecognizeSettings.MIN_FRAMES_UNKNOWN),
+                d.get(RecognizeSettings.IDLE_TIMEOUT), threshold, d.get(RecognizeSettings.MAX_UNKNOWN_CLUSTERS),
+                d.get(RecognizeSettings.HISTORY_RETENTION), d.get(RecognizeSettings.RETROACTIVE_EVERY),
+                d.get(RecognizeSettings.HISTORY_THUMBNAILS), d.get(RecognizeSettings.PER_IDENTITY_METRICS), null);
     }
 
     public static RecognizeConfig from(Settings s) {
         float threshold;
         String source;
         float[] center = null;
-        String explicit = s.string("recognize.threshold", null);
-        if (explicit != null) {
-            threshold = (float) s.decimal("recognize.threshold", 0);
+        if (s.isSet(RecognizeSettings.THRESHOLD)) {
+            threshold = s.get(RecognizeSettings.THRESHOLD).floatValue();
             source = "explicit";
         } else {
-            String file = s.string("recognize.calibration", null);
+            String file = s.get(RecognizeSettings.CALIBRATION);
             if (file == null) {
                 CalibrationResult bundled = CalibrationResult.bundled();
                 if (bundled == null)
@@ -72,18 +75,17 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
                 source = p.toString();
             }
         }
-        String input = s.bool("recognize.read-raw-faces", false) ? Topics.FACES.name()
-                : s.string("recognize.input-topic", Topics.FACES_REPAIRED.name());
+        String input = s.get(RecognizeSettings.READ_RAW_FACES) ? Topics.FACES.name() : s.get(RecognizeSettings.INPUT_TOPIC);
         return new RecognizeConfig(input, threshold, source,
-                (float) s.decimal("recognize.min-margin", 0.0),
-                s.integer("recognize.min-frames-unknown", 3),
-                s.duration("recognize.idle-timeout", Duration.ofSeconds(2)),
-                (float) s.decimal("recognize.unknown-join", threshold),
-                s.integer("recognize.max-unknown-clusters", 10_000),
-                s.duration("recognize.history-retention", Duration.ofDays(7)),
-                s.duration("recognize.retroactive-every", Duration.ofSeconds(1)),
-                s.bool("recognize.history-thumbnails", true),
-                s.bool("recognize.per-identity-metrics", false), center);
+                s.get(RecognizeSettings.MIN_MARGIN).floatValue(),
+                s.get(RecognizeSettings.MIN_FRAMES_UNKNOWN),
+                s.get(RecognizeSettings.IDLE_TIMEOUT),
+                s.get(RecognizeSettings.UNKNOWN_JOIN, (double) threshold).floatValue(),
+                s.get(RecognizeSettings.MAX_UNKNOWN_CLUSTERS),
+                s.get(RecognizeSettings.HISTORY_RETENTION),
+                s.get(RecognizeSettings.RETROACTIVE_EVERY),
+                s.get(RecognizeSettings.HISTORY_THUMBNAILS),
+                s.get(RecognizeSettings.PER_IDENTITY_METRICS), center);
     }
 
     /** The same settings with a calibration's threshold and center. */

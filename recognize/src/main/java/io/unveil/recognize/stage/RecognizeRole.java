@@ -29,7 +29,7 @@ public final class RecognizeRole extends AbstractRole {
         Embedder embedder = closeOnStop(embedders.load(ctx.settings()));
         StreamsBuilder b = new StreamsBuilder();
         GalleryIndex index = RecognizeTopology.buildTopology(b, cfg, embedder, ctx.registry());
-        startStreams(ctx, ctx.settings().string("recognize.application-id", "unveil-recognize"), b.build());
+        startStreams(ctx, ctx.settings().get(RecognizeSettings.APPLICATION_ID), b.build());
         LOG.info("recognize: {}, input {}, threshold {} ({}), gallery {} identities at start", embedder.model(),
                 cfg.inputTopic(), cfg.threshold(), cfg.thresholdSource(), index.size());
     }

@@ -9,12 +9,15 @@ import java.util.Optional;
  * or {@code $UNVEIL_SHARED_DATA}). Nothing from there is ever copied into the repository.
  */
 public final class SharedData {
+    /** Not a setting (declared in {@link ResearchVariables}): where the shared data sets are. */
+    public static final String ENV = "UNVEIL_SHARED_DATA";
+
     private SharedData() {
     }
 
     public static Optional<Path> root() {
         String p = System.getProperty("unveil.shared.data");
-        if (p == null || p.isBlank()) p = System.getenv("UNVEIL_SHARED_DATA");
+        if (p == null || p.isBlank()) p = System.getenv(ENV);
         Path candidate = p != null && !p.isBlank() ? Path.of(p) : Path.of("..", "shared", "data");
         candidate = candidate.toAbsolutePath().normalize();
         return Files.isDirectory(candidate) ? Optional.of(candidate) : Optional.empty();

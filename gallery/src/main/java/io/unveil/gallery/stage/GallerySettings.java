@@ -1,0 +1,66 @@
+package io.unveil.gallery.stage;
+
+import io.unveil.core.config.Setting;
+import io.unveil.core.config.SettingCatalogue;
+import io.unveil.core.config.SettingSpec;
+import java.util.List;
+
+/**
+ * The gallery service's settings ({@code gallery.*}), read by {@link GalleryRole}, {@code UploadLimits},
+ * {@code RateLimiter} and {@code EnrollmentPolicy}.
+ */
+public final class GallerySettings implements SettingCatalogue {
+    public static final Setting<String> HOST = Setting.text("gallery.host", "127.0.0.1", "bind address of the REST API and web page");
+    public static final Setting<Integer> PORT = Setting.integer("gallery.port", 8080, "port of the REST API and web page (0 = any)");
+    public static final Setting<String> API_KEYS_FILE = Setting.text("gallery.api-keys-file", null,
+            "API keys, lines `NAME read|admin sha256:HEX`");
+    public static final Setting<String> ADMIN_KEY = Setting.text("gallery.admin-key", null, "a plain admin API key");
+    public static final Setting<String> READ_KEY = Setting.text("gallery.read-key", null, "a plain read-only API key");
+    public static final Setting<String> ADMIN_KEY_FILE = Setting.text("gallery.admin-key-file", null,
+            "where the generated admin key is kept when no key is configured").documentedDefault("$UNVEIL_HOME/gallery-admin.key");
+    public static final Setting<String> KEEP_IMAGES_DIR = Setting.text("gallery.keep-images-dir", null,
+            "keep enrolled images here (default: processed in memory only)");
+    public static final Setting<Integer> EVENTS_BUFFER = Setting.integer("gallery.events-buffer", 1000,
+            "recent events kept for the live event feed");
+    public static final Setting<Integer> EVENTS_BACKFILL = Setting.integer("gallery.events-backfill", 200,
+            "events read back from Kafka into the feed at start");
+    public static final Setting<Integer> CLIP_SAMPLED_FRAMES = Setting.integer("gallery.clip-sampled-frames", 40,
+            "clip enrollment: evenly sampled frames");
+    public static final Setting<Integer> CLIP_BEST_FRAMES = Setting.integer("gallery.clip-best-frames", 8,
+            "clip enrollment: best frames by quality that are enrolled");
+    public static final Setting<Double> CLIP_MAX_SECONDS = Setting.decimal("gallery.clip-max-seconds", 20,
+            "clip enrollment: only the first this many seconds are sampled");
+    public static final Setting<Long> MAX_REQUEST_BYTES = Setting.longValue("gallery.max-request-bytes", 32L << 20,
+            "largest request body").documentedDefault("33554432 (32 MiB)");
+    public static final Setting<Long> MAX_IMAGE_BYTES = Setting.longValue("gallery.max-image-bytes", 8L << 20, "largest image")
+            .documentedDefault("8388608 (8 MiB)");
+    public static final Setting<Integer> MAX_IMAGE_SIDE = Setting.integer("gallery.max-image-side", 4096,
+            "longest image side (checked from the header before decoding)");
+    public static final Setting<Integer> MIN_IMAGE_SIDE = Setting.integer("gallery.min-image-side", 32, "shortest image side");
+    public static final Setting<Long> MAX_CLIP_BYTES = Setting.longValue("gallery.max-clip-bytes", 24L << 20, "largest clip")
+            .documentedDefault("25165824 (24 MiB)");
+    public static final Setting<Double> RATE_LIMIT_PER_SECOND = Setting.decimal("gallery.rate-limit.per-second", 20,
+            "API requests per second per client (token bucket; 0 disables)");
+    public static final Setting<Integer> RATE_LIMIT_BURST = Setting.integer("gallery.rate-limit.burst", 40,
+            "API request burst per client");
+    public static final Setting<Double> MIN_FACE_PX = Setting.decimal("gallery.min-face-px", 40,
+            "enrollment gate: shorter side of the face box");
+    public static final Setting<Double> MIN_SHARPNESS = Setting.decimal("gallery.min-sharpness", 20,
+            "enrollment gate: variance of the Laplacian of the grey recognizer chip");
+    public static final Setting<Double> MAX_YAW_DEG = Setting.decimal("gallery.max-yaw-deg", 45, "enrollment gate: head yaw");
+    public static final Setting<Double> SEVERAL_FACES_RATIO = Setting.decimal("gallery.several-faces-ratio", 0.5,
+            "enrollment: a second face this share of the largest's area makes the image ambiguous");
+    public static final Setting<Double> OUTLIER_COS = Setting.decimal("gallery.outlier-cos", 0.75,
+            "enrollment: images less cosine-similar than this to the centroid are dropped");
+    public static final Setting<Double> TRIM_FRACTION = Setting.decimal("gallery.trim-fraction", 0.2,
+            "enrollment: share of the least similar images dropped (trimmed mean, 4 images or more)");
+    public static final Setting<Integer> MAX_IMAGES = Setting.integer("gallery.max-images", 20, "enrollment: most images per request");
+
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of(HOST, PORT, API_KEYS_FILE, ADMIN_KEY, READ_KEY, ADMIN_KEY_FILE, KEEP_IMAGES_DIR, EVENTS_BUFFER,
+                EVENTS_BACKFILL, CLIP_SAMPLED_FRAMES, CLIP_BEST_FRAMES, CLIP_MAX_SECONDS, MAX_REQUEST_BYTES, MAX_IMAGE_BYTES,
+                MAX_IMAGE_SIDE, MIN_IMAGE_SIDE, MAX_CLIP_BYTES, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, MIN_FACE_PX,
+                MIN_SHARPNESS, MAX_YAW_DEG, SEVERAL_FACES_RATIO, OUTLIER_COS, TRIM_FRACTION, MAX_IMAGES);
+    }
+}

@@ -1,0 +1,27 @@
+package io.unveil.inpaint.stage;
+
+import io.unveil.core.config.Setting;
+import io.unveil.core.config.SettingCatalogue;
+import io.unveil.core.config.SettingSpec;
+import java.time.Duration;
+import java.util.List;
+
+/** The inpaint stage's settings ({@code inpaint.*}), read by {@link InpaintConfig}. */
+public final class InpaintSettings implements SettingCatalogue {
+    public static final Setting<Integer> MAX_BATCH = Setting.integer("inpaint.max-batch", 16,
+            "occluded faces are repaired in batches of up to this many");
+    public static final Setting<Duration> MAX_WAIT = Setting.duration("inpaint.max-wait", Duration.ofMillis(50),
+            "no occluded face waits longer than this for its batch to fill");
+    public static final Setting<String> DEVICE = Setting.text("inpaint.device", null,
+            "`cpu` or `gpu` (the generator on CUDA; falls back to CPU with a log line)").documentedDefault("= device (cpu)");
+
+    public static final Setting<String> OCCLUSION_MODEL = Setting.text("inpaint.occlusion-model", "bundled",
+            "occlusion estimator: `bundled` (occlusion-unet-v4 in the jar) or the path of a weight file written by `unveil train occlusion`");
+    public static final Setting<String> GENERATOR = Setting.text("inpaint.generator", "bundled",
+            "inpainting generator: `bundled` (the committed ID-GAN generator.bin) or the path of a weight file written by `unveil train idgan`");
+
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of(OCCLUSION_MODEL, GENERATOR, MAX_BATCH, MAX_WAIT, DEVICE);
+    }
+}

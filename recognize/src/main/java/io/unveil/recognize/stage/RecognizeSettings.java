@@ -1,0 +1,50 @@
+package io.unveil.recognize.stage;
+
+import io.unveil.core.config.Setting;
+import io.unveil.core.config.SettingCatalogue;
+import io.unveil.core.config.SettingSpec;
+import io.unveil.core.topic.Topics;
+import java.time.Duration;
+import java.util.List;
+
+/** The recognition stage's settings ({@code recognize.*}), read by {@link RecognizeConfig} and {@link RecognizeRole}. */
+public final class RecognizeSettings implements SettingCatalogue {
+    public static final Setting<Double> THRESHOLD = new Setting<>("recognize.threshold", io.unveil.core.config.SettingType.DECIMAL,
+            null, "the calibration's", "cosine similarity a fused track needs to match; overrides the calibration");
+    public static final Setting<String> CALIBRATION = Setting.text("recognize.calibration", null,
+            "calibration file written by `unveil calibrate` (threshold and center)").documentedDefault("bundled");
+    public static final Setting<Boolean> READ_RAW_FACES = Setting.bool("recognize.read-raw-faces", false,
+            "recognize `unveil.faces` (no inpainting) instead of `recognize.input-topic`");
+    public static final Setting<String> INPUT_TOPIC = Setting.text("recognize.input-topic", Topics.FACES_REPAIRED.name(),
+            "topic of the faces to recognize");
+    public static final Setting<Double> MIN_MARGIN = Setting.decimal("recognize.min-margin", 0.0,
+            "required lead of the best identity over the second best");
+    public static final Setting<Integer> MIN_FRAMES_UNKNOWN = Setting.integer("recognize.min-frames-unknown", 3,
+            "frames without a match before a track is confidently unknown");
+    public static final Setting<Duration> IDLE_TIMEOUT = Setting.duration("recognize.idle-timeout", Duration.ofSeconds(2),
+            "a track with no face for this long has ended");
+    public static final Setting<Double> UNKNOWN_JOIN = new Setting<>("recognize.unknown-join", io.unveil.core.config.SettingType.DECIMAL,
+            null, "= threshold", "cosine similarity to an unknown cluster needed to reuse its anonymous id");
+    public static final Setting<Integer> MAX_UNKNOWN_CLUSTERS = Setting.integer("recognize.max-unknown-clusters", 10_000,
+            "bound on remembered anonymous ids (least recently seen forgotten first)");
+    public static final Setting<Duration> HISTORY_RETENTION = Setting.duration("recognize.history-retention", Duration.ofDays(7),
+            "how long past sightings stay searchable for retroactive matches");
+    public static final Setting<Duration> RETROACTIVE_EVERY = Setting.duration("recognize.retroactive-every", Duration.ofSeconds(1),
+            "how often newly enrolled identities are searched in the history");
+    public static final Setting<Boolean> HISTORY_THUMBNAILS = Setting.bool("recognize.history-thumbnails", true,
+            "keep the aligned face of a sighting in the history (retroactive event thumbnails)");
+    public static final Setting<Boolean> PER_IDENTITY_METRICS = Setting.bool("recognize.per-identity-metrics", false,
+            "count matches per identity (off by default: label cardinality)");
+    public static final Setting<String> APPLICATION_ID = Setting.text("recognize.application-id", "unveil-recognize",
+            "Kafka Streams application id of the recognize role (its consumer group and state)");
+
+    public static final Setting<String> MODEL = Setting.text("recognize.model", "faceapi",
+            "face recognizer: `faceapi` (face-api's 128-D ResNet); the gallery role enrolls with the same one");
+
+    @Override
+    public List<SettingSpec> settings() {
+        return List.of(MODEL, THRESHOLD, CALIBRATION, READ_RAW_FACES, INPUT_TOPIC, MIN_MARGIN, MIN_FRAMES_UNKNOWN, IDLE_TIMEOUT,
+                UNKNOWN_JOIN, MAX_UNKNOWN_CLUSTERS, HISTORY_RETENTION, RETROACTIVE_EVERY, HISTORY_THUMBNAILS,
+                PER_IDENTITY_METRICS, APPLICATION_ID);
+    }
+}
