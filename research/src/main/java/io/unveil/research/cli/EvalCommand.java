@@ -1,12 +1,14 @@
 package io.unveil.research.cli;
 
+import io.unveil.research.data.IdentitySplit;
 import io.unveil.research.data.SharedData;
 import io.unveil.research.eval.inpaint.EvalOptions;
 import io.unveil.research.eval.inpaint.EvalResult;
 import io.unveil.research.eval.inpaint.Evaluation;
 import io.unveil.research.eval.inpaint.IdentityGuard;
 import io.unveil.research.eval.inpaint.LibraryOcclusion;
-import io.unveil.research.eval.inpaint.MethodResult;
+import io.unveil.research.eval.inpaint.OcclusionColumn;
+import io.unveil.research.eval.inpaint.OcclusionProtocol;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,11 +20,13 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code unveil eval}: the paper's evaluation on the user's data. GT, OCC and repair methods side by side on LFW-style
- * pairs with synthetic occlusion; writes report.md, results.json and PNG charts to the report folder.
+ * pairs with synthetic occlusion, with paired-bootstrap intervals against OCC, under several occlusion types; writes
+ * report.md, results.json and PNG charts to the report folder.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-        description = "Evaluate inpainting methods for occluded face recognition (verification over 10 folds, TAR@FAR, ROC, "
-                + "rank-1, PSNR/SSIM, t-SNE); writes a report folder. `eval idgan`: the generator's own validation.",
+        description = "Evaluate inpainting methods for occluded face recognition (k-fold verification with paired-bootstrap "
+                + "95% intervals against OCC, occlusion types side by side, TAR@FAR, ROC, rank-1, PSNR/SSIM, t-SNE); writes a "
+                + "report folder. `eval idgan`: the generator's own validation.",
         subcommands = {EvalIdGanCommand.class, EvalOcclusionCommand.class})
 public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Labelled set (labels.csv or a folder per identity), or LFW's image folder with --pairs-txt. Default: ../shared/data/celeba-subset.")
@@ -34,10 +38,14 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--pairs-txt", paramLabel = "FILE", description = "LFW's pairs.txt (View 2) instead of generated pairs.")
     Path pairsTxt;
 
-    @Option(names = "--identities", defaultValue = "auto", description = "validation (IdentitySplit VALIDATION identities only), all, or auto (validation for celeba-subset, else all). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--identities", defaultValue = "auto", description = "validation (IdentitySplit VALIDATION identities only), "
+            + "validation-choose / validation-confirm (one fixed half of them: choose models on one, confirm on the other), all, "
+            + "or auto (validation for celeba-subset, else all). Default: ${DEFAULT-VALUE}.")
     String identities;
 
-    @Option(names = "--pairs", defaultValue = "1000", description = "Pairs to generate, half same, half different (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pairs", defaultValue = "10000", description = "Pairs to generate, half same, half different; a fold "
+            + "short of same-identity pairs gives all it has and as many different ones (default: ${DEFAULT-VALUE}; at 1,000 "
+            + "pairs the noise was larger than the differences between methods).")
     int pairs;
 
     @Option(names = "--folds", defaultValue = "10", description = "Folds (default: ${DEFAULT-VALUE}).")
@@ -46,13 +54,17 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of pairs, occlusions and splits (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--occlusion", defaultValue = "block-random-48", description = "block-random-48 (the paper's), block-center-48, realistic, or one occluder type such as medical-mask, sunglasses (default: ${DEFAULT-VALUE}).")
-    String occlusion;
+    @Option(names = "--occlusion", split = ",", defaultValue = "block-random-48,medical-mask,cloth-mask,sunglasses,hand",
+            description = "Occlusion protocols, comma-separated: block-random-48 (the paper's), block-center-48, realistic, or an "
+                    + "occluder type such as medical-mask, cloth-mask, sunglasses, hand. The first gets the full report, all are "
+                    + "compared side by side on the same pairs (default: ${DEFAULT-VALUE}).")
+    List<String> occlusion = new ArrayList<>();
 
     @Option(names = "--occlude", defaultValue = "one", description = "one (the second face of each pair, as the paper occludes the test face) or both (default: ${DEFAULT-VALUE}).")
     String occlude;
 
-    @Option(names = "--methods", split = ",", defaultValue = "telea,ns", description = "Methods besides GT and OCC: telea, ns, or NAME=MODEL_FILE (repeatable; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--methods", split = ",", defaultValue = "telea,idgan", description = "Methods besides GT and OCC: telea, ns, "
+            + "idgan (the committed generator), or NAME=MODEL_FILE (repeatable; default: ${DEFAULT-VALUE}).")
     List<String> methods = new ArrayList<>();
 
     @Option(names = "--model-card", paramLabel = "FILE", description = "Another model card whose training identities must be disjoint from the evaluated ones (repeatable).")
@@ -69,6 +81,13 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--samples", defaultValue = "6", description = "Rows in samples.png (default: ${DEFAULT-VALUE}).")
     int samples;
+
+    @Option(names = "--bootstrap", defaultValue = "2000", description = "Paired bootstrap replicates for the 95% intervals (default: ${DEFAULT-VALUE}).")
+    int bootstrap;
+
+    @Option(names = "--bootstrap-unit", defaultValue = "identity", description = "identity (resample people, keeping each "
+            + "person's pairs together: pairs share faces and people, so they are not independent) or pair (default: ${DEFAULT-VALUE}).")
+    String bootstrapUnit;
 
     @Option(names = "--out", defaultValue = "eval-report", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -93,19 +112,28 @@ public final class EvalCommand implements Callable<Integer> {
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
         String setName = name != null ? name : set.toAbsolutePath().normalize().getFileName().toString();
-        boolean validation = switch (identities.toLowerCase(Locale.ROOT)) {
-            case "validation" -> true;
-            case "all" -> false;
-            case "auto" -> setName.equals("celeba-subset");
-            default -> throw new IllegalArgumentException("--identities must be validation, all or auto");
+        IdentitySplit.Subset subset = switch (identities.toLowerCase(Locale.ROOT)) {
+            case "validation" -> IdentitySplit.Subset.VALIDATION;
+            case "validation-choose" -> IdentitySplit.Subset.VALIDATION_CHOOSE;
+            case "validation-confirm" -> IdentitySplit.Subset.VALIDATION_CONFIRM;
+            case "all" -> IdentitySplit.Subset.ALL;
+            case "auto" -> setName.equals("celeba-subset") ? IdentitySplit.Subset.VALIDATION : IdentitySplit.Subset.ALL;
+            default -> throw new IllegalArgumentException("--identities must be validation, validation-choose, validation-confirm, all or auto");
         };
+        boolean byPair = switch (bootstrapUnit.toLowerCase(Locale.ROOT)) {
+            case "identity" -> false;
+            case "pair" -> true;
+            default -> throw new IllegalArgumentException("--bootstrap-unit must be identity or pair");
+        };
+        List<OcclusionProtocol> protocols = new ArrayList<>();
+        for (String p : occlusion) protocols.add(LibraryOcclusion.parse(p));
         boolean both = switch (occlude.toLowerCase(Locale.ROOT)) {
             case "one" -> false;
             case "both" -> true;
             default -> throw new IllegalArgumentException("--occlude must be one or both");
         };
-        EvalOptions o = new EvalOptions(set, setName, pairsTxt, validation, folds, Math.max(2, pairs / folds), seed,
-                LibraryOcclusion.parse(occlusion), both, probes, tsneIdentities, samples, out, modelCards);
+        EvalOptions o = new EvalOptions(set, setName, pairsTxt, subset, folds, Math.max(2, pairs / folds), seed,
+                protocols, both, probes, tsneIdentities, samples, out, modelCards, bootstrap, byPair);
         EvalResult r;
         try {
             r = Evaluation.run(new Evaluation.Request(o, methods, modelCards, aligned, !noProgress));
@@ -113,14 +141,17 @@ public final class EvalCommand implements Callable<Integer> {
             System.err.println("refused: " + e.getMessage());
             return 3;
         }
-        System.out.printf(Locale.ROOT, "%s, %s: %d pairs of %d identities, %d detection failures of %d images%n", setName,
-                o.occlusion().name(), r.pairs(), r.identities(), r.failures().size(), r.imagesTried());
-        System.out.printf(Locale.ROOT, "%-10s %-17s %-9s %-7s %-7s %-9s%n", "method", "accuracy", "TAR@1e-3", "PSNR", "SSIM", "recovered");
-        for (MethodResult m : r.methods())
-            System.out.printf(Locale.ROOT, "%-10s %.4f ± %.4f  %-9.4f %-7s %-7s %-9s%n", m.name(), m.accuracy(), m.accuracyStd(), m.tarAtFar1e3(),
-                    Double.isNaN(m.psnr()) ? "-" : String.format(Locale.ROOT, "%.2f", m.psnr()),
-                    Double.isNaN(m.ssim()) ? "-" : String.format(Locale.ROOT, "%.4f", m.ssim()),
-                    Double.isNaN(m.recoveredShare()) ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * m.recoveredShare()));
+        System.out.printf(Locale.ROOT, "%s (%s): %d pairs (%d same) of %d identities in %d folds, %d detection failures of %d images; "
+                        + "intervals: paired bootstrap over %d %s, %d replicates%n", setName, subset.describe(), r.pairs(), r.samePairs(),
+                r.identities(), r.folds(), r.failures().size(), r.imagesTried(), r.bootstrapUnits(),
+                byPair ? "pairs" : "identities", bootstrap);
+        System.out.printf(Locale.ROOT, "%-16s %-10s %-17s %-28s %-20s%n", "occlusion", "method", "accuracy", "Δ vs OCC, points [95% CI]",
+                "recovered [95% CI]");
+        for (OcclusionColumn c : r.occlusions())
+            for (int k = 0; k < c.methods().size(); k++)
+                System.out.printf(Locale.ROOT, "%-16s %-10s %.4f ± %.4f  %-28s %-20s%n", k == 0 ? c.occlusion() : "", c.methods().get(k),
+                        c.accuracy()[k], c.accuracyStd()[k], k == 1 ? "-" : c.vsOcc().get(k).difference().points(),
+                        c.vsOcc().get(k).recoveredShare().percent());
         System.out.println("report: " + out.toAbsolutePath().resolve("report.md"));
         return 0;
     }

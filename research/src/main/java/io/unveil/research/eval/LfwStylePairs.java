@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * LFW-style verification pairs for the evaluation, flattened with their fold. With at least two identities per fold
- * the identity-disjoint folds of {@link PairProtocol} are used (if a fold cannot supply the asked number of distinct
- * pairs, the per-class count is lowered until every fold can, and the caller sees the count it got); smaller sets
+ * the identity-disjoint folds of {@link PairProtocol} are used (a fold that cannot supply the asked number of
+ * distinct pairs gives all its same-identity pairs and as many different ones, {@link PairProtocol#generateUpTo}, and
+ * the caller sees the count it got); smaller sets
  * (e.g. Yale's 15 people) fall back to dealing pairs, not identities, to folds, and say so in
  * {@link Pairs#identityDisjoint()}.
  */
@@ -20,7 +21,11 @@ public final class LfwStylePairs {
     private LfwStylePairs() {
     }
 
-    public record Pairs(List<FacePair> pairs, boolean identityDisjoint, int folds) {
+    /**
+     * @param sameAvailable      distinct same-identity pairs the set allows (within the folds when identity-disjoint)
+     * @param differentAvailable distinct different-identity pairs the set allows (within the folds when identity-disjoint)
+     */
+    public record Pairs(List<FacePair> pairs, boolean identityDisjoint, int folds, long sameAvailable, long differentAvailable) {
         public int same() {
             return (int) pairs.stream().filter(FacePair::same).count();
         }
@@ -42,6 +47,7 @@ public final class LfwStylePairs {
         if (usable.size() < 2) throw new IllegalArgumentException("need faces of at least 2 identities, have " + usable.size());
         List<FacePair> out = new ArrayList<>();
         boolean disjoint = usable.size() >= 2 * folds;
+        long sameAvailable, differentAvailable;
         if (disjoint) {
             List<String> identityOf = new ArrayList<>();
             List<Integer> faceIndex = new ArrayList<>();
@@ -49,19 +55,20 @@ public final class LfwStylePairs {
                 identityOf.add(id);
                 faceIndex.add(i);
             }));
-            int perClass = Math.max(1, Math.min(samePerFold, differentPerFold));
-            List<PairFold> pf = null;
-            while (pf == null) {
-                try {
-                    pf = PairProtocol.generate(identityOf, folds, perClass, seed);
-                } catch (IllegalArgumentException e) {
-                    if (perClass == 1) throw e;
-                    perClass = Math.max(1, perClass * 3 / 4);
-                }
-            }
+            PairProtocol.Capacity cap = PairProtocol.capacity(identityOf, folds, seed);
+            sameAvailable = cap.totalSame();
+            differentAvailable = cap.totalDifferent();
+            List<PairFold> pf = PairProtocol.generateUpTo(identityOf, folds, Math.max(1, Math.min(samePerFold, differentPerFold)), seed);
             for (PairFold f : pf)
                 for (VerificationPair p : f.pairs()) out.add(new FacePair(faceIndex.get(p.first()), faceIndex.get(p.second()), p.same(), f.index()));
         } else {
+            long faceCount = 0;
+            sameAvailable = 0;
+            for (List<Integer> l : usable.values()) {
+                sameAvailable += (long) l.size() * (l.size() - 1) / 2;
+                faceCount += l.size();
+            }
+            differentAvailable = faceCount * (faceCount - 1) / 2 - sameAvailable;
             Random rnd = new Random(seed);
             List<String> ids = new ArrayList<>(usable.keySet());
             Collections.shuffle(ids, rnd);
@@ -78,7 +85,7 @@ public final class LfwStylePairs {
                 out.add(new FacePair(p.a(), p.b(), false, i % folds));
             }
         }
-        return new Pairs(List.copyOf(out), disjoint, folds);
+        return new Pairs(List.copyOf(out), disjoint, folds, sameAvailable, differentAvailable);
     }
 
     private static List<FacePair> sample(Map<String, List<Integer>> faces, List<String> ids, int nSame, int nDiff, int fold,

@@ -1,6 +1,7 @@
 package io.unveil.research.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,28 +26,87 @@ public final class PairProtocol {
      * @throws IllegalArgumentException when a fold cannot supply the requested number of distinct pairs
      */
     public static List<PairFold> generate(List<String> identities, int folds, int pairsPerClass, long seed) {
+        return generate(identities, folds, pairsPerClass, seed, false);
+    }
+
+    /**
+     * As {@link #generate(List, int, int, long)}, but a fold that cannot supply {@code pairsPerClass} same-identity
+     * pairs gets all of its same-identity pairs and as many different-identity pairs (fewer when it has fewer), so a
+     * large request takes everything the set allows and folds may differ in size.
+     */
+    public static List<PairFold> generateUpTo(List<String> identities, int folds, int pairsPerClass, long seed) {
+        return generate(identities, folds, pairsPerClass, seed, true);
+    }
+
+    /** What the identity-disjoint folds of this seed hold: same-identity and different-identity pairs per fold. */
+    public record Capacity(long[] same, long[] different) {
+        public long totalSame() {
+            return Arrays.stream(same).sum();
+        }
+
+        public long totalDifferent() {
+            return Arrays.stream(different).sum();
+        }
+
+        /** The most pairs per class every fold can supply (the balanced design's ceiling). */
+        public long perClassCeiling() {
+            long c = Long.MAX_VALUE;
+            for (int f = 0; f < same.length; f++) c = Math.min(c, Math.min(same[f], different[f]));
+            return c;
+        }
+    }
+
+    public static Capacity capacity(List<String> identities, int folds, long seed) {
+        List<Map<String, List<Integer>>> members = foldMembers(identities, folds, new Random(seed));
+        long[] same = new long[folds], diff = new long[folds];
+        for (int f = 0; f < folds; f++) {
+            same[f] = sameCount(members.get(f));
+            diff[f] = differentCount(members.get(f));
+        }
+        return new Capacity(same, diff);
+    }
+
+    private static List<PairFold> generate(List<String> identities, int folds, int pairsPerClass, long seed, boolean cap) {
         if (folds < 2) throw new IllegalArgumentException("need at least 2 folds, got " + folds);
         if (pairsPerClass < 1) throw new IllegalArgumentException("need at least 1 pair per class, got " + pairsPerClass);
+        Random rnd = new Random(seed);
+        List<Map<String, List<Integer>>> foldMembers = foldMembers(identities, folds, rnd);
+        List<PairFold> out = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            Map<String, List<Integer>> members = foldMembers.get(f);
+            int n = cap ? (int) Math.min(pairsPerClass, Math.min(sameCount(members), differentCount(members))) : pairsPerClass;
+            List<VerificationPair> pairs = new ArrayList<>(samePairs(members, n, rnd, f));
+            pairs.addAll(differentPairs(members, n, rnd, f));
+            out.add(new PairFold(f, pairs));
+        }
+        return out;
+    }
+
+    /** Identities shuffled with the seed and dealt round-robin to the folds; per fold identity -> sample indices. */
+    private static List<Map<String, List<Integer>>> foldMembers(List<String> identities, int folds, Random rnd) {
         Map<String, List<Integer>> byId = new TreeMap<>();
         for (int i = 0; i < identities.size(); i++) byId.computeIfAbsent(identities.get(i), k -> new ArrayList<>()).add(i);
         if (byId.size() < 2 * folds)
             throw new IllegalArgumentException(byId.size() + " identities cannot fill " + folds + " folds (need 2 per fold)");
-        Random rnd = new Random(seed);
         List<String> ids = new ArrayList<>(byId.keySet());
         Collections.shuffle(ids, rnd);
-        List<List<String>> foldIds = new ArrayList<>();
-        for (int f = 0; f < folds; f++) foldIds.add(new ArrayList<>());
-        for (int i = 0; i < ids.size(); i++) foldIds.get(i % folds).add(ids.get(i));
-
-        List<PairFold> out = new ArrayList<>();
-        for (int f = 0; f < folds; f++) {
-            Map<String, List<Integer>> members = new LinkedHashMap<>();
-            for (String id : foldIds.get(f)) members.put(id, byId.get(id));
-            List<VerificationPair> pairs = new ArrayList<>(samePairs(members, pairsPerClass, rnd, f));
-            pairs.addAll(differentPairs(members, pairsPerClass, rnd, f));
-            out.add(new PairFold(f, pairs));
-        }
+        List<Map<String, List<Integer>>> out = new ArrayList<>();
+        for (int f = 0; f < folds; f++) out.add(new LinkedHashMap<>());
+        for (int i = 0; i < ids.size(); i++) out.get(i % folds).put(ids.get(i), byId.get(ids.get(i)));
         return out;
+    }
+
+    private static long sameCount(Map<String, List<Integer>> members) {
+        long n = 0;
+        for (List<Integer> s : members.values()) n += (long) s.size() * (s.size() - 1) / 2;
+        return n;
+    }
+
+    private static long differentCount(Map<String, List<Integer>> members) {
+        long possible = 0, total = 0;
+        for (List<Integer> g : members.values()) total += g.size();
+        for (List<Integer> g : members.values()) possible += (long) g.size() * (total - g.size());
+        return possible / 2;
     }
 
     private static List<VerificationPair> samePairs(Map<String, List<Integer>> members, int n, Random rnd, int fold) {
@@ -64,10 +124,7 @@ public final class PairProtocol {
 
     private static List<VerificationPair> differentPairs(Map<String, List<Integer>> members, int n, Random rnd, int fold) {
         List<List<Integer>> groups = new ArrayList<>(members.values());
-        long possible = 0, total = 0;
-        for (List<Integer> g : groups) total += g.size();
-        for (List<Integer> g : groups) possible += (long) g.size() * (total - g.size());
-        possible /= 2;
+        long possible = differentCount(members);
         if (possible < n)
             throw new IllegalArgumentException("fold " + fold + " has only " + possible + " different-identity pairs, " + n + " requested");
         Set<Long> seen = new HashSet<>();

@@ -56,4 +56,27 @@ class PairProtocolTest {
         assertThrows(IllegalArgumentException.class, () -> PairProtocol.generate(samples(), 11, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> PairProtocol.generate(samples(), 1, 1, 1));
     }
+
+    @Test
+    void upToTakesEverySameIdentityPairOfAShortFoldAndAsManyDifferentOnes() {
+        // 20 identities: id0 has 8 samples (28 same pairs), the others 2 (1 same pair each); 10 folds of 2 identities
+        List<String> ids = new ArrayList<>();
+        for (int p = 0; p < 20; p++) for (int k = 0; k < (p == 0 ? 8 : 2); k++) ids.add("id" + p);
+        PairProtocol.Capacity cap = PairProtocol.capacity(ids, 10, 5);
+        assertEquals(28 + 19, cap.totalSame());
+        assertEquals(2, cap.perClassCeiling(), "a fold of two 2-sample identities has 2 same pairs");
+        assertThrows(IllegalArgumentException.class, () -> PairProtocol.generate(ids, 10, 10, 5));
+        List<PairFold> folds = PairProtocol.generateUpTo(ids, 10, 10, 5);
+        long same = 0;
+        for (int f = 0; f < 10; f++) {
+            PairFold fold = folds.get(f);
+            long expected = Math.min(10, cap.same()[f]);
+            assertEquals(expected, fold.sameCount(), "fold " + f);
+            assertEquals(expected, fold.pairs().size() - fold.sameCount(), "as many different pairs, fold " + f);
+            same += fold.sameCount();
+        }
+        assertEquals(10 + 9 * 2, same, "the fold with id0 is capped at 10, the nine others give all their 2");
+        // a request the set allows is the strict protocol, pair for pair
+        assertEquals(PairProtocol.generate(ids, 10, 2, 5), PairProtocol.generateUpTo(ids, 10, 2, 5));
+    }
 }

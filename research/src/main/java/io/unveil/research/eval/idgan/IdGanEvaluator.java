@@ -7,9 +7,11 @@ import io.unveil.recognize.Embedder;
 import io.unveil.research.data.IdentitySplit;
 import io.unveil.research.eval.CrossValidation;
 import io.unveil.research.eval.PairFold;
+import io.unveil.research.eval.PairedBootstrap;
 import io.unveil.research.eval.PairProtocol;
 import io.unveil.research.eval.RecoveredShare;
 import io.unveil.research.eval.VerificationMetrics;
+import io.unveil.research.eval.VerificationPair;
 import io.unveil.research.eval.inpaint.ImageQuality;
 import io.unveil.research.eval.inpaint.OpenCvInpaint;
 import io.unveil.research.train.idgan.Grids;
@@ -31,29 +33,41 @@ import java.util.TreeMap;
 /**
  * Validation of a trained generator on VALIDATION identities only: every face gets a seeded random 48x48 block (the
  * paper's protocol), and is repaired by white fill (OCC), OpenCV Telea and ID-GAN. Image fidelity: PSNR and SSIM over
- * the whole face and over the hole. Identity: verification accuracy with R (10-fold LFW-style, threshold chosen on 9
- * folds) on same/different pairs for GT / OCC / Telea / ID-GAN, with the block on BOTH faces of a pair (the default,
+ * the whole face and over the hole. Identity: verification accuracy with R (k-fold LFW-style, threshold chosen on the
+ * other folds; the report states k) with paired-bootstrap intervals against OCC, on same/different pairs for GT / OCC / Telea / ID-GAN, with the block on BOTH faces of a pair (the default,
  * the stricter test) or on the second face only (the first stays unoccluded, as the paper occludes the test face).
  */
 public final class IdGanEvaluator {
+    /** {@code vsOcc}: pooled accuracy, difference to OCC and recovered share with paired-bootstrap 95% intervals. */
     public record Row(String method, double psnr, double psnrHole, double ssim, double ssimHole, double accuracy,
-                      double accuracyStd) {
+                      double accuracyStd, PairedBootstrap.Comparison vsOcc) {
+        Row withComparison(PairedBootstrap.Comparison c) {
+            return new Row(method, psnr, psnrHole, ssim, ssimHole, accuracy, accuracyStd, c);
+        }
     }
 
+    /** Replicates of the paired bootstrap over identities (seeded with the protocol seed). */
+    public static final int BOOTSTRAP = 2000;
+
     public record Report(int faces, int identities, int pairs, int same, int folds, boolean occludeBoth, List<Row> rows,
-                         double recoveredShare, double seconds) {
+                         double recoveredShare, double seconds, IdentitySplit.Subset subset) {
         public String markdown() {
             StringBuilder b = new StringBuilder();
-            b.append(String.format(Locale.ROOT, "%d validation faces of %d identities, %d pairs (%d same), random 48x48 block on %s%n%n",
-                    faces, identities, pairs, same, occludeBoth ? "both faces of a pair"
+            b.append(String.format(Locale.ROOT, "%d faces of %d identities (%s), %d pairs (%d same) in %d folds, random 48x48 block on %s%n%n",
+                    faces, identities, subset.describe(), pairs, same, folds, occludeBoth ? "both faces of a pair"
                             : "the second face of a pair (the first stays unoccluded)"));
-            b.append("| method | PSNR whole (dB) | PSNR hole (dB) | SSIM whole | SSIM hole | verification accuracy (" + folds + "-fold) | share of the occlusion drop recovered |\n");
-            b.append("|---|---|---|---|---|---|---|\n");
+            b.append("| method | PSNR whole (dB) | PSNR hole (dB) | SSIM whole | SSIM hole | verification accuracy (" + folds + "-fold) "
+                    + "| share of the occlusion drop recovered | Δ vs OCC, points [95% CI] | recovered, pooled [95% CI] |\n");
+            b.append("|---|---|---|---|---|---|---|---|---|\n");
             for (Row r : rows)
-                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.4f ± %.4f | %s |%n", r.method(), f(r.psnr()),
+                b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %.4f ± %.4f | %s | %s | %s |%n", r.method(), f(r.psnr()),
                         f(r.psnrHole()), f4(r.ssim()), f4(r.ssimHole()), r.accuracy(), r.accuracyStd(),
                         r == rows.get(0) || r == rows.get(1) ? "" : String.format(Locale.ROOT, "%.1f%%",
-                                100 * RecoveredShare.of(r.accuracy(), rows.get(1).accuracy(), rows.get(0).accuracy()))));
+                                100 * RecoveredShare.of(r.accuracy(), rows.get(1).accuracy(), rows.get(0).accuracy())),
+                        r == rows.get(1) || r.vsOcc() == null ? "–" : r.vsOcc().difference().points(),
+                        r.vsOcc() == null ? "–" : r.vsOcc().recoveredShare().percent()));
+            b.append(String.format(Locale.ROOT, "%nIntervals: paired bootstrap over the %d identities (%d replicates, seeded): a "
+                    + "person's pairs are resampled together.%n", identities, BOOTSTRAP));
             b.append(String.format(Locale.ROOT, "%nShare of the occlusion-induced accuracy drop recovered by the first ID-GAN row: %.1f%%%n",
                     100 * recoveredShare));
             return b.toString();
@@ -71,6 +85,21 @@ public final class IdGanEvaluator {
     private IdGanEvaluator() {
     }
 
+    /** Paired bootstrap over identities of every method's per-pair outcomes (pairs in fold order). */
+    private static List<PairedBootstrap.Comparison> bootstrap(List<PairFold> pairs, List<String> identityOfFace, List<boolean[]> correct,
+                                                              long seed) {
+        Map<String, Integer> index = new TreeMap<>();
+        for (String id : identityOfFace) index.putIfAbsent(id, index.size());
+        int n = correct.get(0).length, k = 0;
+        int[] a = new int[n], b = new int[n];
+        for (PairFold f : pairs)
+            for (VerificationPair p : f.pairs()) {
+                a[k] = index.get(identityOfFace.get(p.first()));
+                b[k++] = index.get(identityOfFace.get(p.second()));
+            }
+        return PairedBootstrap.byIdentity(correct.toArray(new boolean[0][]), a, b, index.size()).compare(BOOTSTRAP, seed);
+    }
+
     /**
      * @param maxFaces    cap on validation faces (taken evenly over identities with >= 2 faces)
      * @param occludeBoth compare two repaired faces; else the unoccluded first face with the repaired second one
@@ -79,8 +108,20 @@ public final class IdGanEvaluator {
     public static Report run(List<TrainingFace> all, String dataset, List<Inpainter> inpainters, Embedder recognizer,
                              int maxFaces, int folds, int pairsPerClassPerFold, long seed, boolean occludeBoth, Path out,
                              PrintStream progress) throws IOException {
+        return run(all, dataset, IdentitySplit.Subset.VALIDATION, inpainters, recognizer, maxFaces, folds, pairsPerClassPerFold, seed,
+                occludeBoth, out, progress);
+    }
+
+    /**
+     * @param subset VALIDATION, or one of its halves (choose a generator on one, confirm on the other); never TRAIN
+     */
+    public static Report run(List<TrainingFace> all, String dataset, IdentitySplit.Subset subset, List<Inpainter> inpainters,
+                             Embedder recognizer, int maxFaces, int folds, int pairsPerClassPerFold, long seed, boolean occludeBoth,
+                             Path out, PrintStream progress) throws IOException {
+        if (subset == IdentitySplit.Subset.ALL) throw new IllegalArgumentException("a generator is validated on VALIDATION identities only");
         long t0 = System.nanoTime();
-        List<TrainingFace> val = TrainingFaces.part(all, dataset, IdentitySplit.Part.VALIDATION);
+        List<TrainingFace> val = TrainingFaces.part(all, dataset, IdentitySplit.Part.VALIDATION).stream()
+                .filter(f -> subset.contains(dataset, f.identity())).toList();
         Map<String, List<TrainingFace>> byId = new TreeMap<>();
         for (TrainingFace f : val) byId.computeIfAbsent(f.identity(), k -> new ArrayList<>()).add(f);
         byId.values().removeIf(l -> l.size() < 2);
@@ -134,6 +175,7 @@ public final class IdGanEvaluator {
         methods.put("OpenCV Telea", telea);
         for (int k = 0; k < inpainters.size(); k++) methods.put("ID-GAN (" + inpainters.get(k).model() + ")", repaired.get(k));
         List<Row> rows = new ArrayList<>();
+        List<boolean[]> correct = new ArrayList<>();
         float[][] truthEmbeddings = null;
         for (Map.Entry<String, List<RgbImage>> e : methods.entrySet()) {
             List<RgbImage> imgs = e.getValue();
@@ -160,12 +202,20 @@ public final class IdGanEvaluator {
             float[][] firsts = occludeBoth ? emb : truthEmbeddings;
             CrossValidation r = VerificationMetrics.crossValidate(pairs,
                     p -> VerificationMetrics.euclidean(firsts[p.first()], emb[p.second()]));
-            rows.add(gt ? new Row(e.getKey(), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1, 1, r.mean(), r.std())
-                    : new Row(e.getKey(), psnr / n, psnrH / n, ssim / n, ssimH / n, r.mean(), r.std()));
+            boolean[] right = new boolean[pairCount];
+            int k = 0;
+            for (PairFold f : pairs)
+                for (VerificationPair p : f.pairs())
+                    right[k++] = r.correct(VerificationMetrics.euclidean(firsts[p.first()], emb[p.second()]), p.same(), f.index());
+            correct.add(right);
+            rows.add(gt ? new Row(e.getKey(), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 1, 1, r.mean(), r.std(), null)
+                    : new Row(e.getKey(), psnr / n, psnrH / n, ssim / n, ssimH / n, r.mean(), r.std(), null));
         }
+        List<PairedBootstrap.Comparison> vsOcc = bootstrap(pairs, ids, correct, seed);
+        for (int k = 0; k < rows.size(); k++) rows.set(k, rows.get(k).withComparison(vsOcc.get(k)));
         double recovered = RecoveredShare.of(rows.get(3).accuracy(), rows.get(1).accuracy(), rows.get(0).accuracy());
         Report report = new Report(n, (int) ids.stream().distinct().count(), pairCount, sameCount, folds, occludeBoth, rows, recovered,
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, subset);
         if (out != null) {
             Files.createDirectories(out);
             Files.writeString(out.resolve("report.md"), report.markdown());

@@ -9,11 +9,9 @@ import io.unveil.research.eval.CentroidIdentification;
 import io.unveil.research.eval.CrossValidation;
 import io.unveil.research.eval.FacePair;
 import io.unveil.research.eval.LfwStylePairs;
-import io.unveil.research.eval.PairFold;
+import io.unveil.research.eval.PairedBootstrap;
 import io.unveil.research.eval.RecoveredShare;
 import io.unveil.research.eval.RocCurve;
-import io.unveil.research.eval.VerificationMetrics;
-import io.unveil.research.eval.VerificationPair;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The evaluation: load and align the faces, check the identities against the model cards, make the pairs, occlude
- * the test faces, let every method repair them, embed with the recognizer and measure (verification over folds,
- * ROC, identification against centroids, PSNR/SSIM, t-SNE of a few identities).
+ * the test faces, let every method repair them, embed with the recognizer and measure (verification over folds with
+ * paired-bootstrap intervals against OCC, ROC, identification against centroids, PSNR/SSIM, t-SNE of a few
+ * identities); then the same pairs under every further occlusion protocol, side by side.
  */
 public final class EvalRunner {
     private static final Logger LOG = LoggerFactory.getLogger(EvalRunner.class);
@@ -70,6 +69,7 @@ public final class EvalRunner {
         List<FacePair> pairs = new ArrayList<>();
         boolean disjoint;
         int dropped = 0;
+        long sameAvailable = -1, differentAvailable = -1;
         if (lfw != null) {
             for (var e : lfw) {
                 Integer a = indexOfFile.get(e.fileA().toString()), b = indexOfFile.get(e.fileB().toString());
@@ -83,16 +83,16 @@ public final class EvalRunner {
             var gen = LfwStylePairs.generate(byId, o.folds(), o.pairsPerFold() / 2, o.pairsPerFold() - o.pairsPerFold() / 2, o.seed());
             pairs.addAll(gen.pairs());
             disjoint = gen.identityDisjoint();
+            sameAvailable = gen.sameAvailable();
+            differentAvailable = gen.differentAvailable();
         }
-        int folds = pairs.stream().mapToInt(FacePair::fold).max().orElse(0) + 1;
         if (pairs.isEmpty()) throw new IllegalStateException("no pairs could be formed");
+        PairScoring scoring = new PairScoring(pairs, faces.stream().map(EvalFace::identity).toList());
 
         // faces occluded for the pairs
-        Set<Integer> occ = new LinkedHashSet<>();
+        Set<Integer> occ = pairOccluded(pairs, o.occludeBoth());
         Set<Integer> gt = new LinkedHashSet<>();
         for (FacePair p : pairs) {
-            occ.add(p.b());
-            if (o.occludeBoth()) occ.add(p.a());
             gt.add(p.a());
             gt.add(p.b());
         }
@@ -138,81 +138,28 @@ public final class EvalRunner {
         Map<String, float[]> centroids = centroids(gallery, faces, gtEmb);
 
         // 5. every method
-        Map<Integer, Occluded> occluded = new HashMap<>();
-        for (int i : occList) occluded.put(i, o.occlusion().apply(faces.get(i).face128(), faces.get(i).landmarks128(), o.seed() * 1_000_003L + i));
+        Map<Integer, Occluded> occluded = occlude(o.occlusion(), occList, faces, o.seed());
         List<MethodResult> results = new ArrayList<>();
+        List<PairScoring.Scored> scored = new ArrayList<>();
         List<List<RgbImage>> samples = new ArrayList<>();
         for (int r = 0; r < sampleFaces.size(); r++) samples.add(new ArrayList<>());
         for (RepairMethod m : methods) {
             boolean isGt = m.name().equals("GT");
-            Map<Integer, float[]> emb;
-            double psnr = 0, ssim = 0, psnrH = 0, ssimH = 0;
-            int nq = 0, nqH = 0;
-            long repairNs = 0;
+            Quality q = new Quality();
             progress.start(m.name(), occList.size());
-            if (isGt) {
-                emb = gtEmb;
-                progress.step(occList.size());
-            } else {
-                emb = new HashMap<>();
-                for (int s = 0; s < occList.size(); s += BATCH) {
-                    List<Integer> chunk = occList.subList(s, Math.min(occList.size(), s + BATCH));
-                    List<RgbImage> truths = new ArrayList<>();
-                    List<Occluded> occs = new ArrayList<>();
-                    for (int i : chunk) {
-                        truths.add(faces.get(i).face128());
-                        occs.add(occluded.get(i));
-                    }
-                    long a = System.nanoTime();
-                    List<RgbImage> repaired = m.repairAll(truths, occs);
-                    repairNs += System.nanoTime() - a;
-                    for (int k = 0; k < chunk.size(); k++) {
-                        RgbImage truth = truths.get(k), fixed = repaired.get(k);
-                        if (fixed.width() != truth.width() || fixed.height() != truth.height())
-                            throw new IllegalStateException(m.name() + " returned a " + fixed.width() + "x" + fixed.height() + " face");
-                        psnr += cap(ImageQuality.psnr(truth, fixed));
-                        double[] map = ImageQuality.ssimMap(truth, fixed);
-                        ssim += ImageQuality.meanOver(map, truth.width(), truth.height(), null);
-                        nq++;
-                        boolean[] mask = occs.get(k).mask();
-                        double ph = ImageQuality.psnr(truth, fixed, mask);
-                        double sh = ImageQuality.meanOver(map, truth.width(), truth.height(), mask);
-                        if (!Double.isNaN(ph) && !Double.isNaN(sh)) {
-                            psnrH += cap(ph);
-                            ssimH += sh;
-                            nqH++;
-                        }
-                    }
-                    float[][] e = embedChips(repaired);
-                    for (int k = 0; k < chunk.size(); k++) emb.put(chunk.get(k), e[k]);
-                    progress.step(chunk.size());
-                }
-            }
+            Map<Integer, float[]> emb = isGt ? gtEmb : repairAndEmbed(m, occList, faces, occluded, q);
+            if (isGt) progress.step(occList.size());
             progress.finish();
             for (int r = 0; r < sampleFaces.size(); r++) {
                 int i = sampleFaces.get(r);
                 samples.get(r).add(isGt ? faces.get(i).face128() : m.repair(faces.get(i).face128(), occluded.get(i)));
             }
-            // verification: 10-fold with the threshold chosen on the other folds (VerificationMetrics), ROC on all pairs
-            double[] scores = new double[pairs.size()];
+            // verification: k-fold with the threshold chosen on the other folds (VerificationMetrics), ROC on all pairs
+            PairScoring.Scored v = scoring.score(o.occludeBoth() ? emb : gtEmb, emb);
+            scored.add(v);
             boolean[] same = new boolean[pairs.size()];
-            List<List<VerificationPair>> byFold = new ArrayList<>();
-            for (int f = 0; f < folds; f++) byFold.add(new ArrayList<>());
-            Map<VerificationPair, Double> distance = new HashMap<>();
-            for (int k = 0; k < pairs.size(); k++) {
-                FacePair p = pairs.get(k);
-                float[] ea = o.occludeBoth() ? emb.get(p.a()) : gtEmb.get(p.a());
-                double d = VerificationMetrics.euclidean(ea, emb.get(p.b()));
-                scores[k] = -d;
-                same[k] = p.same();
-                VerificationPair vp = new VerificationPair(p.a(), p.b(), p.same());
-                byFold.get(p.fold()).add(vp);
-                distance.put(vp, d);
-            }
-            List<PairFold> pairFolds = new ArrayList<>();
-            for (int f = 0; f < folds; f++) pairFolds.add(new PairFold(f, byFold.get(f)));
-            CrossValidation v = VerificationMetrics.crossValidate(pairFolds, distance::get);
-            RocCurve roc = RocCurve.of(scores, same);
+            for (int k = 0; k < pairs.size(); k++) same[k] = pairs.get(k).same();
+            RocCurve roc = RocCurve.of(v.scores(), same);
             // identification
             double rank1 = Double.NaN;
             if (!probes.isEmpty()) {
@@ -234,18 +181,45 @@ public final class EvalRunner {
                 labels.add(faces.get(tsneFaces.get(k)).identity());
             }
             double[][] tsne = x.length >= 4 ? new Tsne(10, 500, o.seed()).embed(x) : new double[0][];
-            results.add(new MethodResult(m.name(), m.source(), v.mean(), v.std(), v.foldAccuracy(), roc.tarAtFar(1e-2), roc.tarAtFar(1e-3),
-                    roc.auc(), roc, isGt || nq == 0 ? Double.NaN : psnr / nq, isGt || nq == 0 ? Double.NaN : ssim / nq,
-                    isGt || nqH == 0 ? Double.NaN : psnrH / nqH, isGt || nqH == 0 ? Double.NaN : ssimH / nqH,
-                    rank1, Double.NaN, Double.NaN, isGt ? 0 : repairNs / 1e6 / Math.max(1, nq), tsne, labels));
-            LOG.info("{}: accuracy {} +- {}", m.name(), v.mean(), v.std());
+            CrossValidation cv = v.cv();
+            results.add(new MethodResult(m.name(), m.source(), cv.mean(), cv.std(), cv.foldAccuracy(), roc.tarAtFar(1e-2), roc.tarAtFar(1e-3),
+                    roc.auc(), roc, isGt || q.n == 0 ? Double.NaN : q.psnr / q.n, isGt || q.n == 0 ? Double.NaN : q.ssim / q.n,
+                    isGt || q.nHole == 0 ? Double.NaN : q.psnrHole / q.nHole, isGt || q.nHole == 0 ? Double.NaN : q.ssimHole / q.nHole,
+                    rank1, Double.NaN, Double.NaN, isGt ? 0 : q.repairNs / 1e6 / Math.max(1, q.n), tsne, labels, null, null, v.pairsFingerprint()));
+            LOG.info("{}: accuracy {} +- {}", m.name(), cv.mean(), cv.std());
+        }
+        List<PairedBootstrap.Comparison> vsOcc = scoring.compare(scored, o.bootstrap(), o.bootstrapByPair(), o.seed());
+        List<PairedBootstrap.Comparison> otherUnit = scoring.compare(scored, o.bootstrap(), !o.bootstrapByPair(), o.seed());
+        // 6. the other occlusion protocols, side by side: the same pairs, GT descriptors and seeds; only the faces the
+        // pairs occlude are repaired (no rank-1, t-SNE or image quality for these)
+        List<OcclusionColumn> columns = new ArrayList<>();
+        columns.add(column(o.occlusion().name(), methods, scored, vsOcc));
+        List<Integer> pairOcc = new ArrayList<>(pairOccluded(pairs, o.occludeBoth()));
+        for (OcclusionProtocol protocol : o.occlusions().subList(1, o.occlusions().size())) {
+            Map<Integer, Occluded> holes = occlude(protocol, pairOcc, faces, o.seed());
+            List<PairScoring.Scored> col = new ArrayList<>();
+            for (RepairMethod m : methods) {
+                if (m.name().equals("GT")) {
+                    col.add(scored.get(0));
+                    continue;
+                }
+                progress.start(protocol.name() + " " + m.name(), pairOcc.size());
+                Map<Integer, float[]> emb = repairAndEmbed(m, pairOcc, faces, holes, null);
+                progress.finish();
+                col.add(scoring.score(o.occludeBoth() ? emb : gtEmb, emb));
+            }
+            columns.add(column(protocol.name(), methods, col, scoring.compare(col, o.bootstrap(), o.bootstrapByPair(), o.seed())));
         }
         // recovered shares
         double accGt = results.get(0).accuracy(), accOcc = results.get(1).accuracy();
         double r1Gt = results.get(0).rank1(), r1Occ = results.get(1).rank1();
         for (int k = 2; k < results.size(); k++) {
             MethodResult r = results.get(k);
-            results.set(k, r.withRecovered(RecoveredShare.of(r.accuracy(), accOcc, accGt), RecoveredShare.of(r.rank1(), r1Occ, r1Gt)));
+            results.set(k, r.withRecovered(RecoveredShare.of(r.accuracy(), accOcc, accGt), RecoveredShare.of(r.rank1(), r1Occ, r1Gt), vsOcc.get(k), otherUnit.get(k)));
+        }
+        for (int k = 0; k < 2; k++) {
+            MethodResult r = results.get(k);
+            results.set(k, r.withRecovered(Double.NaN, Double.NaN, vsOcc.get(k), otherUnit.get(k)));
         }
         int same = (int) pairs.stream().filter(FacePair::same).count();
         Set<String> usedIds = new LinkedHashSet<>();
@@ -254,8 +228,10 @@ public final class EvalRunner {
             usedIds.add(faces.get(p.b()).identity());
         }
         return new EvalResult(o, loader.describe(), embedder.modelVersion(), usedIds.size(), faces.size(), loaded.failures(),
-                items.size(), pairs.size(), same, pairs.size() - same, disjoint, dropped, probes.size(),
-                (int) gallery.stream().map(i -> faces.get(i).identity()).distinct().count(), guardNotes, results, samples,
+                items.size(), pairs.size(), same, pairs.size() - same, scoring.folds(), sameAvailable, differentAvailable,
+                scoring.fingerprint(), disjoint, dropped, probes.size(),
+                (int) gallery.stream().map(i -> faces.get(i).identity()).distinct().count(), guardNotes, results, columns,
+                o.bootstrapByPair() ? "pair" : "identity", o.bootstrapByPair() ? pairs.size() : scoring.identities(), samples,
                 (System.nanoTime() - t0) / 1e9);
     }
 
@@ -275,11 +251,88 @@ public final class EvalRunner {
             items = new ArrayList<>(uniq.values());
         } else {
             items = LabeledImages.load(o.data()).items();
-            if (o.validationOnly())
-                items = items.stream().filter(it -> IdentitySplit.of(o.setName(), it.identity()) == IdentitySplit.Part.VALIDATION).toList();
+            if (o.identities() != IdentitySplit.Subset.ALL)
+                items = items.stream().filter(it -> o.identities().contains(o.setName(), it.identity())).toList();
         }
         if (items.isEmpty()) throw new IllegalArgumentException("no images to evaluate in " + o.data());
         return items;
+    }
+
+    /** The faces the pairs occlude: every second face, and the first ones too when both are occluded. */
+    private static Set<Integer> pairOccluded(List<FacePair> pairs, boolean both) {
+        Set<Integer> occ = new LinkedHashSet<>();
+        for (FacePair p : pairs) {
+            occ.add(p.b());
+            if (both) occ.add(p.a());
+        }
+        return occ;
+    }
+
+    /** The same per-face seed for every protocol and method, so every method sees the same holes. */
+    private static Map<Integer, Occluded> occlude(OcclusionProtocol protocol, List<Integer> idx, List<EvalFace> faces, long seed) {
+        Map<Integer, Occluded> out = new HashMap<>();
+        for (int i : idx) out.put(i, protocol.apply(faces.get(i).face128(), faces.get(i).landmarks128(), seed * 1_000_003L + i));
+        return out;
+    }
+
+    private static OcclusionColumn column(String occlusion, List<RepairMethod> methods, List<PairScoring.Scored> scored,
+                                          List<PairedBootstrap.Comparison> vsOcc) {
+        double[] acc = new double[scored.size()], std = new double[scored.size()];
+        for (int k = 0; k < scored.size(); k++) {
+            acc[k] = scored.get(k).cv().mean();
+            std[k] = scored.get(k).cv().std();
+            if (scored.get(k).pairsFingerprint() != scored.get(0).pairsFingerprint())
+                throw new IllegalStateException(methods.get(k).name() + " was scored on other pairs than GT");
+        }
+        return new OcclusionColumn(occlusion, methods.stream().map(RepairMethod::name).toList(), acc, std, vsOcc,
+                scored.get(0).pairsFingerprint());
+    }
+
+    /** Image quality of the repaired faces, summed (null where not measured). */
+    private static final class Quality {
+        double psnr, ssim, psnrHole, ssimHole;
+        int n, nHole;
+        long repairNs;
+    }
+
+    /** Repairs the faces {@code idx} with {@code m} in batches, measures quality into {@code q} (may be null), embeds. */
+    private Map<Integer, float[]> repairAndEmbed(RepairMethod m, List<Integer> idx, List<EvalFace> faces, Map<Integer, Occluded> occluded,
+                                                 Quality q) {
+        Map<Integer, float[]> emb = new HashMap<>();
+        for (int s = 0; s < idx.size(); s += BATCH) {
+            List<Integer> chunk = idx.subList(s, Math.min(idx.size(), s + BATCH));
+            List<RgbImage> truths = new ArrayList<>();
+            List<Occluded> occs = new ArrayList<>();
+            for (int i : chunk) {
+                truths.add(faces.get(i).face128());
+                occs.add(occluded.get(i));
+            }
+            long a = System.nanoTime();
+            List<RgbImage> repaired = m.repairAll(truths, occs);
+            if (q != null) q.repairNs += System.nanoTime() - a;
+            for (int k = 0; k < chunk.size(); k++) {
+                RgbImage truth = truths.get(k), fixed = repaired.get(k);
+                if (fixed.width() != truth.width() || fixed.height() != truth.height())
+                    throw new IllegalStateException(m.name() + " returned a " + fixed.width() + "x" + fixed.height() + " face");
+                if (q == null) continue;
+                q.psnr += cap(ImageQuality.psnr(truth, fixed));
+                double[] map = ImageQuality.ssimMap(truth, fixed);
+                q.ssim += ImageQuality.meanOver(map, truth.width(), truth.height(), null);
+                q.n++;
+                boolean[] mask = occs.get(k).mask();
+                double ph = ImageQuality.psnr(truth, fixed, mask);
+                double sh = ImageQuality.meanOver(map, truth.width(), truth.height(), mask);
+                if (!Double.isNaN(ph) && !Double.isNaN(sh)) {
+                    q.psnrHole += cap(ph);
+                    q.ssimHole += sh;
+                    q.nHole++;
+                }
+            }
+            float[][] e = embedChips(repaired);
+            for (int k = 0; k < chunk.size(); k++) emb.put(chunk.get(k), e[k]);
+            progress.step(chunk.size());
+        }
+        return emb;
     }
 
     /** PSNR is averaged over faces; an exact copy (infinite PSNR) counts as 100 dB so one cannot swamp the mean. */

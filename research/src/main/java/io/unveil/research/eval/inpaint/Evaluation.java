@@ -25,6 +25,7 @@ public final class Evaluation {
         List<MethodSpecs.Spec> specs = MethodSpecs.parse(req.methods());
         List<ModelCard> cards = new ArrayList<>();
         for (MethodSpecs.Spec s : specs) {
+            if (s.shippedGenerator()) cards.add(ModelMethods.shippedCard());
             if (s.model() == null) continue;
             Path card = ModelCard.beside(s.model()).orElseThrow(() -> new IdentityGuard.Refused("no model card beside " + s.model()
                     + " (expected <model name>.md, MODEL_CARD.md or README.md): cannot check its training identities"));

@@ -7,15 +7,23 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Parses the methods to compare: built-ins {@code gt}, {@code occ}, {@code telea}, {@code ns}, or {@code NAME=MODEL}
- * for a trained generator file (its model card beside it). GT and OCC always come first (they anchor the recovered
+ * Parses the methods to compare: built-ins {@code gt}, {@code occ}, {@code telea}, {@code ns}, {@code idgan} (the
+ * committed generator, {@code inpaint/.../idgan/generator.bin}), or {@code NAME=MODEL} for a trained generator file
+ * (its model card beside it). GT and OCC always come first (they anchor the recovered
  * share).
  */
 public final class MethodSpecs {
     private MethodSpecs() {
     }
 
+    /** Name of the built-in method {@code idgan}: the committed generator. */
+    public static final String ID_GAN = "ID-GAN";
+
     public record Spec(String name, Path model) {
+        /** The committed generator (its card ships on the class path). */
+        public boolean shippedGenerator() {
+            return model == null && name.equals(ID_GAN);
+        }
     }
 
     public static List<Spec> parse(List<String> specs) {
@@ -39,7 +47,8 @@ public final class MethodSpecs {
                     }
                     case "telea" -> out.add(new Spec("Telea", null));
                     case "ns", "navier-stokes" -> out.add(new Spec("NS", null));
-                    default -> throw new IllegalArgumentException("unknown method '" + s + "': use gt, occ, telea, ns or NAME=MODEL_FILE");
+                    case "idgan", "id-gan" -> out.add(new Spec(ID_GAN, null));
+                    default -> throw new IllegalArgumentException("unknown method '" + s + "': use gt, occ, telea, ns, idgan or NAME=MODEL_FILE");
                 }
             }
         }
@@ -54,6 +63,7 @@ public final class MethodSpecs {
             case "OCC" -> BaselineMethods.occluded();
             case "Telea" -> new OpenCvInpaint(OpenCvInpaint.Algorithm.TELEA, 3);
             case "NS" -> new OpenCvInpaint(OpenCvInpaint.Algorithm.NS, 3);
+            case ID_GAN -> ModelMethods.shipped(ID_GAN);
             default -> throw new IllegalArgumentException("no built-in method " + s.name());
         };
     }

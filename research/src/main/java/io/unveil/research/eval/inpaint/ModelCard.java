@@ -1,7 +1,9 @@
 package io.unveil.research.eval.inpaint;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,12 +39,25 @@ public record ModelCard(Path file, Set<String> datasets, boolean splitTrainRule,
     }
 
     public static ModelCard read(Path file) {
-        String text;
         try {
-            text = Files.readString(file);
+            return parse(Files.readString(file), file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model card " + file, e);
         }
+    }
+
+    /** A card shipped as a class-path resource (the committed generator's); {@code file} is its resource name. */
+    public static ModelCard resource(Class<?> anchor, String resource) {
+        try (InputStream in = anchor.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("no model card at " + resource);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), Path.of(resource.replaceFirst("^/", "")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model card " + resource, e);
+        }
+    }
+
+    /** @param file where the text came from (identity-list files are resolved beside it) */
+    static ModelCard parse(String text, Path file) {
         Set<String> datasets = new LinkedHashSet<>();
         Set<String> ids = new LinkedHashSet<>();
         boolean rule = false;

@@ -6,13 +6,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Trained inpainting generators as evaluation methods: an ID-GAN generator file ({@code generator.bin}) on the CPU. */
+/** Trained inpainting generators as evaluation methods: an ID-GAN generator file, or the committed one, on the CPU. */
 public final class ModelMethods {
     private ModelMethods() {
     }
 
+    /** The card of the committed generator, read from the class path beside it. */
+    public static final String SHIPPED_CARD = "/io/unveil/inpaint/idgan/MODEL_CARD.md";
+
     public static RepairMethod open(String name, Path model) {
-        Inpainter inpainter = Inpainter.load(model, "cpu");
+        return wrap(name, Inpainter.load(model, "cpu"), model.toString());
+    }
+
+    /** The committed generator ({@link Inpainter#RESOURCE}), as the inpaint stage serves it. */
+    public static RepairMethod shipped(String name) {
+        return wrap(name, Inpainter.load("cpu"), "committed " + Inpainter.RESOURCE);
+    }
+
+    public static ModelCard shippedCard() {
+        return ModelCard.resource(Inpainter.class, SHIPPED_CARD);
+    }
+
+    private static RepairMethod wrap(String name, Inpainter inpainter, String from) {
         return new RepairMethod() {
             @Override
             public String name() {
@@ -39,7 +54,7 @@ public final class ModelMethods {
 
             @Override
             public String source() {
-                return model + " (" + inpainter.model() + ")";
+                return from + " (" + inpainter.model() + ")";
             }
 
             @Override

@@ -23,9 +23,9 @@ public final class ReportCharts {
     }
 
     /** Verification accuracy per method with the fold standard deviation as error bars (the paper's Fig. 6). */
-    public static BufferedImage accuracy(List<MethodResult> methods, String title) {
+    public static BufferedImage accuracy(List<MethodResult> methods, String title, int folds) {
         CategoryChart c = new CategoryChartBuilder().width(760).height(460).title(title)
-                .xAxisTitle("method").yAxisTitle("verification accuracy (10-fold mean, std bars)").build();
+                .xAxisTitle("method").yAxisTitle("verification accuracy (" + folds + "-fold mean, std bars)").build();
         List<String> names = new ArrayList<>();
         List<Double> acc = new ArrayList<>(), std = new ArrayList<>();
         for (MethodResult m : methods) {

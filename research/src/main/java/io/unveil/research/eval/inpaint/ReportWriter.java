@@ -2,6 +2,7 @@ package io.unveil.research.eval.inpaint;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.unveil.core.serde.Json;
+import io.unveil.research.eval.PairedBootstrap;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +24,7 @@ public final class ReportWriter {
         try {
             Files.createDirectories(dir);
             String title = r.options().setName() + ", " + r.options().occlusion().name();
-            png(ReportCharts.accuracy(r.methods(), "Verification accuracy: " + title), dir.resolve("accuracy.png"));
+            png(ReportCharts.accuracy(r.methods(), "Verification accuracy: " + title, r.folds()), dir.resolve("accuracy.png"));
             png(ReportCharts.roc(r.methods(), "ROC: " + title), dir.resolve("roc.png"));
             png(ReportCharts.tsne(r.methods()), dir.resolve("tsne.png"));
             png(SampleGrid.compose(r.methods().stream().map(MethodResult::name).toList(), r.samples()), dir.resolve("samples.png"));
@@ -45,11 +46,14 @@ public final class ReportWriter {
         m.put("data", o.data().toString());
         Map<String, Object> protocol = new LinkedHashMap<>();
         protocol.put("occlusion", o.occlusion().name());
+        protocol.put("occlusions_side_by_side", o.occlusions().stream().map(OcclusionProtocol::name).toList());
         protocol.put("occluded_faces", o.occludeBoth() ? "both" : "one");
-        protocol.put("folds", o.folds());
+        protocol.put("folds", r.folds());
         protocol.put("identity_disjoint_folds", r.identityDisjoint());
         protocol.put("pairs_source", o.pairsTxt() == null ? "generated, seed " + o.seed() : o.pairsTxt().toString());
-        protocol.put("identities_filter", o.validationOnly() ? "IdentitySplit VALIDATION" : "all");
+        protocol.put("identities_filter", o.identities().describe());
+        protocol.put("bootstrap", Map.of("unit", r.bootstrapUnit(), "units", r.bootstrapUnits(), "replicates", o.bootstrap(),
+                "seed", o.seed(), "interval", "95% percentile"));
         protocol.put("seed", o.seed());
         protocol.put("score", "negative Euclidean distance of 128-D descriptors; threshold chosen on the other folds");
         protocol.put("recognizer", r.recognizer());
@@ -60,6 +64,9 @@ public final class ReportWriter {
         pairs.put("same", r.samePairs());
         pairs.put("different", r.differentPairs());
         pairs.put("dropped_for_detection_failure", r.droppedPairs());
+        pairs.put("same_available", r.sameAvailable());
+        pairs.put("different_available", r.differentAvailable());
+        pairs.put("fingerprint", r.pairsFingerprint());
         m.put("pairs", pairs);
         m.put("identities", r.identities());
         m.put("faces", r.faces());
@@ -94,10 +101,46 @@ public final class ReportWriter {
             e.put("recovered_share", num(x.recoveredShare()));
             e.put("recovered_share_rank1", num(x.recoveredShareRank1()));
             e.put("repair_ms_per_face", num(x.repairMsPerFace()));
+            e.put("pairs_fingerprint", x.pairsFingerprint());
+            if (x.vsOcc() != null) e.put("vs_occ", comparison(x.vsOcc()));
+            if (x.vsOccOtherUnit() != null) e.put("vs_occ_by_" + ("pair".equals(r.bootstrapUnit()) ? "identity" : "pair"), comparison(x.vsOccOtherUnit()));
             methods.put(x.name(), e);
         }
         m.put("methods", methods);
+        List<Map<String, Object>> cols = new ArrayList<>();
+        for (OcclusionColumn c : r.occlusions()) {
+            Map<String, Object> col = new LinkedHashMap<>();
+            col.put("occlusion", c.occlusion());
+            col.put("pairs_fingerprint", c.pairsFingerprint());
+            Map<String, Object> ms = new LinkedHashMap<>();
+            for (int k = 0; k < c.methods().size(); k++) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("accuracy", num(c.accuracy()[k]));
+                e.put("accuracy_std", num(c.accuracyStd()[k]));
+                e.put("vs_occ", comparison(c.vsOcc().get(k)));
+                ms.put(c.methods().get(k), e);
+            }
+            col.put("methods", ms);
+            cols.add(col);
+        }
+        m.put("occlusions", cols);
         m.put("wall_seconds", Math.round(r.wallSeconds() * 10) / 10.0);
+        return m;
+    }
+
+    private static Map<String, Object> comparison(PairedBootstrap.Comparison c) {
+        return ordered("pooled_accuracy", num(c.accuracy()), "difference", interval(c.difference()),
+                "recovered_share", interval(c.recoveredShare()));
+    }
+
+    private static Map<String, Object> interval(PairedBootstrap.Interval i) {
+        return ordered("estimate", num(i.estimate()), "low", num(i.low()), "high", num(i.high()), "replicates", i.replicates());
+    }
+
+    /** A JSON object with its keys in the given order: key, value, key, value, ... */
+    private static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) m.put((String) keyValues[i], keyValues[i + 1]);
         return m;
     }
 
@@ -110,27 +153,54 @@ public final class ReportWriter {
         StringBuilder s = new StringBuilder();
         s.append("# Unveil evaluation: ").append(o.setName()).append(", ").append(o.occlusion().name()).append("\n\n");
         s.append(String.format(Locale.ROOT, "- Data: `%s` (%s); %d images, %d faces detected and aligned, **%d detection failures** (%.1f%%)%n",
-                o.data(), o.validationOnly() ? "IdentitySplit VALIDATION identities only" : "all identities", r.imagesTried(), r.faces(),
+                o.data(), o.identities().describe(), r.imagesTried(), r.faces(),
                 r.failures().size(), r.imagesTried() == 0 ? 0 : 100.0 * r.failures().size() / r.imagesTried()));
         s.append("- Face pipeline: ").append(r.faceLoader()).append("\n");
         s.append("- Recognizer: ").append(r.recognizer()).append("; score = negative Euclidean distance\n");
         s.append(String.format(Locale.ROOT, "- Pairs: %d (%d same, %d different) of %d identities in %d folds (%s)%s; %s%n",
-                r.pairs(), r.samePairs(), r.differentPairs(), r.identities(), o.folds(),
+                r.pairs(), r.samePairs(), r.differentPairs(), r.identities(), r.folds(),
                 r.identityDisjoint() ? "identity-disjoint folds" : "too few identities for identity-disjoint folds: pairs dealt to folds",
                 r.droppedPairs() > 0 ? ", " + r.droppedPairs() + " LFW pairs dropped for a face not detected" : "",
                 o.pairsTxt() == null ? "generated with seed " + o.seed() : "from " + o.pairsTxt()));
-        s.append("- Occlusion: ").append(o.occlusion().name()).append(" (pre-filled white at 128x128), applied to ")
+        if (r.sameAvailable() >= 0)
+            s.append(String.format(Locale.ROOT, "- The set allows %,d distinct same-identity and %,d different-identity pairs%s; %s%n",
+                    r.sameAvailable(), r.differentAvailable(), r.identityDisjoint() ? " within these folds" : "",
+                    r.samePairs() >= r.sameAvailable() ? "all same-identity pairs are used" : "a seeded sample is used"));
+        s.append(String.format(Locale.ROOT, "- Every method and occlusion is scored on the same %d pairs (fingerprint %08x)%n",
+                r.pairs(), r.pairsFingerprint()));
+        s.append(String.format(Locale.ROOT, "- Intervals: paired bootstrap, %d replicates resampling the %d %s (seed %d), 95%% percentile%n",
+                o.bootstrap(), r.bootstrapUnits(), "pair".equals(r.bootstrapUnit()) ? "pairs" : "identities", o.seed()));
+        s.append("- Occlusion: ").append(o.occlusion().name()).append(" (drawn on the 128x128 face by the occluder library; blocks pre-filled white)")
+                .append(o.occlusions().size() > 1 ? ", and side by side " + o.occlusions().subList(1, o.occlusions().size()).stream()
+                        .map(OcclusionProtocol::name).toList() : "").append(", applied to ")
                 .append(o.occludeBoth() ? "both faces of each pair" : "the second face of each pair (the first stays unoccluded)").append("\n");
         s.append(String.format(Locale.ROOT, "- Identification: %d occluded probes against centroids of %d identities (gallery: a seeded half of each identity's unoccluded faces)%n",
                 r.probes(), r.galleryIdentities()));
         for (String n : r.guardNotes()) s.append("- Identity check: ").append(n).append("\n");
         s.append(String.format(Locale.ROOT, "- Wall time: %.1f s%n%n", r.wallSeconds()));
 
-        s.append("## Verification (10-fold, threshold chosen on the other folds)\n\n");
-        s.append("| Method | Accuracy | TAR@FAR=1e-2 | TAR@FAR=1e-3 | AUC | Recovered share |\n|---|---|---|---|---|---|\n");
+        s.append("## Verification (").append(r.folds()).append("-fold, threshold chosen on the other folds)\n\n");
+        String other = "pair".equals(r.bootstrapUnit()) ? "identity" : "pair";
+        s.append("| Method | Accuracy | Δ vs OCC, points [95% CI] | Recovered share [95% CI] | Δ, ").append(other)
+                .append(" bootstrap | TAR@FAR=1e-2 | TAR@FAR=1e-3 | AUC |\n|---|---|---|---|---|---|---|---|\n");
         for (MethodResult m : r.methods())
-            s.append(String.format(Locale.ROOT, "| %s | %.4f ± %.4f | %s | %s | %s | %s |%n", m.name(), m.accuracy(), m.accuracyStd(),
-                    f(m.tarAtFar1e2(), 4), f(m.tarAtFar1e3(), 4), f(m.auc(), 4), pct(m.recoveredShare())));
+            s.append(String.format(Locale.ROOT, "| %s | %.4f ± %.4f | %s | %s | %s | %s | %s | %s |%n", m.name(), m.accuracy(), m.accuracyStd(),
+                    m.name().equals("OCC") ? "–" : m.vsOcc().difference().points(), m.vsOcc().recoveredShare().percent(),
+                    m.name().equals("OCC") ? "–" : m.vsOccOtherUnit().difference().points(),
+                    f(m.tarAtFar1e2(), 4), f(m.tarAtFar1e3(), 4), f(m.auc(), 4)));
+        s.append("\nAccuracy: mean ± sd over the folds. Δ and recovered share: pooled over all pairs (each pair decided by its fold's "
+                + "threshold), intervals from the paired bootstrap; GT's Δ is the drop occlusion costs. The ")
+                .append(other).append(" bootstrap column resamples ").append(other).append("s instead, for comparison.\n");
+        if (r.occlusions().size() > 1) {
+            s.append("\n## Occlusion types side by side (the same pairs; the second face of a pair")
+                    .append(o.occludeBoth() ? " and the first" : "").append(" occluded)\n\n");
+            s.append("| Occlusion | Method | Accuracy | Δ vs OCC, points [95% CI] | Recovered share [95% CI] |\n|---|---|---|---|---|\n");
+            for (OcclusionColumn c : r.occlusions())
+                for (int k = 0; k < c.methods().size(); k++)
+                    s.append(String.format(Locale.ROOT, "| %s | %s | %.4f ± %.4f | %s | %s |%n", k == 0 ? c.occlusion() : "", c.methods().get(k),
+                            c.accuracy()[k], c.accuracyStd()[k], k == 1 ? "–" : c.vsOcc().get(k).difference().points(),
+                            c.vsOcc().get(k).recoveredShare().percent()));
+        }
         int neg = r.differentPairs();
         if (neg > 0 && neg < 1000)
             s.append(String.format(Locale.ROOT, "%nWith %d different pairs, FAR 1e-3 cannot be resolved below %.1e: TAR@FAR=1e-3 is the TAR at zero false accepts.%n", neg, 1.0 / neg));

@@ -42,6 +42,12 @@ class IdGanEvaluatorTest {
             assertTrue(occOne < occBoth - 0.15, "OCC, block on the second face only: " + occOne + " vs " + occBoth);
             assertTrue(both.markdown().contains("block on both faces of a pair"), both.markdown());
             assertTrue(one.markdown().contains("block on the second face of a pair"), one.markdown());
+            assertTrue(one.markdown().contains("verification accuracy (2-fold)") && one.markdown().contains("in 2 folds"), one.markdown());
+            // the bootstrap's GT row is the drop, pooled over the same pairs as OCC's
+            var drop = one.rows().get(0).vsOcc().difference();
+            assertEquals(one.rows().get(0).vsOcc().accuracy() - one.rows().get(1).vsOcc().accuracy(), drop.estimate(), 1e-12);
+            assertTrue(drop.estimate() > 0.15 && drop.low() >= 0 && drop.low() <= drop.estimate() && drop.estimate() <= drop.high(), drop.toString());
+            assertTrue(one.markdown().contains("paired bootstrap over the 8 identities"), one.markdown());
         }
     }
 

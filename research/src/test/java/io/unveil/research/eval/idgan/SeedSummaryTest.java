@@ -3,15 +3,16 @@ package io.unveil.research.eval.idgan;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.unveil.research.data.IdentitySplit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SeedSummaryTest {
     static IdGanEvaluator.Report report(double gt, double occ, double telea, double idgan) {
-        List<IdGanEvaluator.Row> rows = List.of(new IdGanEvaluator.Row("GT", 0, 0, 1, 1, gt, 0),
-                new IdGanEvaluator.Row("OCC", 0, 0, 0, 0, occ, 0), new IdGanEvaluator.Row("Telea", 0, 0, 0, 0, telea, 0),
-                new IdGanEvaluator.Row("ID-GAN", 0, 0, 0, 0, idgan, 0));
-        return new IdGanEvaluator.Report(10, 2, 20, 10, 2, true, rows, 0, 1);
+        List<IdGanEvaluator.Row> rows = List.of(new IdGanEvaluator.Row("GT", 0, 0, 1, 1, gt, 0, null),
+                new IdGanEvaluator.Row("OCC", 0, 0, 0, 0, occ, 0, null), new IdGanEvaluator.Row("Telea", 0, 0, 0, 0, telea, 0, null),
+                new IdGanEvaluator.Row("ID-GAN", 0, 0, 0, 0, idgan, 0, null));
+        return new IdGanEvaluator.Report(10, 2, 20, 10, 2, true, rows, 0, 1, IdentitySplit.Subset.VALIDATION);
     }
 
     @Test

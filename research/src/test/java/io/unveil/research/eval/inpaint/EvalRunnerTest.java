@@ -1,6 +1,7 @@
 package io.unveil.research.eval.inpaint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.serde.Json;
+import io.unveil.research.data.IdentitySplit;
 import io.unveil.recognize.Embedder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +75,12 @@ class EvalRunnerTest {
     }
 
     private EvalOptions options(Path out, OcclusionProtocol occ, boolean both) {
-        return new EvalOptions(dir.resolve("data"), "synthetic", null, false, 10, 12, 7, occ, both, 2, 4, 4, out, List.of());
+        return options(out, List.of(occ), both, 10);
+    }
+
+    private EvalOptions options(Path out, List<OcclusionProtocol> occ, boolean both, int folds) {
+        return new EvalOptions(dir.resolve("data"), "synthetic", null, IdentitySplit.Subset.ALL, folds, 120 / folds, 7, occ, both, 2, 4, 4,
+                out, List.of(), 500, false);
     }
 
     @Test
@@ -107,6 +114,44 @@ class EvalRunnerTest {
         assertEquals(4 * 132 + 4, samples.width());
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("| Telea |") && md.contains("| NS |"));
+        assertTrue(md.contains("## Verification (10-fold"), md);
+        assertEquals(10, r.folds());
+        // GT's difference to OCC is the occlusion drop, with an interval from the bootstrap over the 20 identities
+        assertEquals("identity", r.bootstrapUnit());
+        assertEquals(20, r.bootstrapUnits());
+        var drop = gt.vsOcc().difference();
+        assertEquals(gt.vsOcc().accuracy() - occ.vsOcc().accuracy(), drop.estimate(), 1e-12);
+        assertTrue(drop.estimate() > 0 && drop.low() <= drop.estimate() && drop.estimate() <= drop.high(), drop.toString());
+        assertEquals(0.0, occ.vsOcc().difference().high(), 0.0, "OCC minus itself is 0 in every replicate");
+        assertTrue(t.get("vs_occ").get("recovered_share").has("low"));
+    }
+
+    @Test
+    void reportStatesTheRealFoldCountAndScoresEveryMethodAndOcclusionOnTheSamePairs() throws Exception {
+        Path out = dir.resolve("report-2");
+        EvalRunner runner = new EvalRunner(new PreAlignedLoader(), new BlockMeans(), ProgressBar.silent());
+        List<RepairMethod> methods = List.of(BaselineMethods.groundTruth(), BaselineMethods.occluded(),
+                new OpenCvInpaint(OpenCvInpaint.Algorithm.TELEA, 3));
+        EvalResult r = runner.run(options(out, List.of(LibraryOcclusion.randomBlock(), LibraryOcclusion.centerBlock()), false, 2),
+                methods, List.of());
+        ReportWriter.write(r, out);
+        assertEquals(2, r.folds());
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("## Verification (2-fold, threshold chosen on the other folds)"), md);
+        assertFalse(md.contains("10-fold"), md);
+        assertEquals(List.of("block-random-48", "block-center-48"), r.occlusions().stream().map(OcclusionColumn::occlusion).toList());
+        assertTrue(md.contains("## Occlusion types side by side"), md);
+        for (MethodResult m : r.methods()) assertEquals(r.pairsFingerprint(), m.pairsFingerprint(), m.name());
+        for (OcclusionColumn c : r.occlusions()) {
+            assertEquals(r.pairsFingerprint(), c.pairsFingerprint(), c.occlusion());
+            assertEquals(List.of("GT", "OCC", "Telea"), c.methods());
+            assertEquals(r.methods().get(0).accuracy(), c.accuracy()[0], 1e-12, "GT does not depend on the occlusion");
+        }
+        // the first column is the full report's verification, the second a different occlusion of the same pairs
+        assertEquals(r.methods().get(1).accuracy(), r.occlusions().get(0).accuracy()[1], 1e-12);
+        JsonNode j = Json.MAPPER.readTree(out.resolve("results.json").toFile());
+        assertEquals(2, j.get("protocol").get("folds").asInt());
+        assertEquals(2, j.get("occlusions").size());
     }
 
     @Test

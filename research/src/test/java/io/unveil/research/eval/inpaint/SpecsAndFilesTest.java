@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.unveil.research.data.IdentitySplit;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,26 @@ class SpecsAndFilesTest {
         assertEquals(model, s.get(4).model());
         assertThrows(IllegalArgumentException.class, () -> MethodSpecs.parse(List.of("photoshop")));
         assertThrows(IllegalArgumentException.class, () -> MethodSpecs.parse(List.of("x=" + dir.resolve("missing.bin"))));
+    }
+
+    @Test
+    void idganIsTheCommittedGeneratorWithItsShippedCard() {
+        List<MethodSpecs.Spec> s = MethodSpecs.parse(List.of("telea,idgan"));
+        assertEquals(List.of("GT", "OCC", "Telea", "ID-GAN"), s.stream().map(MethodSpecs.Spec::name).toList());
+        assertTrue(s.get(3).shippedGenerator() && !s.get(2).shippedGenerator());
+        ModelCard card = ModelMethods.shippedCard();
+        assertTrue(card.readable() && card.splitTrainRule(), card.toString());
+        assertTrue(card.datasets().contains("celeba-subset"), card.toString());
+        // the guard accepts VALIDATION identities and refuses a TRAIN one of the set it trained on
+        String train = null, validation = null;
+        for (int i = 0; train == null || validation == null; i++) {
+            String id = "celeba-" + i;
+            if (IdentitySplit.isTrain("celeba-subset", id)) train = train == null ? id : train;
+            else validation = validation == null ? id : validation;
+        }
+        IdentityGuard.check("celeba-subset", Set.of(validation), List.of(card));
+        String t = train;
+        assertThrows(IdentityGuard.Refused.class, () -> IdentityGuard.check("celeba-subset", Set.of(t), List.of(card)));
     }
 
     @Test
