@@ -2,8 +2,12 @@ package io.unveil.detector.stage;
 
 import io.unveil.core.runtime.Role;
 import io.unveil.core.runtime.RoleContext;
+import io.unveil.core.config.Settings;
+import io.unveil.detector.FaceAnalyzer;
 import io.unveil.detector.FaceApiAnalyzer;
 import io.unveil.detector.faceapi.TinyFaceDetector;
+import io.unveil.detector.yunet.YuNetAnalyzer;
+import io.unveil.detector.yunet.YuNetDetector;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -12,12 +16,13 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
- * Role {@code detect}: the detector topology with face-api's TinyFaceDetector + 68-point landmarks
- * ({@code detector.input-size}, default 416; {@code detector.min-score}, default 0.5) as Streams application
- * {@value DetectorTopology#APPLICATION_ID}.
+ * Role {@code detect}: the detector topology as Streams application {@value DetectorTopology#APPLICATION_ID}, with
+ * the face analyzer {@code detector.model} names ({@link #analyzer}).
  */
 public final class DetectRole implements Role {
-    private FaceApiAnalyzer analyzer;
+    public static final String DEFAULT_MODEL = "yunet";
+
+    private FaceAnalyzer analyzer;
     private KafkaStreams streams;
 
     @Override
@@ -28,8 +33,7 @@ public final class DetectRole implements Role {
     @Override
     public void start(RoleContext ctx) {
         DetectorConfig config = DetectorConfig.from(ctx.settings());
-        analyzer = FaceApiAnalyzer.load(ctx.settings().integer("detector.input-size", TinyFaceDetector.DEFAULT_INPUT_SIZE),
-                (float) config.minScore());
+        analyzer = analyzer(ctx.settings(), config);
         StreamsBuilder b = new StreamsBuilder();
         DetectorTopology.buildTopology(b, config, analyzer, AlignedCropper.INSTANCE, ctx.registry());
         // a frame can take long on a busy CPU: poll few records at a time, allow slow polls and transactions
@@ -37,6 +41,22 @@ public final class DetectRole implements Role {
                 StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), "20",
                 StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), "600000",
                 StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), "120000"));
+    }
+
+    /**
+     * The analyzer {@code detector.model} names: {@value #DEFAULT_MODEL} (default) = YuNet n-320 + 68 landmarks aligned
+     * on YuNet's eyes (score floor {@link YuNetDetector#DEFAULT_SCORE_THRESHOLD}; {@code detector.min-score} still
+     * applies on top); {@code tiny} = face-api's TinyFaceDetector ({@code detector.input-size}, default 416) + 68
+     * landmarks. Measured in docs/evaluation.md, "Detection of masked faces".
+     */
+    public static FaceAnalyzer analyzer(Settings settings, DetectorConfig config) {
+        String model = settings.string("detector.model", DEFAULT_MODEL).trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (model) {
+            case "yunet" -> YuNetAnalyzer.load(YuNetDetector.DEFAULT_SCORE_THRESHOLD);
+            case "tiny" -> FaceApiAnalyzer.load(settings.integer("detector.input-size", TinyFaceDetector.DEFAULT_INPUT_SIZE),
+                    (float) config.minScore());
+            default -> throw new IllegalArgumentException("detector.model must be yunet or tiny, not '" + model + "'");
+        };
     }
 
     @Override
