@@ -44,8 +44,7 @@ public final class DetectRole implements Role {
     }
 
     /**
-     * The analyzer {@code detector.model} names: {@value #DEFAULT_MODEL} (default) = YuNet n-320 + 68 landmarks aligned
-     * on YuNet's eyes (score floor {@link YuNetDetector#DEFAULT_SCORE_THRESHOLD}; {@code detector.min-score} still
+     * The analyzer {@code detector.model} names: {@value #DEFAULT_MODEL} (default) = YuNet n-320 + 68 landmarks (score floor {@link YuNetDetector#DEFAULT_SCORE_THRESHOLD}; {@code detector.min-score} still
      * applies on top); {@code tiny} = face-api's TinyFaceDetector ({@code detector.input-size}, default 416) + 68
      * landmarks. Measured in docs/evaluation.md, "Detection of masked faces".
      */

@@ -5,9 +5,6 @@ import io.unveil.core.record.Box;
 import io.unveil.detector.DetectedFace;
 import io.unveil.detector.FaceAnalyzer;
 import io.unveil.detector.FaceApiAnalyzer;
-import io.unveil.detector.align.AlignTarget;
-import io.unveil.detector.align.Alignment;
-import io.unveil.detector.align.FaceAligner;
 import io.unveil.detector.faceapi.FaceLandmark68Net;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +13,11 @@ import java.util.List;
  * YuNet boxes and five points + face-api's FaceLandmark68Net as a {@link FaceAnalyzer} ({@code detector.model=yunet}).
  * YuNet's box is first redrawn the way face-api's TinyFaceDetector draws a face ({@link #faceApiBox}), so the landmark
  * net gets the crop it was trained on and the quality gate's size, the tracker's IoU and the face records mean what
- * they mean with {@code detector.model=tiny}. The 68 landmarks come from the landmark net on that box, then are
- * re-registered onto YuNet's eyes ({@link #registered}): under a mask the net pulls the whole shape towards the mask's
- * upper edge (chin placed 0.3-0.4 inter-ocular distances too high, eyes off by 0.12 on synthetically masked
- * validation faces), while YuNet's eye points stay put, so the aligned face is taken from the eyes and the net's
- * shape only supplies where the other points lie relative to them. Thread-safe (calls are serialized).
+ * they mean with {@code detector.model=tiny}. The 68 landmarks come from the landmark net on that box and the stage
+ * aligns from them as before. Under a mask the net still pulls the shape towards the mask's upper edge (alignment
+ * error 0.11-0.17 inter-ocular distances on synthetically masked validation faces against 0.02 unmasked); aligning
+ * from YuNet's own five points or eyes was measured worse (docs/evaluation.md, "Detection of masked faces").
+ * Thread-safe (calls are serialized).
  */
 public final class YuNetAnalyzer implements FaceAnalyzer {
     public static final String VERSION = "yunet-n-320/" + YuNetDetector.BUNDLED + "+face_landmark_68";
@@ -80,34 +77,9 @@ public final class YuNetAnalyzer implements FaceAnalyzer {
         List<DetectedFace> out = new ArrayList<>();
         for (Analysis a : analyze(image)) {
             if (a.landmarks68() == null) continue;
-            float[] lm = registered(a.landmarks68(), a.face().points5());
-            if (lm != null) out.add(new DetectedFace(a.box(), a.face().score(), lm));
+            out.add(new DetectedFace(a.box(), a.face().score(), a.landmarks68()));
         }
         return out;
-    }
-
-    /**
-     * The 68 landmarks moved by the similarity that makes {@link FaceAligner#matrix} of the result equal
-     * {@link YuNetAlignment#matrix} of the five points: net landmarks -> aligned face by their own fit -> back to
-     * the frame by YuNet's. Every consumer of the landmarks (the aligner, head pose, the inpaint stage's aligned
-     * landmarks) then sees one consistent geometry. Null when either fit is degenerate.
-     */
-    public static float[] registered(float[] landmarks68, float[] points5) {
-        try {
-            double[] own = FaceAligner.matrix(landmarks68, AlignTarget.CHIP_150);
-            double[] yu = YuNetAlignment.matrix(points5, AlignTarget.CHIP_150);
-            Alignment back = new Alignment(null, yu, null);
-            float[] aligned = FaceAligner.apply(own, landmarks68);
-            float[] out = new float[136];
-            for (int p = 0; p < 68; p++) {
-                double[] xy = back.toSource(aligned[2 * p], aligned[2 * p + 1]);
-                out[2 * p] = (float) xy[0];
-                out[2 * p + 1] = (float) xy[1];
-            }
-            return out;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     @Override

@@ -13,7 +13,6 @@ import io.unveil.detector.faceapi.TinyFaceDetector;
 import io.unveil.detector.stage.AlignedCropper;
 import io.unveil.detector.stage.DetectorConfig;
 import io.unveil.detector.stage.FaceAssessor;
-import io.unveil.detector.yunet.YuNetAlignment;
 import io.unveil.detector.yunet.YuNetAnalyzer;
 import io.unveil.detector.yunet.YuNetDetector;
 import io.unveil.research.data.IdentitySplit;
@@ -48,8 +47,8 @@ public final class DetectionEvaluation {
             OccluderType.HAND};
     static final String PLAIN = "plain";
     /** Alignment methods compared on each matched face. */
-    static final String TODAY = "tiny-416 + 68 points", YUNET_68 = "yunet (face-api box) + 68 points", YUNET_5 = "yunet 5 points", YUNET_EYES = "yunet eyes",
-            YUNET_UPPER = "yunet + 68 points, eyes+nose only", YUNET_PIPELINE = "yunet pipeline (68 points on yunet eyes)";
+    static final String TODAY = "tiny-416 + 68 points", YUNET_68 = "yunet (face-api box) + 68 points: the yunet pipeline", YUNET_5 = "yunet 5 points", YUNET_EYES = "yunet eyes",
+            YUNET_UPPER = "yunet + 68 points, eyes+nose only";
 
     private DetectionEvaluation() {
     }
@@ -122,7 +121,8 @@ public final class DetectionEvaluation {
 
     /** Where YuNet's five points land in the ground-truth dlib chip (unscaled chip coordinates), mean over TRAIN photos. */
     static double[] calibrate(Options o, FaceApiAnalyzer today, YuNetAnalyzer yu, PrintStream console) {
-        List<Truth> train = photos(o.data(), IdentitySplit.Part.TRAIN, 1, today, yu, console);
+        // the first two photos of each TRAIN identity, in identity order: --calibrate 40 = 20 identities
+        List<Truth> train = photos(o.data(), IdentitySplit.Part.TRAIN, 2, today, yu, console);
         double[] sum = new double[10];
         int n = 0;
         for (Truth t : train) {
@@ -189,17 +189,11 @@ public final class DetectionEvaluation {
                     float[] lm = ya.landmarks68();
                     errors.add(YUNET_68, cond, lm, t.landmarks(), FaceAligner.matrix(lm, AlignTarget.FACE_128), truthM);
                     float[] p5 = ya.face().points5();
-                    errors.add(YUNET_5, cond, null, t.landmarks(), YuNetAlignment.matrix(p5, YuNetAlignment.ALL, AlignTarget.FACE_128), truthM);
-                    errors.add(YUNET_EYES, cond, null, t.landmarks(), YuNetAlignment.matrix(p5, YuNetAlignment.EYES, AlignTarget.FACE_128), truthM);
+                    errors.add(YUNET_5, cond, null, t.landmarks(), YuNetFivePoints.matrix(p5, YuNetFivePoints.ALL, AlignTarget.FACE_128), truthM);
+                    errors.add(YUNET_EYES, cond, null, t.landmarks(), YuNetFivePoints.matrix(p5, YuNetFivePoints.EYES, AlignTarget.FACE_128), truthM);
                     errors.add(YUNET_UPPER, cond, null, t.landmarks(), upperMatrix(lm), truthM);
                     g.computeIfAbsent(YUNET_68, k -> new TreeMap<>())
                             .merge(reason(assessor, img, new DetectedFace(ya.box(), ya.face().score(), lm)), 1, Integer::sum);
-                    float[] reg = YuNetAnalyzer.registered(lm, p5);
-                    if (reg != null) {
-                        errors.add(YUNET_PIPELINE, cond, reg, t.landmarks(), FaceAligner.matrix(reg, AlignTarget.FACE_128), truthM);
-                        g.computeIfAbsent(YUNET_PIPELINE, k -> new TreeMap<>())
-                                .merge(reason(assessor, img, new DetectedFace(ya.box(), ya.face().score(), reg)), 1, Integer::sum);
-                    }
                 }
                 if ((i + 1) % 50 == 0) console.printf("\r%s: %d/%d", cond, i + 1, truths.size());
             }

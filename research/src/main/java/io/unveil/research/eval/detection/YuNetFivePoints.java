@@ -1,36 +1,34 @@
-package io.unveil.detector.yunet;
+package io.unveil.research.eval.detection;
 
 import io.unveil.detector.align.AlignTarget;
 import io.unveil.detector.align.FaceAligner;
 
 /**
- * The aligned face from YuNet's five points (eye centres, nose tip, mouth corners): a least-squares similarity onto
- * where those points sit in the dlib chip that {@link FaceAligner} makes from 68 landmarks, so the 128x128 face and
- * the 150x150 chip keep the geometry the recognizer and the generator expect.
+ * An aligned face from YuNet's five points (eye centres, nose tip, mouth corners) or its eyes alone: a least-squares
+ * similarity onto where those points sit in the dlib chip that {@link FaceAligner} makes from 68 landmarks. Measured
+ * as an alternative to the 68-point alignment on masked faces ({@link DetectionEvaluation}) and not adopted: YuNet's
+ * points are too noisy (alignment error 0.09-0.12 inter-ocular distances on unmasked faces against 0.02 for the
+ * landmark net on YuNet's box).
  */
-public final class YuNetAlignment {
+public final class YuNetFivePoints {
     /**
      * Where YuNet's five points (image-left eye, image-right eye, nose tip, image-left and image-right mouth corner)
      * sit in the dlib chip made from the 68 landmarks of the same unmasked face, in dlib's unscaled 150-chip
      * coordinates (see {@link FaceAligner#matrixFromPoints}): the mean over 40 photos of TRAIN identities of
-     * celeba-subset ({@code unveil eval detection --calibrate 40}). dlib's mean face puts the eye centres at
-     * (47.8, 46.7) and (100.5, 46.7): YuNet's eye points sit about a pixel lower and wider, its nose tip 3 px lower.
+     * celeba-subset ({@code unveil eval detection --calibrate 40}; the first two photos of 20 identities). Against
+     * dlib's mean face (eye centres about (47.5, 46.6) and (100.5, 46.6), nose tip (73.5, 76.6)) YuNet's eye points sit
+     * a pixel higher and 1-2 px further apart, its nose tip 2.4 px lower.
      */
     static final double[] TEMPLATE = {48.41, 45.53, 102.28, 46.23, 76.94, 78.99, 50.64, 101.57, 97.10, 102.38};
     /** The eyes alone: the part of the face a mask, a scarf or a hand over the mouth leaves visible. */
-    public static final int[] EYES = {0, 1};
-    public static final int[] ALL = {0, 1, 2, 3, 4};
+    static final int[] EYES = {0, 1};
+    static final int[] ALL = {0, 1, 2, 3, 4};
 
-    private YuNetAlignment() {
-    }
-
-    /** Image -> aligned affine from the five points ({@link YuNetDetector.Face#points5}, image pixels). */
-    public static double[] matrix(float[] points5, AlignTarget target) {
-        return matrix(points5, EYES, target);
+    private YuNetFivePoints() {
     }
 
     /** Image -> aligned affine from the given points (indices into the five) of a YuNet face. */
-    public static double[] matrix(float[] points5, int[] use, AlignTarget target) {
+    static double[] matrix(float[] points5, int[] use, AlignTarget target) {
         if (points5 == null || points5.length != 10)
             throw new IllegalArgumentException("expected 5 points (10 floats), got " + (points5 == null ? "null" : points5.length));
         double[] t = new double[2 * use.length], p = new double[2 * use.length];
