@@ -100,6 +100,11 @@ public final class FaceApiAnalyzer implements FaceAnalyzer {
      * landmarks are shifted by the box's own origin (face-api's {@code extendWithFaceLandmarks}).
      */
     public synchronized List<float[]> landmarksFor(RgbImage frame, List<Box> boxes) {
+        return landmarksFor(landmarkNet, frame, boxes);
+    }
+
+    /** {@link #landmarksFor(RgbImage, List)} with a given landmark net (not thread-safe, as the net). */
+    public static List<float[]> landmarksFor(FaceLandmark68Net landmarkNet, RgbImage frame, List<Box> boxes) {
         List<RgbImage> crops = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         for (int i = 0; i < boxes.size(); i++) {

@@ -21,12 +21,13 @@ import java.util.List;
  * To add a network: write one class in its module implementing the role's model interface ({@code FaceAnalyzer},
  * {@code Embedder}, {@code FaceOcclusionModel} or {@code FaceInpainter}, each a
  * {@link io.unveil.core.model.LoadedModel}) with a factory taking the {@link Settings}, and add one line here, e.g.
- * {@code .register("yunet", YuNetAnalyzer::load)} under {@link #DETECTORS}. The defaults are the networks served before
- * this registry existed (same detector, same weights).
+ * {@code .register("retinaface", DetectorModels::retinaface)} under {@link #DETECTORS}. The defaults are chosen by measurement (detector:
+ * docs/evaluation.md, "Detection of masked faces").
  */
 public final class Models {
-    /** {@code detector.model}: face-api's TinyFaceDetector (default) or SSD-MobileNetV1, each + 68 landmarks. */
+    /** {@code detector.model}: YuNet (default), face-api's TinyFaceDetector or SSD-MobileNetV1, each + 68 landmarks. */
     public static final ModelRegistry<FaceAnalyzer> DETECTORS = new ModelRegistry<FaceAnalyzer>(DetectorSettings.MODEL)
+            .register("yunet", DetectorModels::yunet)
             .register("tiny", DetectorModels::tiny)
             .register("ssd", DetectorModels::ssd);
 

@@ -12,6 +12,7 @@ import io.unveil.core.model.LoadedModel;
 import io.unveil.core.model.ModelRegistry;
 import io.unveil.core.testing.TestData;
 import io.unveil.detector.FaceApiAnalyzer;
+import io.unveil.detector.yunet.YuNetAnalyzer;
 import io.unveil.inpaint.idgan.Inpainter;
 import io.unveil.inpaint.occlusion.OcclusionEstimator;
 import java.io.IOException;
@@ -40,8 +41,8 @@ class ModelsTest {
     void theSettingsTheirNamesAndDefaults() {
         assertEquals(List.of("detector.model", "recognize.model", "inpaint.occlusion-model", "inpaint.generator"),
                 Models.all().stream().map(ModelRegistry::key).toList());
-        assertEquals(List.of("tiny", "ssd"), Models.DETECTORS.names());
-        assertEquals("tiny", Models.DETECTORS.defaultName());
+        assertEquals(List.of("yunet", "tiny", "ssd"), Models.DETECTORS.names());
+        assertEquals("yunet", Models.DETECTORS.defaultName());
         assertEquals(List.of("faceapi"), Models.RECOGNIZERS.names());
         assertEquals(List.of("bundled"), Models.OCCLUSION_MODELS.names());
         assertEquals(List.of("bundled"), Models.GENERATORS.names());
@@ -52,8 +53,8 @@ class ModelsTest {
 
     @Test
     void anUnknownNameFailsTheStartUpCheckWithTheKnownNames() {
-        var e = assertThrows(IllegalArgumentException.class, () -> Models.check(Settings.empty().with("detector.model", "yunet")));
-        assertEquals("unknown detector.model 'yunet'; known: tiny, ssd", e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> Models.check(Settings.empty().with("detector.model", "retinaface")));
+        assertEquals("unknown detector.model 'retinaface'; known: yunet, tiny, ssd", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Models.check(Settings.empty().with("recognize.model", "robust")));
         assertEquals("unknown recognize.model 'robust'; known: faceapi", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
@@ -68,7 +69,7 @@ class ModelsTest {
     void anUnknownNameStopsThePipelineBeforeItStartsAnything(@TempDir Path dir) {
         var e = assertThrows(IllegalArgumentException.class, () -> Pipeline.open(new PipelineOptions(List.of("detect"), null,
                 dir.resolve("data"), "127.0.0.1", 0, (short) 1, Settings.empty().with("detector.model", "ssdd"))));
-        assertEquals("unknown detector.model 'ssdd'; known: tiny, ssd", e.getMessage());
+        assertEquals("unknown detector.model 'ssdd'; known: yunet, tiny, ssd", e.getMessage());
         assertTrue(Files.notExists(dir.resolve("data")), "nothing was started");
     }
 
@@ -88,7 +89,8 @@ class ModelsTest {
     void theFaceApiNetworksLoadByName() {
         assumeTrue(new FaceApiModels(UnveilHome.models()).verifyAll() == null || TestData.hasNpm(),
                 "skipped: face-api models not cached and npm not found to fetch them");
-        assertEquals(FaceApiAnalyzer.VERSION, loaded(Models.DETECTORS, Settings.empty()), "the default detector is as before");
+        assertEquals(YuNetAnalyzer.VERSION, loaded(Models.DETECTORS, Settings.empty()), "the default detector: YuNet");
+        assertEquals(FaceApiAnalyzer.VERSION, loaded(Models.DETECTORS, Settings.empty().with("detector.model", "tiny")));
         assertEquals("face-api-1.7.15/ssd_mobilenetv1+face_landmark_68",
                 loaded(Models.DETECTORS, Settings.empty().with("detector.model", "ssd")));
         assertTrue(loaded(Models.RECOGNIZERS, Settings.empty()).startsWith("face-api@1.7.15/face_recognition_model"));

@@ -90,27 +90,53 @@ public final class FaceAligner {
         if (landmarks68 == null || landmarks68.length != 136)
             throw new IllegalArgumentException("expected 68 landmarks (136 floats), got " + (landmarks68 == null ? "null" : landmarks68.length));
         for (float f : landmarks68) if (!Float.isFinite(f)) throw new IllegalArgumentException("landmarks contain NaN/Inf");
-        // least-squares similarity chip(template) -> image: img = s*R*(v - vMean) + pMean
-        double vmx = 0, vmy = 0, pmx = 0, pmy = 0;
         int n = 0;
+        for (int i = 17; i < 68; i++) if (used(i)) n++;
+        double[] template = new double[2 * n], image = new double[2 * n];
+        int k = 0;
         for (int i = 17; i < 68; i++) {
             if (!used(i)) continue;
-            vmx += (PADDING + MEAN_X[i - 17]) / (2 * PADDING + 1) * CHIP_SIZE;
-            vmy += (PADDING + MEAN_Y[i - 17]) / (2 * PADDING + 1) * CHIP_SIZE;
-            pmx += landmarks68[2 * i];
-            pmy += landmarks68[2 * i + 1];
-            n++;
+            template[2 * k] = (PADDING + MEAN_X[i - 17]) / (2 * PADDING + 1) * CHIP_SIZE;
+            template[2 * k + 1] = (PADDING + MEAN_Y[i - 17]) / (2 * PADDING + 1) * CHIP_SIZE;
+            image[2 * k] = landmarks68[2 * i];
+            image[2 * k + 1] = landmarks68[2 * i + 1];
+            k++;
+        }
+        return fitted(template, image, target);
+    }
+
+    /**
+     * The image -> aligned affine that puts the given image points where the template points are, least squares
+     * (similarity, no reflection), with dlib's chip mapping: the same geometry {@link #matrix} gives when the
+     * template points are dlib mean-face positions. {@code templateChip} holds (x,y) pairs in dlib's unscaled
+     * 150-chip coordinates (before the (size-1)/size pixel-centre factor, as {@link #templatePoint} applies it);
+     * {@code imagePoints} the matching (x,y) pairs in frame pixels.
+     */
+    public static double[] matrixFromPoints(double[] templateChip, double[] imagePoints, AlignTarget target) {
+        if (templateChip.length != imagePoints.length || templateChip.length < 4 || templateChip.length % 2 != 0)
+            throw new IllegalArgumentException("need at least two matching (x,y) pairs");
+        for (double f : imagePoints) if (!Double.isFinite(f)) throw new IllegalArgumentException("points contain NaN/Inf");
+        return fitted(templateChip, imagePoints, target);
+    }
+
+    private static double[] fitted(double[] template, double[] image, AlignTarget target) {
+        // least-squares similarity chip(template) -> image: img = s*R*(v - vMean) + pMean
+        int n = template.length / 2;
+        double vmx = 0, vmy = 0, pmx = 0, pmy = 0;
+        for (int i = 0; i < n; i++) {
+            vmx += template[2 * i];
+            vmy += template[2 * i + 1];
+            pmx += image[2 * i];
+            pmy += image[2 * i + 1];
         }
         vmx /= n;
         vmy /= n;
         pmx /= n;
         pmy /= n;
         double sxx = 0, a = 0, b = 0;
-        for (int i = 17; i < 68; i++) {
-            if (!used(i)) continue;
-            double vx = (PADDING + MEAN_X[i - 17]) / (2 * PADDING + 1) * CHIP_SIZE - vmx;
-            double vy = (PADDING + MEAN_Y[i - 17]) / (2 * PADDING + 1) * CHIP_SIZE - vmy;
-            double px = landmarks68[2 * i] - pmx, py = landmarks68[2 * i + 1] - pmy;
+        for (int i = 0; i < n; i++) {
+            double vx = template[2 * i] - vmx, vy = template[2 * i + 1] - vmy;
+            double px = image[2 * i] - pmx, py = image[2 * i + 1] - pmy;
             sxx += vx * vx + vy * vy;
             a += vx * px + vy * py;
             b += vx * py - vy * px;
@@ -156,7 +182,8 @@ public final class FaceAligner {
         }
     }
 
-    private static float[] apply(double[] m, float[] landmarks68) {
+    /** Frame landmarks mapped by an image -> aligned affine. */
+    public static float[] apply(double[] m, float[] landmarks68) {
         float[] out = new float[136];
         for (int p = 0; p < 68; p++) {
             double x = landmarks68[2 * p], y = landmarks68[2 * p + 1];
@@ -169,6 +196,11 @@ public final class FaceAligner {
     /** Warps the face into the target geometry. */
     public static Alignment align(RgbImage image, float[] landmarks68, AlignTarget target) {
         double[] m = matrix(landmarks68, target);
+        return new Alignment(warp(image, m, target), m, apply(m, landmarks68));
+    }
+
+    /** The image warped into the target by an image -> aligned affine (from {@link #matrix} or {@link #matrixFromPoints}). */
+    public static RgbImage warp(RgbImage image, double[] m, AlignTarget target) {
         int size = target.size();
         // image pixels per output pixel; shrink first (area filter) when the face is much larger than the output
         double pxPerOut = 1.0 / Math.hypot(m[0], m[3]);
@@ -195,6 +227,6 @@ public final class FaceAligner {
             warpAffine(bgr, dst, mat, new Size(size, size), INTER_LINEAR, BORDER_CONSTANT, new Scalar(0, 0, 0, 0));
             out = Images.fromBgrMat(dst);
         }
-        return new Alignment(out, m, apply(m, landmarks68));
+        return out;
     }
 }

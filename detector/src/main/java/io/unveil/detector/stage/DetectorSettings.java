@@ -25,8 +25,8 @@ public final class DetectorSettings implements SettingCatalogue {
     public static final Setting<Long> TRACK_MAX_GAP_MS = Setting.longValue("detector.track-max-gap-ms", 2000,
             "tracker: a track unseen this long (capture time, ms) ends");
 
-    public static final Setting<String> MODEL = Setting.text("detector.model", "tiny",
-            "face detector: `tiny` (face-api TinyFaceDetector) or `ssd` (face-api SSD-MobileNetV1, fixed input 512: slower); both with face-api's 68 landmarks");
+    public static final Setting<String> MODEL = Setting.text("detector.model", "yunet",
+            "face detector: `yunet` (YuNet n-320, finds masked faces), `tiny` (face-api TinyFaceDetector) or `ssd` (face-api SSD-MobileNetV1, fixed input 512: slower); each with face-api's 68 landmarks");
 
     @Override
     public List<SettingSpec> settings() {

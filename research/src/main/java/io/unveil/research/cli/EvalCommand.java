@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "Evaluate inpainting methods for occluded face recognition (k-fold verification with paired-bootstrap "
                 + "95% intervals against OCC, occlusion types side by side, TAR@FAR, ROC, rank-1, PSNR/SSIM, t-SNE); writes a "
                 + "report folder. `eval idgan`: the generator's own validation.",
-        subcommands = {EvalIdGanCommand.class, EvalOcclusionCommand.class})
+        subcommands = {EvalIdGanCommand.class, EvalOcclusionCommand.class, EvalDetectionCommand.class})
 public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Labelled set (labels.csv or a folder per identity), or LFW's image folder with --pairs-txt. Default: ../shared/data/celeba-subset.")
     Path data;

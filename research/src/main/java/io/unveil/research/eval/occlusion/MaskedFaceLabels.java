@@ -26,7 +26,7 @@ public final class MaskedFaceLabels {
     public enum Label {
         MASKED, UNMASKED, NOT_A_FACE;
 
-        static Label parse(String s, int line) {
+        public static Label parse(String s, int line) {
             return switch (s.trim().toLowerCase(Locale.ROOT)) {
                 case "masked" -> MASKED;
                 case "unmasked" -> UNMASKED;
