@@ -1,6 +1,10 @@
 package io.unveil.gallery.store;
 
+import io.unveil.core.gallery.GalleryRecords;
 import io.unveil.core.record.GalleryEntry;
+import io.unveil.core.runtime.DeadLetterSink;
+import io.unveil.core.runtime.KafkaDeadLetterSink;
+import io.unveil.core.runtime.RecordDeadLetters;
 import io.unveil.core.topic.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,26 +20,51 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Gallery held in {@code unveil.gallery}: a consumer thread reads the compacted topic from the beginning (no group,
  * all partitions) into a map; writes go through an idempotent producer and are applied locally once acknowledged.
+ * A record that is not a valid entry is sent to {@code unveil.dlq} with its reason and leaves the map as it was.
  */
 public final class KafkaGalleryStore implements GalleryStore {
     private static final Logger log = LoggerFactory.getLogger(KafkaGalleryStore.class);
+    static final String STAGE = "gallery-reader";
     private final Map<String, GalleryEntry> entries = new ConcurrentHashMap<>();
     private final KafkaProducer<String, GalleryEntry> producer;
-    private final KafkaConsumer<String, GalleryEntry> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final DeadLetterSink deadLetters;
+    private final KafkaDeadLetterSink ownSink;
     private final Thread reader;
     private volatile boolean ready;
     private volatile boolean running = true;
+    private volatile boolean stopped;
 
+    /** Bad records of the topic go to {@code unveil.dlq} through a producer built from {@code producerProps}. */
     public KafkaGalleryStore(Properties producerProps, Properties consumerProps) {
+        this(producerProps, consumerProps, null);
+    }
+
+    /** @param deadLetters where bad records of the topic go (null: a producer to {@code unveil.dlq} of its own) */
+    public KafkaGalleryStore(Properties producerProps, Properties consumerProps, DeadLetterSink deadLetters) {
+        if (deadLetters == null) {
+            Properties p = new Properties();
+            p.putAll(producerProps);
+            Object id = p.get(ProducerConfig.CLIENT_ID_CONFIG);
+            if (id != null) p.put(ProducerConfig.CLIENT_ID_CONFIG, id + "-dlq");
+            ownSink = new KafkaDeadLetterSink(p, STAGE);
+            this.deadLetters = ownSink;
+        } else {
+            ownSink = null;
+            this.deadLetters = deadLetters;
+        }
         producer = new KafkaProducer<>(producerProps, Topics.GALLERY.keySerde().serializer(),
                 Topics.GALLERY.valueSerde().serializer());
         Properties c = new Properties();
@@ -43,7 +72,8 @@ public final class KafkaGalleryStore implements GalleryStore {
         c.remove(ConsumerConfig.GROUP_ID_CONFIG);
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumer = new KafkaConsumer<>(c, Topics.GALLERY.keySerde().deserializer(), Topics.GALLERY.valueSerde().deserializer());
+        // raw bytes, decoded in apply(): a value deserializer that throws would stop the reader on one bad record
+        consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         reader = new Thread(this::read, "gallery-reader");
         reader.setDaemon(true);
         reader.start();
@@ -58,11 +88,7 @@ public final class KafkaGalleryStore implements GalleryStore {
             consumer.seekToBeginning(parts);
             Map<TopicPartition, Long> end = consumer.endOffsets(parts);
             while (running) {
-                for (ConsumerRecord<String, GalleryEntry> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (r.key() == null) continue;
-                    if (r.value() == null) entries.remove(r.key());
-                    else entries.put(r.key(), r.value());
-                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) apply(r);
                 if (!ready) {
                     boolean caughtUp = true;
                     for (TopicPartition tp : parts) caughtUp &= consumer.position(tp) >= end.get(tp);
@@ -77,7 +103,22 @@ public final class KafkaGalleryStore implements GalleryStore {
         } catch (RuntimeException e) {
             if (running) log.error("gallery reader stopped: {}", e.toString(), e);
         } finally {
+            stopped = true; // ready() turns false: the health check must not stay UP on a dead reader
             consumer.close();
+        }
+    }
+
+    private void apply(ConsumerRecord<String, byte[]> r) {
+        GalleryRecords.Decoded d = GalleryRecords.decode(r.key(), r.value());
+        if (d.rejected()) {
+            log.warn("{}: gallery record {}-{}@{} rejected, sent to unveil.dlq: {}", STAGE, r.topic(), r.partition(),
+                    r.offset(), d.reason());
+            deadLetters.publish(GalleryRecords.deadLetter(STAGE, d.reason(), r.partition(), r.offset(), r.key(), r.value(),
+                    r.timestamp(), RecordDeadLetters.headers(r.headers())));
+        } else if (d.tombstone()) {
+            entries.remove(r.key());
+        } else {
+            entries.put(r.key(), d.entry());
         }
     }
 
@@ -120,7 +161,7 @@ public final class KafkaGalleryStore implements GalleryStore {
 
     @Override
     public boolean ready() {
-        return ready;
+        return ready && !stopped;
     }
 
     @Override
@@ -133,5 +174,6 @@ public final class KafkaGalleryStore implements GalleryStore {
             Thread.currentThread().interrupt();
         }
         producer.close(Duration.ofSeconds(5));
+        if (ownSink != null) ownSink.close();
     }
 }

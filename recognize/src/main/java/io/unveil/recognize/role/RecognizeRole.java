@@ -1,6 +1,7 @@
 package io.unveil.recognize.role;
 
 import java.time.Duration;
+import io.unveil.core.runtime.KafkaDeadLetterSink;
 import io.unveil.core.runtime.Role;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.recognize.Embedder;
@@ -21,6 +22,7 @@ public final class RecognizeRole implements Role {
     private static final Logger log = LoggerFactory.getLogger(RecognizeRole.class);
     private KafkaStreams streams;
     private Embedder embedder;
+    private KafkaDeadLetterSink deadLetters;
 
     @Override
     public String name() {
@@ -32,7 +34,8 @@ public final class RecognizeRole implements Role {
         RecognizeConfig cfg = RecognizeConfig.from(ctx.settings());
         embedder = FaceApiEmbedder.load();
         StreamsBuilder b = new StreamsBuilder();
-        GalleryIndex index = RecognizeTopology.buildTopology(b, cfg, embedder, ctx.registry());
+        deadLetters = new KafkaDeadLetterSink(ctx.producerProperties("unveil-recognize-dlq"), "recognize-gallery");
+        GalleryIndex index = RecognizeTopology.buildTopology(b, cfg, embedder, ctx.registry(), deadLetters);
         streams = ctx.startStreams(ctx.settings().string("recognize.application-id", "unveil-recognize"), b.build());
         log.info("recognize: input {}, threshold {} ({}), gallery {} identities at start", cfg.inputTopic(),
                 cfg.threshold(), cfg.thresholdSource(), index.size());
@@ -43,5 +46,6 @@ public final class RecognizeRole implements Role {
         // stop the stream threads before their models go away, so in-flight records finish instead of failing
         if (streams != null) streams.close(Duration.ofSeconds(20));
         if (embedder != null) embedder.close();
+        if (deadLetters != null) deadLetters.close();
     }
 }
