@@ -41,6 +41,7 @@ public final class GalleryService {
     private final UploadLimits limits;
     private final Path keepImagesDir;
     private final SecureRandom random = new SecureRandom();
+    private final IdentityLocks locks = new IdentityLocks(64);
 
     public GalleryService(GalleryStore store, Enroller enroller, ClipEnroller clips, UploadLimits limits, Path keepImagesDir) {
         this.store = store;
@@ -112,10 +113,14 @@ public final class GalleryService {
         return save(null, n, r, metadata, images);
     }
 
+    /** Detection and embedding run unlocked; the merge into the current entry runs under the identity's lock. */
     public Outcome addImages(String id, List<Upload> images) {
-        GalleryEntry e = require(id);
-        EnrollmentResult r = enroller.enroll(decode(images), e);
-        return save(e, e.name(), r, null, images);
+        require(id);
+        Enroller.Prepared p = enroller.prepare(decode(images));
+        return locks.with(id, () -> {
+            GalleryEntry e = require(id); // re-read: another add or a delete may have been acknowledged meanwhile
+            return save(e, e.name(), enroller.merge(p, e), null, images);
+        });
     }
 
     public Outcome createFromClip(String name, Upload clip, String existingId) {
@@ -125,11 +130,11 @@ public final class GalleryService {
         if (clip.bytes().length > limits.maxClipBytes())
             throw new ApiException(413, "clip_too_large", "clip has " + clip.bytes().length + " bytes, limit " + limits.maxClipBytes());
         Path tmp = null;
-        EnrollmentResult r;
+        Enroller.Prepared p;
         try {
             tmp = Files.createTempFile("unveil-clip", ".bin");
             Files.write(tmp, clip.bytes());
-            r = clips.enroll(tmp, existing);
+            p = clips.prepare(tmp);
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "bad_clip", e.getMessage());
         } catch (IOException e) {
@@ -141,7 +146,11 @@ public final class GalleryService {
                 // temp dir cleanup
             }
         }
-        return save(existing, n, r, null, List.of());
+        if (existing == null) return save(null, n, enroller.merge(p, null), null, List.of());
+        return locks.with(existingId, () -> {
+            GalleryEntry e = require(existingId);
+            return save(e, e.name(), enroller.merge(p, e), null, List.of());
+        });
     }
 
     private Outcome save(GalleryEntry existing, String name, EnrollmentResult r, Map<String, String> metadata, List<Upload> uploads) {
@@ -173,16 +182,20 @@ public final class GalleryService {
     }
 
     public GalleryEntry rename(String id, String name) {
-        GalleryEntry e = require(id);
         String n = validName(name);
-        GalleryEntry renamed = new GalleryEntry(e.id(), n, e.centroid(), e.count(), e.meanQuality(), e.version() + 1,
-                e.createdMs(), System.currentTimeMillis(), e.metadata());
-        store.put(renamed);
-        return renamed;
+        return locks.with(id, () -> {
+            GalleryEntry e = require(id);
+            GalleryEntry renamed = new GalleryEntry(e.id(), n, e.centroid(), e.count(), e.meanQuality(), e.version() + 1,
+                    e.createdMs(), System.currentTimeMillis(), e.metadata());
+            store.put(renamed);
+            return renamed;
+        });
     }
 
+    /** The tombstone is written under the identity's lock: no write that read the entry before it can follow it. */
     public void delete(String id) {
-        if (!store.delete(id)) throw new ApiException(404, "not_found", "no identity with id '" + id + "'");
+        boolean deleted = locks.with(id, () -> store.delete(id));
+        if (!deleted) throw new ApiException(404, "not_found", "no identity with id '" + id + "'");
         if (keepImagesDir != null) {
             Path dir = keptDir(id);
             try (var files = Files.exists(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {

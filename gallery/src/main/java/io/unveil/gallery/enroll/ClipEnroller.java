@@ -35,6 +35,11 @@ public final class ClipEnroller {
     }
 
     public EnrollmentResult enroll(Path clip, GalleryEntry existing) {
+        return enroller.merge(prepare(clip), existing);
+    }
+
+    /** Samples, follows, gates and embeds the clip's best frames; {@link Enroller#merge} adds them to an identity. */
+    public Enroller.Prepared prepare(Path clip) {
         List<RgbImage> frames = sample(clip);
         List<ImageOutcome> outcomes = new ArrayList<>();
         List<Enroller.Candidate> candidates = new ArrayList<>();
@@ -66,7 +71,7 @@ public final class ClipEnroller {
         List<Enroller.Candidate> best = candidates.subList(0, Math.min(bestFrames, candidates.size()));
         for (Enroller.Candidate c : candidates.subList(best.size(), candidates.size()))
             outcomes.add(new ImageOutcome(c.source(), "rejected", "not among the best frames", null, c.quality()));
-        return enroller.embedAndMerge(new ArrayList<>(best), outcomes, existing);
+        return enroller.prepare(new ArrayList<>(best), outcomes);
     }
 
     /** Evenly spaced frames of the first {@code maxSeconds} of the clip, at most {@code maxSampled}. */

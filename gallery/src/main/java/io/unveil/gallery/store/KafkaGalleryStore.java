@@ -38,6 +38,12 @@ public final class KafkaGalleryStore implements GalleryStore {
     private static final Logger log = LoggerFactory.getLogger(KafkaGalleryStore.class);
     static final String STAGE = "gallery-reader";
     private final Map<String, GalleryEntry> entries = new ConcurrentHashMap<>();
+    /**
+     * Offset of this process's latest acknowledged write per id, until the reader has read that far: the reader skips
+     * older records of the id, so the echo of a rename read after the local delete cannot put the entry back (and a
+     * rename that re-read it then would have written it back for good). Guarded by this.
+     */
+    private final Map<String, Long> localWrites = new java.util.HashMap<>();
     private final KafkaProducer<String, GalleryEntry> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final DeadLetterSink deadLetters;
@@ -108,7 +114,12 @@ public final class KafkaGalleryStore implements GalleryStore {
         }
     }
 
-    private void apply(ConsumerRecord<String, byte[]> r) {
+    private synchronized void apply(ConsumerRecord<String, byte[]> r) {
+        Long written = r.key() == null ? null : localWrites.get(r.key());
+        if (written != null) {
+            if (r.offset() < written) return; // already superseded by an acknowledged local write
+            localWrites.remove(r.key());
+        }
         GalleryRecords.Decoded d = GalleryRecords.decode(r.key(), r.value());
         if (d.rejected()) {
             log.warn("{}: gallery record {}-{}@{} rejected, sent to unveil.dlq: {}", STAGE, r.topic(), r.partition(),
@@ -136,21 +147,28 @@ public final class KafkaGalleryStore implements GalleryStore {
 
     @Override
     public void put(GalleryEntry entry) {
-        send(entry.id(), entry);
-        entries.put(entry.id(), entry);
+        long offset = send(entry.id(), entry);
+        synchronized (this) {
+            localWrites.merge(entry.id(), offset, Math::max);
+            entries.put(entry.id(), entry);
+        }
     }
 
     @Override
     public boolean delete(String id) {
         if (!entries.containsKey(id)) return false;
-        send(id, null);
-        entries.remove(id);
+        long offset = send(id, null);
+        synchronized (this) {
+            localWrites.merge(id, offset, Math::max);
+            entries.remove(id);
+        }
         return true;
     }
 
-    private void send(String id, GalleryEntry e) {
+    /** Returns the offset the topic acknowledged the write at. */
+    private long send(String id, GalleryEntry e) {
         try {
-            producer.send(new ProducerRecord<>(Topics.GALLERY.name(), id, e)).get(30, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(Topics.GALLERY.name(), id, e)).get(30, TimeUnit.SECONDS).offset();
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while writing the gallery", ex);
