@@ -76,23 +76,39 @@ public final class GalleryService {
         return (slug.isEmpty() ? "id" : slug) + "-" + HexFormat.of().formatHex(b);
     }
 
+    /**
+     * Checks every image's bytes and declared size against the limits first (413 before anything is decoded: the
+     * sum of declared pixels is the request's memory budget), then decodes them one by one.
+     */
     List<Enroller.Input> decode(List<Upload> uploads) {
         if (uploads.isEmpty()) throw new ApiException(400, "no_images", "at least one image file is required (multipart field 'images')");
         if (uploads.size() > enroller.policy().maxImages())
             throw new ApiException(413, "too_many_images", "at most " + enroller.policy().maxImages() + " images per request, got " + uploads.size());
-        List<Enroller.Input> out = new ArrayList<>();
+        List<int[]> sizes = new ArrayList<>();
+        long pixels = 0;
         for (Upload u : uploads) {
             String src = u.filename() == null ? "image" : u.filename();
             if (u.bytes().length > limits.maxImageBytes())
                 throw new ApiException(413, "image_too_large", src + " has " + u.bytes().length + " bytes, limit " + limits.maxImageBytes());
             int[] wh = u.bytes().length == 0 ? null : ImageHeader.dimensions(u.bytes());
+            if (wh != null && (wh[0] > limits.maxImageSide() || wh[1] > limits.maxImageSide()))
+                throw new ApiException(413, "image_dimensions", src + " is " + wh[0] + "x" + wh[1] + ", at most "
+                        + limits.maxImageSide() + " px per side accepted");
+            if (wh != null && wh[0] > 0 && wh[1] > 0) pixels += (long) wh[0] * wh[1];
+            sizes.add(wh);
+        }
+        if (pixels > limits.maxRequestPixels())
+            throw new ApiException(413, "too_many_pixels", "the images of this request declare " + pixels
+                    + " pixels in all, at most " + limits.maxRequestPixels() + " per request (send fewer or smaller images)");
+        List<Enroller.Input> out = new ArrayList<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            Upload u = uploads.get(i);
+            String src = u.filename() == null ? "image" : u.filename();
+            int[] wh = sizes.get(i);
             if (wh == null) {
                 out.add(new Enroller.Input(src, null, "only JPEG and PNG images are accepted"));
                 continue;
             }
-            if (wh[0] > limits.maxImageSide() || wh[1] > limits.maxImageSide())
-                throw new ApiException(413, "image_dimensions", src + " is " + wh[0] + "x" + wh[1] + ", at most "
-                        + limits.maxImageSide() + " px per side accepted");
             if (wh[0] < limits.minImageSide() || wh[1] < limits.minImageSide()) {
                 out.add(new Enroller.Input(src, null, "image is " + wh[0] + "x" + wh[1] + ", at least "
                         + limits.minImageSide() + " px per side needed"));
@@ -135,8 +151,11 @@ public final class GalleryService {
             tmp = Files.createTempFile("unveil-clip", ".bin");
             Files.write(tmp, clip.bytes());
             p = clips.prepare(tmp);
+        } catch (ClipEnroller.ClipTooLargeException e) {
+            throw new ApiException(413, "clip_too_large", e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "bad_clip", e.getMessage());
+            // FFmpeg's messages name the file: never show a client the server's temp path
+            throw new ApiException(400, "bad_clip", String.valueOf(e.getMessage()).replace(tmp.toString(), "the clip"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -289,7 +289,19 @@ class K8sManifestsTest {
         for (PodDisruptionBudget p : r.all(PodDisruptionBudget.class)) {
             assertTrue(r.all(Deployment.class).stream().anyMatch(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet()
                     .containsAll(p.getSpec().getSelector().getMatchLabels().entrySet())), "PDB " + p.getMetadata().getName() + " selects nothing");
+            // a budget that keeps as many pods as the (single-writer, not autoscaled) gallery has blocks every node drain
+            r.all(Deployment.class).stream().filter(d -> d.getMetadata().getName().equals("unveil-gallery"))
+                    .filter(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet()
+                    .containsAll(p.getSpec().getSelector().getMatchLabels().entrySet())).forEach(d -> {
+                if (p.getSpec().getMinAvailable() != null && p.getSpec().getMinAvailable().getIntVal() != null)
+                    assertTrue(p.getSpec().getMinAvailable().getIntVal() < d.getSpec().getReplicas(),
+                            "PDB " + p.getMetadata().getName() + " minAvailable blocks drains of " + d.getMetadata().getName());
+            });
         }
+        // issue 25: gallery writes are serialised per identity inside one process; a second replica is a second writer
+        Deployment gallery = r.one(Deployment.class, "unveil-gallery");
+        assertEquals(1, gallery.getSpec().getReplicas(), dir + ": the gallery is a single writer");
+        assertEquals("Recreate", gallery.getSpec().getStrategy().getType(), dir + ": a rollout must not run two gallery pods");
         for (NetworkPolicy np : r.all(NetworkPolicy.class)) {
             List<Deployment> selected = r.all(Deployment.class).stream().filter(d -> d.getSpec().getTemplate().getMetadata().getLabels()
                     .entrySet().containsAll(np.getSpec().getPodSelector().getMatchLabels().entrySet())).toList();

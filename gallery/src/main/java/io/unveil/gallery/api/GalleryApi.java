@@ -42,6 +42,7 @@ public final class GalleryApi implements AutoCloseable {
     private final EventFeed feed;
     private final ApiKeys keys;
     private final RateLimiter limiter;
+    private final EnrollmentGate gate;
     private final Javalin app;
 
     /** Security headers sent with every response, the web page and errors included (the page has no inline script or style). */
@@ -63,6 +64,7 @@ public final class GalleryApi implements AutoCloseable {
         this.keys = keys;
         this.limiter = limiter;
         UploadLimits limits = service.limits();
+        this.gate = new EnrollmentGate(limits.enrollConcurrency(), limits.enrollQueue());
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -88,26 +90,26 @@ public final class GalleryApi implements AutoCloseable {
         app.get(BASE + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
 
         app.get(BASE + "/identities", ctx -> ctx.json(service.store().list().stream().map(IdentityView::of).toList()), Scope.READ);
-        app.post(BASE + "/identities", this::create, Scope.ADMIN);
-        app.post(BASE + "/identities/clip", ctx -> {
+        app.post(BASE + "/identities", ctx -> gate.run(() -> create(ctx)), Scope.ADMIN);
+        app.post(BASE + "/identities/clip", ctx -> gate.run(() -> {
             requireMultipart(ctx);
             GalleryService.Outcome o = service.createFromClip(ctx.formParam("name"), clip(ctx), null);
             ctx.status(201).json(outcome(o));
-        }, Scope.ADMIN);
+        }), Scope.ADMIN);
         app.get(BASE + "/identities/{id}", ctx -> ctx.json(IdentityView.of(service.require(ctx.pathParam("id")))), Scope.READ);
         app.patch(BASE + "/identities/{id}", this::rename, Scope.ADMIN);
         app.delete(BASE + "/identities/{id}", ctx -> {
             service.delete(ctx.pathParam("id"));
             ctx.status(204);
         }, Scope.ADMIN);
-        app.post(BASE + "/identities/{id}/images", ctx -> {
+        app.post(BASE + "/identities/{id}/images", ctx -> gate.run(() -> {
             requireMultipart(ctx);
             ctx.json(outcome(service.addImages(ctx.pathParam("id"), uploads(ctx))));
-        }, Scope.ADMIN);
-        app.post(BASE + "/identities/{id}/clip", ctx -> {
+        }), Scope.ADMIN);
+        app.post(BASE + "/identities/{id}/clip", ctx -> gate.run(() -> {
             requireMultipart(ctx);
             ctx.json(outcome(service.createFromClip(null, clip(ctx), ctx.pathParam("id"))));
-        }, Scope.ADMIN);
+        }), Scope.ADMIN);
 
         app.get(BASE + "/events", ctx -> ctx.json(feed.query(filter(ctx), intParam(ctx, "limit", 50, 1, 500))), Scope.READ);
         app.sse(BASE + "/events/stream", client -> {
@@ -129,7 +131,10 @@ public final class GalleryApi implements AutoCloseable {
             client.onClose(unsubscribe);
         }, Scope.READ);
 
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.details()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            error(ctx, e.status(), e.code(), e.getMessage(), e.details());
+        });
         app.exception(IllegalStateException.class, (e, ctx) -> {
             String m = String.valueOf(e.getMessage());
             if (m.contains("exceeds") || m.contains("too large") || m.contains("max") && m.contains("size")) {

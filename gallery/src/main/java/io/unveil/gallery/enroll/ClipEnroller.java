@@ -25,8 +25,25 @@ public final class ClipEnroller {
     private final int maxSampled;
     private final int bestFrames;
     private final double maxSeconds;
+    private final long maxClipPixels;
+
+    /** A clip whose declared frame size times the frames to sample is over the pixel budget (nothing decoded). */
+    public static final class ClipTooLargeException extends IllegalArgumentException {
+        public ClipTooLargeException(String m) {
+            super(m);
+        }
+    }
+
+    /** Default budget of decoded pixels per clip: 40 sampled 1280x720 frames are 37 MP, 40 at 8192x8192 are 2.7 GP. */
+    public static final long DEFAULT_MAX_CLIP_PIXELS = 64_000_000L;
 
     public ClipEnroller(Enroller enroller, FaceChips chips, int maxSampled, int bestFrames, double maxSeconds) {
+        this(enroller, chips, maxSampled, bestFrames, maxSeconds, DEFAULT_MAX_CLIP_PIXELS);
+    }
+
+    /** @param maxClipPixels sampled frames x frame pixels one clip may decode (checked from the stream header) */
+    public ClipEnroller(Enroller enroller, FaceChips chips, int maxSampled, int bestFrames, double maxSeconds, long maxClipPixels) {
+        this.maxClipPixels = maxClipPixels;
         this.enroller = enroller;
         this.chips = chips;
         this.maxSampled = maxSampled;
@@ -84,6 +101,13 @@ public final class ClipEnroller {
             int total = g.getLengthInVideoFrames() > 0 ? g.getLengthInVideoFrames() : (int) (fps * maxSeconds);
             int usable = (int) Math.min(total, fps * maxSeconds);
             int step = Math.max(1, usable / maxSampled);
+            long frames = Math.min(maxSampled, (usable + step - 1) / step);
+            long w = g.getImageWidth(), h = g.getImageHeight();
+            if (w <= 0 || h <= 0) throw new IllegalArgumentException("the clip declares no frame size");
+            if (w * h * Math.max(1, frames) > maxClipPixels)
+                throw new ClipTooLargeException("the clip's frames are " + w + "x" + h + "; sampling " + frames
+                        + " of them needs " + (w * h * frames) + " pixels, at most " + maxClipPixels
+                        + " per clip (send a shorter or smaller clip)");
             for (int i = 0; i < usable && out.size() < maxSampled; i++) {
                 org.bytedeco.javacv.Frame f = g.grabImage();
                 if (f == null) break;
@@ -94,7 +118,7 @@ public final class ClipEnroller {
             }
             g.stop();
         } catch (FrameGrabber.Exception e) {
-            throw new IllegalArgumentException("not a readable video clip: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not a readable video clip: " + String.valueOf(e.getMessage()).replace(clip.toString(), "the clip"), e);
         }
         if (out.isEmpty()) throw new IllegalArgumentException("the clip has no decodable video frames");
         return out;

@@ -70,7 +70,8 @@ public final class GalleryRole implements Role {
         open.add(embedder);
         Enroller enroller = new Enroller(chips, embedder, EnrollmentPolicy.from(s));
         ClipEnroller clips = new ClipEnroller(enroller, chips, s.integer("gallery.clip-sampled-frames", 40),
-                s.integer("gallery.clip-best-frames", 8), s.decimal("gallery.clip-max-seconds", 20));
+                s.integer("gallery.clip-best-frames", 8), s.decimal("gallery.clip-max-seconds", 20),
+                s.longValue("gallery.max-clip-pixels", ClipEnroller.DEFAULT_MAX_CLIP_PIXELS));
         KafkaGalleryStore store = new KafkaGalleryStore(ctx.producerProperties("unveil-gallery"), ctx.clientProperties());
         open.add(store);
         ctx.health("gallery-store", store::ready);
