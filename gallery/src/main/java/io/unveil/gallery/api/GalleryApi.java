@@ -13,6 +13,7 @@ import io.unveil.core.record.RecognitionEvent;
 import io.unveil.core.serde.Json;
 import io.unveil.gallery.GalleryService;
 import io.unveil.gallery.events.EventFeed;
+import io.unveil.gallery.events.EventQueue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,6 +44,12 @@ public final class GalleryApi implements AutoCloseable {
     private final ApiKeys keys;
     private final RateLimiter limiter;
     private final EnrollmentGate gate;
+    /** A live client idle this long gets a comment, which also detects clients that went away. */
+    static final long SSE_KEEPALIVE_MS = 15_000;
+    private volatile int sseQueue = 256;
+    private volatile long sseMaxStallMs = 10_000;
+    private volatile int sseMaxClients = 64;
+    private volatile java.util.concurrent.Semaphore sseSlots = new java.util.concurrent.Semaphore(64);
     private final Javalin app;
 
     /** Security headers sent with every response, the web page and errors included (the page has no inline script or style). */
@@ -112,24 +119,7 @@ public final class GalleryApi implements AutoCloseable {
         }), Scope.ADMIN);
 
         app.get(BASE + "/events", ctx -> ctx.json(feed.query(filter(ctx), intParam(ctx, "limit", 50, 1, 500))), Scope.READ);
-        app.sse(BASE + "/events/stream", client -> {
-            client.keepAlive();
-            Predicate<RecognitionEvent> f = filter(client.ctx());
-            // one writer at a time: events are published from the event source's thread while this handler (and other
-            // publishers) may write too; interleaved writes corrupt the stream and the feed then drops the subscriber
-            Object writeLock = new Object();
-            synchronized (writeLock) {
-                client.sendComment("connected");
-            }
-            Runnable unsubscribe = feed.subscribe(e -> {
-                if (!f.test(e)) return;
-                if (client.terminated()) throw new IllegalStateException("client gone");
-                synchronized (writeLock) {
-                    client.sendEvent("recognition", toJson(e), e.eventId());
-                }
-            });
-            client.onClose(unsubscribe);
-        }, Scope.READ);
+        app.sse(BASE + "/events/stream", this::stream, Scope.READ);
 
         app.exception(ApiException.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
@@ -158,6 +148,56 @@ public final class GalleryApi implements AutoCloseable {
         app.error(413, ctx -> {
             if (ctx.attribute(HANDLED) == null) error(ctx, 413, "request_too_large", "request body exceeds the limit", null);
         });
+    }
+
+    /**
+     * One live stream: the feed fills this client's bounded queue without waiting, and this request's own thread
+     * writes to the client (so a client that does not read only blocks itself); a client whose queue overflows is
+     * closed. Streams beyond {@code sseMaxClients} get a comment saying so and are closed at once.
+     */
+    private void stream(io.javalin.http.sse.SseClient client) {
+        if (!sseSlots.tryAcquire()) {
+            client.sendComment("too many live clients (" + sseMaxClients + "); retry later");
+            client.close();
+            return;
+        }
+        EventQueue queue = new EventQueue(sseQueue, sseMaxStallMs, filter(client.ctx()));
+        Runnable unsubscribe = feed.subscribe(queue);
+        try {
+            client.sendComment("connected");
+            while (!client.terminated()) {
+                RecognitionEvent e = queue.poll(SSE_KEEPALIVE_MS);
+                if (queue.cutOff()) {
+                    log.debug("closing a live event client that stopped reading");
+                    break;
+                }
+                long dropped = queue.takeDropped();
+                if (dropped > 0) client.sendComment("dropped " + dropped + " events: this client reads too slowly");
+                if (e == null) client.sendComment("keep-alive"); // also finds clients that went away
+                else client.sendEvent("recognition", toJson(e), e.eventId());
+                queue.progress();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            unsubscribe.run();
+            sseSlots.release();
+            client.close();
+        }
+    }
+
+    /**
+     * Live stream limits: events queued per client (a full queue drops its oldest), how long a client may take no
+     * event at all while its queue is full before it is cut off, and clients at once.
+     */
+    public GalleryApi sseLimits(int queue, long maxStallMs, int maxClients) {
+        if (queue < 1 || maxClients < 1 || maxStallMs < 1)
+            throw new IllegalArgumentException("gallery.sse-queue, gallery.sse-max-stall and gallery.sse-max-clients must be positive");
+        this.sseQueue = queue;
+        this.sseMaxStallMs = maxStallMs;
+        this.sseMaxClients = maxClients;
+        this.sseSlots = new java.util.concurrent.Semaphore(maxClients);
+        return this;
     }
 
     private void authorize(Context ctx) {

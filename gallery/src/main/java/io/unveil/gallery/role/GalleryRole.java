@@ -79,7 +79,10 @@ public final class GalleryRole implements Role {
         open.add(new KafkaEventSource(ctx.clientProperties(), feed, s.integer("gallery.events-backfill", 200)));
         String keep = s.string("gallery.keep-images-dir", null);
         GalleryService service = new GalleryService(store, enroller, clips, UploadLimits.from(s), keep == null ? null : Path.of(keep));
-        api = new GalleryApi(service, feed, keys(s), io.unveil.gallery.api.RateLimiter.from(s)).start(s.string("gallery.host", "127.0.0.1"), s.integer("gallery.port", 8080));
+        api = new GalleryApi(service, feed, keys(s), io.unveil.gallery.api.RateLimiter.from(s))
+                .sseLimits(s.integer("gallery.sse-queue", 256),
+                        s.duration("gallery.sse-max-stall", java.time.Duration.ofSeconds(10)).toMillis(),
+                        s.integer("gallery.sse-max-clients", 64)).start(s.string("gallery.host", "127.0.0.1"), s.integer("gallery.port", 8080));
         log.info("gallery: API and web page on http://{}:{}/", s.string("gallery.host", "127.0.0.1"), api.port());
     }
 
