@@ -13,6 +13,8 @@ public final class IngestRole implements Role {
     private static final Logger LOG = LoggerFactory.getLogger(IngestRole.class);
     private final List<CameraReader> readers = new ArrayList<>();
     private KafkaFrameSink sink;
+    /** A live camera unreachable this long makes /health DEGRADED: reconnects back off to 4 s, so 60 s is ~15 tries. */
+    static final java.time.Duration DEFAULT_UNHEALTHY_AFTER = java.time.Duration.ofSeconds(60);
 
     @Override
     public String name() {
@@ -30,11 +32,13 @@ public final class IngestRole implements Role {
             sink.register(c.id(), m);
             CameraReader r = new CameraReader(c, sink, m);
             readers.add(r);
-            ctx.health("camera:" + c.id(), () -> r.failure() == null);
+            long unhealthyAfter = ctx.settings().duration("camera." + c.id() + ".unhealthy-after",
+                    ctx.settings().duration("ingest.unhealthy-after", DEFAULT_UNHEALTHY_AFTER)).toMillis();
+            ctx.healthDetail("camera:" + c.id(), () -> r.health(unhealthyAfter));
             Thread t = new Thread(r, "camera-" + c.id());
             t.setDaemon(true);
             t.start();
-            LOG.info("camera {}: {} ({})", c.id(), c.url(), c.kind());
+            LOG.info("camera {}: {} ({})", c.id(), io.unveil.core.config.Redact.secrets(c.url()), c.kind());
         }
     }
 

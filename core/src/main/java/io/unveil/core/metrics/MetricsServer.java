@@ -16,8 +16,12 @@ import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * Serves {@code /metrics} (Prometheus text format) and {@code /health} (200 when every registered check is up, else
- * 503, JSON body) on 127.0.0.1 by default.
+ * Serves {@code /metrics} (Prometheus text format), {@code /health} and {@code /live} on 127.0.0.1 by default.
+ *
+ * <p>{@code /health}: 200 only when there is at least one check and every check is UP; 503 when any is DOWN or
+ * DEGRADED (and while no check is registered yet: a process whose roles have not started is not healthy). Body:
+ * {@code {"status":"UP|DEGRADED|DOWN","checks":{"NAME":{"status":"...","detail":"..."}}}}. {@code /live}: 200 while
+ * the process serves at all (for a liveness probe: restarting does not fix an unreachable camera).
  *
  * <p>Jetty's NIO connector: a request is parsed as its bytes arrive, so a client that sends half a request holds no
  * thread, and an idle connection is closed after {@link #IDLE_TIMEOUT_MS}. The JDK HttpServer this replaces read each
@@ -29,7 +33,7 @@ public final class MetricsServer implements AutoCloseable {
     public static final long IDLE_TIMEOUT_MS = 10_000;
     private final Server server;
     private final ServerConnector connector;
-    private final Map<String, Supplier<Boolean>> checks = new ConcurrentHashMap<>();
+    private final Map<String, Supplier<Health>> checks = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     public MetricsServer(String host, int port) throws IOException {
         // 8 threads (1 acceptor + 1 selector + 6 workers), 64 queued requests; beyond that Jetty refuses rather than grows
@@ -52,6 +56,7 @@ public final class MetricsServer implements AutoCloseable {
                         else send(res, 200, "text/plain; version=0.0.4; charset=utf-8", Metrics.prometheus().scrape());
                     }
                     case "/health" -> health(res);
+                    case "/live" -> send(res, 200, "application/json", "{\"status\":\"UP\"}\n");
                     default -> send(res, 404, "text/plain", "not found\n");
                 }
             }
@@ -70,24 +75,37 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     private void health(HttpServletResponse res) throws IOException {
-        StringBuilder sb = new StringBuilder("{\"checks\":{");
-        boolean up = true, first = true;
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        Map<String, Object> each = new java.util.LinkedHashMap<>();
+        Health.State worst = checks.isEmpty() ? Health.State.DOWN : Health.State.UP;
         for (var e : checks.entrySet()) {
-            boolean ok;
+            Health h;
             try {
-                ok = e.getValue().get();
+                h = e.getValue().get();
             } catch (RuntimeException err) {
-                ok = false;
+                h = Health.down("check failed: " + err);
             }
-            up &= ok;
-            sb.append(first ? "" : ",").append('"').append(e.getKey()).append("\":\"").append(ok ? "UP" : "DOWN").append('"');
-            first = false;
+            if (h == null) h = Health.down("no answer");
+            if (h.state().ordinal() > worst.ordinal()) worst = h.state();
+            Map<String, Object> one = new java.util.LinkedHashMap<>();
+            one.put("status", h.state().name());
+            if (h.detail() != null) one.put("detail", h.detail());
+            each.put(e.getKey(), one);
         }
-        sb.append("},\"status\":\"").append(up ? "UP" : "DOWN").append("\"}\n");
-        send(res, up ? 200 : 503, "application/json", sb.toString());
+        body.put("status", worst.name());
+        if (checks.isEmpty()) body.put("detail", "starting: no check registered yet");
+        body.put("checks", each);
+        send(res, worst == Health.State.UP ? 200 : 503, "application/json",
+                io.unveil.core.serde.Json.MAPPER.writeValueAsString(body) + "\n");
     }
 
+    /** A yes/no check: UP or DOWN. */
     public void addCheck(String name, Supplier<Boolean> check) {
+        checks.put(name, () -> check.get() ? Health.up(null) : Health.down(null));
+    }
+
+    /** A check with a state and a detail. */
+    public void addHealth(String name, Supplier<Health> check) {
         checks.put(name, check);
     }
 
