@@ -64,6 +64,13 @@ public final class GalleryService {
         String n = name.strip();
         if (n.length() > 200) throw new ApiException(400, "invalid_name", "name is longer than 200 characters");
         if (n.chars().anyMatch(Character::isISOControl)) throw new ApiException(400, "invalid_name", "name contains control characters");
+        // bidi embeddings/overrides/isolates (U+202A-202E, U+2066-2069) make a name display as another one
+        if (n.chars().anyMatch(c -> (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)))
+            throw new ApiException(400, "invalid_name", "name contains bidirectional override characters");
+        // a name must show something: not only zero-width / format characters (U+200B, U+200D, U+FEFF, ...) and spaces
+        if (n.codePoints().allMatch(c -> Character.getType(c) == Character.FORMAT || Character.isWhitespace(c)
+                || Character.isSpaceChar(c) || c == 0x200B))
+            throw new ApiException(400, "invalid_name", "name has no visible characters");
         return n;
     }
 

@@ -79,6 +79,10 @@ public final class GalleryApi implements AutoCloseable {
             cfg.jetty.multipartConfig.maxFileSize(Math.max(limits.maxImageBytes(), limits.maxClipBytes()), SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(limits.maxRequestBytes(), SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            // DELETE /identities/{id}/ must not reach /identities/{id}: one resource, one URL
+            cfg.router.ignoreTrailingSlashes = false;
+            // Jetty answers malformed requests (400/414/431/505) before Javalin sees them: same headers there
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrorHandler(SECURITY_HEADERS)));
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/unveil-web";
@@ -92,6 +96,13 @@ public final class GalleryApi implements AutoCloseable {
         app.before(ctx -> {
             SECURITY_HEADERS.forEach(ctx::header);
             if (ctx.path().startsWith(BASE)) ctx.header("Cache-Control", "no-store");
+            // Javalin honours method-override headers: a GET carrying "X-HTTP-Method-Override: DELETE" deleted
+            for (String h : METHOD_OVERRIDE_HEADERS)
+                if (ctx.header(h) != null)
+                    throw new ApiException(400, "method_override_refused", h + " is not supported; send the real method");
+            // HEAD is answered from the GET route but without its roles: it must need a key like GET
+            if (ctx.method() == HandlerType.HEAD && ctx.path().startsWith(BASE + "/") && !ctx.path().equals(BASE + "/openapi.json"))
+                authorize(ctx, Set.of(Scope.READ));
         });
         app.beforeMatched(this::authorize);
         app.get(BASE + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
@@ -200,9 +211,14 @@ public final class GalleryApi implements AutoCloseable {
         return this;
     }
 
+    static final List<String> METHOD_OVERRIDE_HEADERS = List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
     private void authorize(Context ctx) {
-        if (ctx.method() == HandlerType.OPTIONS) return;
-        Set<RouteRole> roles = ctx.routeRoles();
+        if (ctx.method() == HandlerType.OPTIONS || ctx.method() == HandlerType.HEAD) return; // HEAD: checked in before()
+        authorize(ctx, ctx.routeRoles());
+    }
+
+    private void authorize(Context ctx, Set<? extends RouteRole> roles) {
         if (roles.isEmpty()) return; // static files and the OpenAPI document
         long declared = ctx.req().getContentLengthLong();
         if (declared > service.limits().maxRequestBytes())
@@ -243,10 +259,16 @@ public final class GalleryApi implements AutoCloseable {
 
     private void rename(Context ctx) {
         Map<?, ?> body;
+        long maxJson = Math.min(service.limits().maxRequestBytes(), 1L << 20);
+        if (ctx.req().getContentLengthLong() > maxJson)
+            throw new ApiException(413, "request_too_large", "a JSON body is at most " + maxJson + " bytes");
         try {
             body = Json.MAPPER.readerFor(Map.class)
                     .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(ctx.bodyAsBytes());
         } catch (IOException | RuntimeException e) {
+            // a chunked body without a length is cut off by Javalin's maxRequestSize: that is 413, not bad JSON
+            if (e.getClass().getSimpleName().contains("TooLarge") || String.valueOf(e.getMessage()).contains("exceeds"))
+                throw new ApiException(413, "request_too_large", "a JSON body is at most " + maxJson + " bytes");
             throw new ApiException(400, "malformed_json", "body must be a JSON object like {\"name\": \"...\"}");
         }
         Object name = body == null ? null : body.get("name");
