@@ -152,6 +152,9 @@ class K8sManifestsTest {
             if (topic.retention() != null)
                 assertEquals(String.valueOf(topic.retention().toMillis()), String.valueOf(cfg.get("retention.ms")), topic.name());
             else assertFalse(cfg.containsKey("retention.ms"), topic.name() + " has no retention in Topics");
+            // issue 25: without these, Kafka's 7-day / 1 GiB segments keep data long past its retention
+            assertEquals(String.valueOf(topic.segmentTime().toMillis()), String.valueOf(cfg.get("segment.ms")), topic.name() + " segment.ms");
+            assertEquals(String.valueOf(topic.segmentBytes()), String.valueOf(cfg.get("segment.bytes")), topic.name() + " segment.bytes");
         }
     }
 
