@@ -60,10 +60,13 @@ public record CameraSpec(String id, String url, double fps, int maxWidth, boolea
             if (key.endsWith(".url")) ids.add(key.substring(0, key.length() - ".url".length()));
         }
         List<CameraSpec> out = new ArrayList<>();
+        String credFile = s.string("ingest.credentials-file", null);
+        Map<String, String> creds = credFile == null || credFile.isBlank() ? Map.of()
+                : CameraCredentials.read(java.nio.file.Path.of(credFile));
         for (String id : ids) {
             String p = "camera." + id + ".";
             Map<String, String> opts = new TreeMap<>(s.withPrefix(p + "option."));
-            out.add(new CameraSpec(id, s.string(p + "url", null),
+            out.add(new CameraSpec(id, CameraCredentials.apply(s.string(p + "url", null), creds.get(id)),
                     s.decimal(p + "fps", s.decimal("ingest.fps", 10)),
                     s.integer(p + "max-width", s.integer("ingest.max-width", 1280)),
                     s.bool(p + "loop", false),

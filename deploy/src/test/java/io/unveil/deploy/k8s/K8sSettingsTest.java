@@ -1,0 +1,148 @@
+package io.unveil.deploy.k8s;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServicePort;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.unveil.core.config.Settings;
+import io.unveil.gallery.api.ApiKeys;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Issue 25 item 9: the manifests only set settings the code reads, the gallery can be reached through its Service,
+ * and every mounted secret key is read by something. Before, UNVEIL_API_KEYS_FILE set {@code api.keys-file} (nothing
+ * reads it: every key was refused), the gallery bound 127.0.0.1, secret.yaml documented a key format the parser
+ * rejects and the camera-credentials secret was mounted but never read, while this test's predecessor passed.
+ */
+class K8sSettingsTest {
+    /** Setting names the code reads: string literals of main sources that look like keys ("gallery.host", "kafka."). */
+    static Set<String> knownSettings() throws IOException {
+        Set<String> known = new HashSet<>();
+        Pattern literal = Pattern.compile("\"([a-z][a-z0-9-]*\\.(?:[a-z0-9-]+\\.?)*)\"");
+        Path root = K8sManifestsTest.K8S.getParent().getParent();
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/java/")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) known.add(m.group(1));
+            }
+        }
+        return known;
+    }
+
+    static boolean isKnown(String key, Set<String> known) {
+        if (known.contains(key)) return true;
+        for (String k : known) if (k.endsWith(".") && key.startsWith(k) && key.length() > k.length()) return true; // prefixes
+        // per-camera keys: camera.<id>.<name> read as "camera." + id + ".<name>"
+        Matcher cam = Pattern.compile("camera\\.[^.]+\\.(.+)").matcher(key);
+        return cam.matches() && (known.contains("." + cam.group(1)) || known.contains(cam.group(1))
+                || cam.group(1).startsWith("option.") || cam.group(1).equals("url"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/cpu", "overlays/gpu"})
+    void everySettingTheManifestsSetIsReadByTheCode(String dir) throws IOException {
+        K8sManifestsTest.Rendered r = K8sManifestsTest.render(dir);
+        Set<String> known = knownSettings();
+        assertTrue(known.contains("gallery.api-keys-file") && known.contains("kafka."), "the scan finds settings");
+        for (Deployment d : r.all(Deployment.class)) {
+            for (Container c : d.getSpec().getTemplate().getSpec().getContainers()) {
+                String where = dir + " " + d.getMetadata().getName();
+                for (EnvVar e : c.getEnv() == null ? List.<EnvVar>of() : c.getEnv()) {
+                    if (!e.getName().startsWith("UNVEIL_")) continue;
+                    Map<String, String> mapped = Settings.load(null, Map.of(e.getName(), "x"), Map.of()).withPrefix("");
+                    for (String key : mapped.keySet())
+                        assertTrue(isKnown(key, known), where + ": env " + e.getName() + " sets '" + key + "', which no code reads");
+                }
+                List<String> args = c.getArgs() == null ? List.of() : c.getArgs();
+                for (int i = 0; i < args.size() - 1; i++) {
+                    if (!args.get(i).equals("--set")) continue;
+                    String key = args.get(i + 1).split("=", 2)[0];
+                    assertTrue(isKnown(key, known), where + ": --set " + key + ", which no code reads");
+                }
+            }
+        }
+        ConfigMap cm = r.one(ConfigMap.class, "unveil-config");
+        Properties props = new Properties();
+        props.load(new StringReader(cm.getData().get("unveil.properties")));
+        for (String key : props.stringPropertyNames())
+            assertTrue(isKnown(key, known), dir + ": unveil.properties sets '" + key + "', which no code reads");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base", "overlays/cpu", "overlays/gpu"})
+    void theGalleryServiceReachesTheGalleryBindAddress(String dir) {
+        K8sManifestsTest.Rendered r = K8sManifestsTest.render(dir);
+        Deployment d = r.one(Deployment.class, "unveil-gallery");
+        Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+        Map<String, String> env = new HashMap<>();
+        for (EnvVar e : c.getEnv()) if (e.getValue() != null) env.put(e.getName(), e.getValue());
+        Settings s = Settings.load(null, env, Map.of());
+        String host = s.string("gallery.host", "127.0.0.1"); // GalleryRole's default
+        assertFalse(host.startsWith("127.") || host.equals("localhost"), dir + ": the gallery binds " + host + ", the Service cannot reach it");
+        int port = s.integer("gallery.port", 8080);
+        Service svc = r.one(Service.class, "unveil-gallery");
+        ServicePort http = svc.getSpec().getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst().orElseThrow();
+        int target = c.getPorts().stream().filter(p -> p.getName().equals(http.getTargetPort().getStrVal())).findFirst()
+                .orElseThrow().getContainerPort();
+        assertEquals(port, target, dir + ": the Service's http targetPort is the port the gallery listens on");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"base"})
+    void everySecretKeyIsReadAndTheDocumentedFormatParses(String dir) throws IOException {
+        K8sManifestsTest.Rendered r = K8sManifestsTest.render(dir);
+        Secret secret = r.one(Secret.class, "unveil-secrets");
+        Set<String> keys = secret.getStringData().keySet();
+        Set<String> read = new HashSet<>();
+        for (Deployment d : r.all(Deployment.class)) {
+            Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+            for (VolumeMount m : c.getVolumeMounts()) {
+                if (!m.getName().equals("secrets")) continue;
+                for (EnvVar e : c.getEnv())
+                    if (e.getValue() != null && e.getValue().startsWith(m.getMountPath() + "/"))
+                        read.add(e.getValue().substring(m.getMountPath().length() + 1));
+            }
+        }
+        assertEquals(keys, read, "every key of unveil-secrets is pointed to by a setting of a Deployment that mounts it");
+
+        // the documented api-keys line ("NAME SCOPE sha256:HEX", HEX = sha256sum of the key) is what the parser takes
+        String doc = Files.readString(K8sManifestsTest.K8S.resolve("base/app/secret.yaml"));
+        assertTrue(doc.contains("NAME SCOPE sha256:HEX"), "secret.yaml documents the key file format");
+        Path f = Files.createTempFile("api-keys", "");
+        try {
+            String key = "a-long-random-admin-key-0123456789";
+            String hex = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            Files.writeString(f, "# comment\nops admin sha256:" + hex + "\n");
+            List<ApiKeys.Key> parsed = ApiKeys.readFile(f);
+            assertEquals(1, parsed.size());
+            assertTrue(new ApiKeys(parsed).authenticate(key) != null, "the documented line authenticates its key");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        } finally {
+            Files.deleteIfExists(f);
+        }
+    }
+}
