@@ -2,7 +2,10 @@
 'use strict';
 const API = '/api/v1';
 const $ = (id) => document.getElementById(id);
-let apiKey = localStorage.getItem('unveil.apiKey') || '';
+// The key lives in this tab's sessionStorage only: localStorage kept an admin key on disk for every later visitor of
+// the browser profile. A key saved there by an earlier version is removed.
+localStorage.removeItem('unveil.apiKey');
+let apiKey = sessionStorage.getItem('unveil.apiKey') || '';
 let streamAbort = null;
 
 function setStatus(text, ok) {
@@ -146,7 +149,7 @@ async function streamEvents() {
 
 $('saveKey').onclick = () => {
   apiKey = $('apiKey').value.trim();
-  localStorage.setItem('unveil.apiKey', apiKey);
+  sessionStorage.setItem('unveil.apiKey', apiKey);
   loadIdentities();
   streamEvents();
 };

@@ -32,6 +32,8 @@ public final class Unveil implements Runnable {
     }
 
     public static void main(String[] args) {
+        // every log line and printed message without URL credentials (camera passwords were logged on each reconnect)
+        io.unveil.core.config.RedactingOutputStream.installOnStandardStreams();
         Logging.configure(args);
         System.exit(commandLine().execute(args));
     }

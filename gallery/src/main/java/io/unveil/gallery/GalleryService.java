@@ -41,6 +41,7 @@ public final class GalleryService {
     private final UploadLimits limits;
     private final Path keepImagesDir;
     private final SecureRandom random = new SecureRandom();
+    private final IdentityLocks locks = new IdentityLocks(64);
 
     public GalleryService(GalleryStore store, Enroller enroller, ClipEnroller clips, UploadLimits limits, Path keepImagesDir) {
         this.store = store;
@@ -63,6 +64,13 @@ public final class GalleryService {
         String n = name.strip();
         if (n.length() > 200) throw new ApiException(400, "invalid_name", "name is longer than 200 characters");
         if (n.chars().anyMatch(Character::isISOControl)) throw new ApiException(400, "invalid_name", "name contains control characters");
+        // bidi embeddings/overrides/isolates (U+202A-202E, U+2066-2069) make a name display as another one
+        if (n.chars().anyMatch(c -> (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)))
+            throw new ApiException(400, "invalid_name", "name contains bidirectional override characters");
+        // a name must show something: not only zero-width / format characters (U+200B, U+200D, U+FEFF, ...) and spaces
+        if (n.codePoints().allMatch(c -> Character.getType(c) == Character.FORMAT || Character.isWhitespace(c)
+                || Character.isSpaceChar(c) || c == 0x200B))
+            throw new ApiException(400, "invalid_name", "name has no visible characters");
         return n;
     }
 
@@ -75,23 +83,39 @@ public final class GalleryService {
         return (slug.isEmpty() ? "id" : slug) + "-" + HexFormat.of().formatHex(b);
     }
 
+    /**
+     * Checks every image's bytes and declared size against the limits first (413 before anything is decoded: the
+     * sum of declared pixels is the request's memory budget), then decodes them one by one.
+     */
     List<Enroller.Input> decode(List<Upload> uploads) {
         if (uploads.isEmpty()) throw new ApiException(400, "no_images", "at least one image file is required (multipart field 'images')");
         if (uploads.size() > enroller.policy().maxImages())
             throw new ApiException(413, "too_many_images", "at most " + enroller.policy().maxImages() + " images per request, got " + uploads.size());
-        List<Enroller.Input> out = new ArrayList<>();
+        List<int[]> sizes = new ArrayList<>();
+        long pixels = 0;
         for (Upload u : uploads) {
             String src = u.filename() == null ? "image" : u.filename();
             if (u.bytes().length > limits.maxImageBytes())
                 throw new ApiException(413, "image_too_large", src + " has " + u.bytes().length + " bytes, limit " + limits.maxImageBytes());
             int[] wh = u.bytes().length == 0 ? null : ImageHeader.dimensions(u.bytes());
+            if (wh != null && (wh[0] > limits.maxImageSide() || wh[1] > limits.maxImageSide()))
+                throw new ApiException(413, "image_dimensions", src + " is " + wh[0] + "x" + wh[1] + ", at most "
+                        + limits.maxImageSide() + " px per side accepted");
+            if (wh != null && wh[0] > 0 && wh[1] > 0) pixels += (long) wh[0] * wh[1];
+            sizes.add(wh);
+        }
+        if (pixels > limits.maxRequestPixels())
+            throw new ApiException(413, "too_many_pixels", "the images of this request declare " + pixels
+                    + " pixels in all, at most " + limits.maxRequestPixels() + " per request (send fewer or smaller images)");
+        List<Enroller.Input> out = new ArrayList<>();
+        for (int i = 0; i < uploads.size(); i++) {
+            Upload u = uploads.get(i);
+            String src = u.filename() == null ? "image" : u.filename();
+            int[] wh = sizes.get(i);
             if (wh == null) {
                 out.add(new Enroller.Input(src, null, "only JPEG and PNG images are accepted"));
                 continue;
             }
-            if (wh[0] > limits.maxImageSide() || wh[1] > limits.maxImageSide())
-                throw new ApiException(413, "image_dimensions", src + " is " + wh[0] + "x" + wh[1] + ", at most "
-                        + limits.maxImageSide() + " px per side accepted");
             if (wh[0] < limits.minImageSide() || wh[1] < limits.minImageSide()) {
                 out.add(new Enroller.Input(src, null, "image is " + wh[0] + "x" + wh[1] + ", at least "
                         + limits.minImageSide() + " px per side needed"));
@@ -112,10 +136,14 @@ public final class GalleryService {
         return save(null, n, r, metadata, images);
     }
 
+    /** Detection and embedding run unlocked; the merge into the current entry runs under the identity's lock. */
     public Outcome addImages(String id, List<Upload> images) {
-        GalleryEntry e = require(id);
-        EnrollmentResult r = enroller.enroll(decode(images), e);
-        return save(e, e.name(), r, null, images);
+        require(id);
+        Enroller.Prepared p = enroller.prepare(decode(images));
+        return locks.with(id, () -> {
+            GalleryEntry e = require(id); // re-read: another add or a delete may have been acknowledged meanwhile
+            return save(e, e.name(), enroller.merge(p, e), null, images);
+        });
     }
 
     public Outcome createFromClip(String name, Upload clip, String existingId) {
@@ -125,13 +153,16 @@ public final class GalleryService {
         if (clip.bytes().length > limits.maxClipBytes())
             throw new ApiException(413, "clip_too_large", "clip has " + clip.bytes().length + " bytes, limit " + limits.maxClipBytes());
         Path tmp = null;
-        EnrollmentResult r;
+        Enroller.Prepared p;
         try {
             tmp = Files.createTempFile("unveil-clip", ".bin");
             Files.write(tmp, clip.bytes());
-            r = clips.enroll(tmp, existing);
+            p = clips.prepare(tmp);
+        } catch (ClipEnroller.ClipTooLargeException e) {
+            throw new ApiException(413, "clip_too_large", e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "bad_clip", e.getMessage());
+            // FFmpeg's messages name the file: never show a client the server's temp path
+            throw new ApiException(400, "bad_clip", String.valueOf(e.getMessage()).replace(tmp.toString(), "the clip"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -141,7 +172,11 @@ public final class GalleryService {
                 // temp dir cleanup
             }
         }
-        return save(existing, n, r, null, List.of());
+        if (existing == null) return save(null, n, enroller.merge(p, null), null, List.of());
+        return locks.with(existingId, () -> {
+            GalleryEntry e = require(existingId);
+            return save(e, e.name(), enroller.merge(p, e), null, List.of());
+        });
     }
 
     private Outcome save(GalleryEntry existing, String name, EnrollmentResult r, Map<String, String> metadata, List<Upload> uploads) {
@@ -173,16 +208,20 @@ public final class GalleryService {
     }
 
     public GalleryEntry rename(String id, String name) {
-        GalleryEntry e = require(id);
         String n = validName(name);
-        GalleryEntry renamed = new GalleryEntry(e.id(), n, e.centroid(), e.count(), e.meanQuality(), e.version() + 1,
-                e.createdMs(), System.currentTimeMillis(), e.metadata());
-        store.put(renamed);
-        return renamed;
+        return locks.with(id, () -> {
+            GalleryEntry e = require(id);
+            GalleryEntry renamed = new GalleryEntry(e.id(), n, e.centroid(), e.count(), e.meanQuality(), e.version() + 1,
+                    e.createdMs(), System.currentTimeMillis(), e.metadata());
+            store.put(renamed);
+            return renamed;
+        });
     }
 
+    /** The tombstone is written under the identity's lock: no write that read the entry before it can follow it. */
     public void delete(String id) {
-        if (!store.delete(id)) throw new ApiException(404, "not_found", "no identity with id '" + id + "'");
+        boolean deleted = locks.with(id, () -> store.delete(id));
+        if (!deleted) throw new ApiException(404, "not_found", "no identity with id '" + id + "'");
         if (keepImagesDir != null) {
             Path dir = keptDir(id);
             try (var files = Files.exists(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {

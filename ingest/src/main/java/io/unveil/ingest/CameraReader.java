@@ -1,5 +1,6 @@
 package io.unveil.ingest;
 
+import io.unveil.core.config.Redact;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.IMWRITE_JPEG_QUALITY;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imencode;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
@@ -36,6 +37,9 @@ public final class CameraReader implements Runnable, AutoCloseable {
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile boolean closed;
     private volatile boolean finished;
+    /** Wall time since which a live source has not been connected (-1 while connected). */
+    private volatile long downSinceMs = System.currentTimeMillis();
+    private volatile boolean connected;
     private volatile String failure;
     private long sequence;
 
@@ -68,11 +72,11 @@ public final class CameraReader implements Runnable, AutoCloseable {
                 } catch (Exception e) {
                     if (closed) break;
                     if (!kind.live()) {
-                        failure = "camera " + spec.id() + ": cannot read " + spec.url() + ": " + e.getMessage();
+                        failure = Redact.secrets("camera " + spec.id() + ": cannot read " + spec.url() + ": " + e.getMessage());
                         LOG.error(failure);
                         return;
                     }
-                    LOG.warn("camera {}: {} ({}); reconnecting", spec.id(), e.getMessage(), e.getClass().getSimpleName());
+                    LOG.warn("camera {}: {} ({}); reconnecting", spec.id(), Redact.secrets(e.getMessage()), e.getClass().getSimpleName());
                     ended = false;
                 }
                 if (closed) break;
@@ -105,6 +109,8 @@ public final class CameraReader implements Runnable, AutoCloseable {
         try (FrameSource source = sources.create(spec); OpenCVFrameConverter.ToMat conv = new OpenCVFrameConverter.ToMat()) {
             source.open();
             metrics.connected.set(1);
+            connected = true;
+            downSinceMs = -1;
             long openedWallMs = System.currentTimeMillis();
             long openedNanos = System.nanoTime();
             while (!closed) {
@@ -147,6 +153,8 @@ public final class CameraReader implements Runnable, AutoCloseable {
             return false;
         } finally {
             metrics.connected.set(0);
+            if (connected || downSinceMs < 0) downSinceMs = System.currentTimeMillis();
+            connected = false;
         }
     }
 
@@ -180,6 +188,25 @@ public final class CameraReader implements Runnable, AutoCloseable {
             Thread.currentThread().interrupt();
             closed = true;
         }
+    }
+
+    /**
+     * This camera for {@code /health}: DOWN when it failed for good (a file that cannot be read); UP when connected,
+     * when a file ended normally, or while a live source has been unreachable for less than {@code unhealthyAfterMs};
+     * DEGRADED once it has been unreachable longer. Details never contain the URL's credentials.
+     */
+    public io.unveil.core.metrics.Health health(long unhealthyAfterMs) {
+        String f = failure;
+        if (f != null) return io.unveil.core.metrics.Health.down(io.unveil.core.config.Redact.secrets(f));
+        if (finished) return io.unveil.core.metrics.Health.up("ended after " + sequence + " frames");
+        if (connected) return io.unveil.core.metrics.Health.up("connected");
+        long since = downSinceMs;
+        if (since < 0) return io.unveil.core.metrics.Health.up("connected");
+        long ms = System.currentTimeMillis() - since;
+        String what = (sequence == 0 ? "not connected yet, trying since " : "reconnecting since ")
+                + java.time.Instant.ofEpochMilli(since) + " (" + ms / 1000 + " s)";
+        return ms > unhealthyAfterMs && spec.kind().live() ? io.unveil.core.metrics.Health.degraded(what)
+                : io.unveil.core.metrics.Health.up(what);
     }
 
     /** True once a (non-looped) file has been read to its end. */

@@ -69,9 +69,12 @@ public record CameraSpec(String id, String url, double fps, int maxWidth, boolea
                         + " cameras: " + (ids.isEmpty() ? "none" : String.join(", ", ids)));
         }
         List<CameraSpec> out = new ArrayList<>();
+        String credFile = s.get(IngestSettings.CREDENTIALS_FILE);
+        Map<String, String> creds = credFile == null || credFile.isBlank() ? Map.of()
+                : CameraCredentials.read(java.nio.file.Path.of(credFile));
         for (String id : ids) {
             Map<String, String> opts = new TreeMap<>(s.withPrefix(IngestSettings.CAMERA_OPTION.at(id, "").name()));
-            out.add(new CameraSpec(id, s.get(IngestSettings.CAMERA_URL.at(id)),
+            out.add(new CameraSpec(id, CameraCredentials.apply(s.get(IngestSettings.CAMERA_URL.at(id)), creds.get(id)),
                     s.get(IngestSettings.CAMERA_FPS.at(id), s.get(IngestSettings.FPS)),
                     s.get(IngestSettings.CAMERA_MAX_WIDTH.at(id), s.get(IngestSettings.MAX_WIDTH)),
                     s.get(IngestSettings.CAMERA_LOOP.at(id), false),

@@ -13,6 +13,8 @@ public final class IngestRole extends AbstractRole {
     private static final Logger LOG = LoggerFactory.getLogger(IngestRole.class);
     private final List<CameraReader> readers = new ArrayList<>();
     private KafkaFrameSink sink;
+    /** A live camera unreachable this long makes /health DEGRADED: reconnects back off to 4 s, so 60 s is ~15 tries. */
+    static final java.time.Duration DEFAULT_UNHEALTHY_AFTER = java.time.Duration.ofSeconds(60);
 
     public IngestRole() {
         super("ingest");
@@ -31,11 +33,13 @@ public final class IngestRole extends AbstractRole {
             sink.register(c.id(), m);
             CameraReader r = new CameraReader(c, sink, m);
             readers.add(r);
-            ctx.health("camera:" + c.id(), () -> r.failure() == null);
+            long unhealthyAfter = ctx.settings().get(IngestSettings.CAMERA_UNHEALTHY_AFTER.at(c.id()),
+                    ctx.settings().get(IngestSettings.UNHEALTHY_AFTER)).toMillis();
+            ctx.healthDetail("camera:" + c.id(), () -> r.health(unhealthyAfter));
             Thread t = new Thread(r, "camera-" + c.id());
             t.setDaemon(true);
             t.start();
-            LOG.info("camera {}: {} ({})", c.id(), c.url(), c.kind());
+            LOG.info("camera {}: {} ({})", c.id(), io.unveil.core.config.Redact.secrets(c.url()), c.kind());
         }
     }
 

@@ -39,10 +39,17 @@ public final class IngestSettings implements SettingCatalogue {
             "live sources: longest reconnect delay; 4 s keeps a camera that comes back within 5 s of being reachable again");
     public static final SettingPattern<String> CAMERA_OPTION = SettingPattern.of("camera.<id>.option.<option>", SettingType.TEXT, "",
             "any FFmpeg option, e.g. `camera.door.option.rtsp_flags=listen`");
+    public static final Setting<String> CREDENTIALS_FILE = Setting.text("ingest.credentials-file", null,
+            "properties file of `CAMERA_ID=user:password`, put into that camera's rtsp/http URL (keeps passwords out of config; Kubernetes: the `camera-credentials` secret)");
+    public static final Setting<java.time.Duration> UNHEALTHY_AFTER = Setting.duration("ingest.unhealthy-after", java.time.Duration.ofSeconds(60),
+            "a live camera unreachable this long makes /health DEGRADED (503); a file camera that ended is not a failure");
+    public static final SettingPattern<java.time.Duration> CAMERA_UNHEALTHY_AFTER = SettingPattern.of("camera.<id>.unhealthy-after",
+            SettingType.DURATION, "= ingest.unhealthy-after", "this camera's unreachable limit");
 
     @Override
     public List<SettingSpec> settings() {
         return List.of(CAMERA_URL, CAMERA_FPS, FPS, CAMERA_MAX_WIDTH, MAX_WIDTH, CAMERA_LOOP, CAMERA_REALTIME, CAMERA_JPEG_QUALITY,
-                JPEG_QUALITY, CAMERA_RECONNECT_INITIAL_MS, RECONNECT_INITIAL_MS, CAMERA_RECONNECT_MAX_MS, RECONNECT_MAX_MS, CAMERA_OPTION);
+                JPEG_QUALITY, CAMERA_RECONNECT_INITIAL_MS, RECONNECT_INITIAL_MS, CAMERA_RECONNECT_MAX_MS, RECONNECT_MAX_MS, CAMERA_OPTION,
+                CREDENTIALS_FILE, UNHEALTHY_AFTER, CAMERA_UNHEALTHY_AFTER);
     }
 }

@@ -43,10 +43,19 @@ public final class DeadLetters {
     public static DeadLetter of(String stage, String reason, String detail, Optional<RecordMetadata> source, String key,
                                 Headers headers, byte[] payload, long timestampMs) {
         RecordMetadata m = source.orElse(null);
+        return of(stage, reason, detail, m == null ? null : m.topic(), m == null ? -1 : m.partition(),
+                m == null ? -1 : m.offset(), key, headers, payload, timestampMs);
+    }
+
+    /**
+     * A dead letter for a record read outside a Streams task (a plain consumer, a global store's processor), whose
+     * topic, partition and offset the reader knows itself; -1 where it does not.
+     */
+    public static DeadLetter of(String stage, String reason, String detail, String topic, int partition, long offset,
+                                String key, Headers headers, byte[] payload, long timestampMs) {
         String why = detail == null ? reason
                 : reason + ": " + (detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) + "..." : detail);
-        return new DeadLetter(stage, why, m == null ? null : m.topic(), m == null ? -1 : m.partition(),
-                m == null ? -1 : m.offset(), key, headers(headers), DeadLetter.truncate(payload), timestampMs);
+        return new DeadLetter(stage, why, topic, partition, offset, key, headers(headers), DeadLetter.truncate(payload), timestampMs);
     }
 
     /** A dead letter for an input record read as raw bytes, as a stage's processor rejects it. */

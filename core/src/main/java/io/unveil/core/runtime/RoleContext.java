@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.unveil.core.config.CoreSettings;
 import io.unveil.core.config.Settings;
+import io.unveil.core.metrics.Health;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,18 +40,27 @@ public final class RoleContext implements AutoCloseable {
     private final MeterRegistry registry;
     private final Path stateDir;
     private final short replicationFactor;
-    private final BiConsumer<String, Supplier<Boolean>> health;
+    private final BiConsumer<String, Supplier<Health>> health;
     private final List<StreamsApp> apps = new CopyOnWriteArrayList<>();
     private final List<KafkaStreamsMetrics> binders = new ArrayList<>();
 
+    /** With yes/no health checks only (tests, tools). */
     public RoleContext(String bootstrap, Settings settings, MeterRegistry registry, Path stateDir,
                        short replicationFactor, BiConsumer<String, Supplier<Boolean>> health) {
+        this(bootstrap, settings, registry, stateDir, replicationFactor, health, null);
+    }
+
+    /** @param detailedHealth receives every check with its state and detail (the metrics server's /health) */
+    public RoleContext(String bootstrap, Settings settings, MeterRegistry registry, Path stateDir,
+                       short replicationFactor, BiConsumer<String, Supplier<Boolean>> health,
+                       BiConsumer<String, Supplier<Health>> detailedHealth) {
+        this.health = detailedHealth != null ? detailedHealth
+                : (name, check) -> health.accept(name, () -> check.get().state() == Health.State.UP);
         this.bootstrap = bootstrap;
         this.settings = settings;
         this.registry = registry;
         this.stateDir = stateDir;
         this.replicationFactor = replicationFactor;
-        this.health = health;
     }
 
     public String bootstrap() {
@@ -75,6 +85,11 @@ public final class RoleContext implements AutoCloseable {
 
     /** Adds a check to {@code /health}: the process reports DOWN while any check returns false. */
     public void health(String name, Supplier<Boolean> check) {
+        health.accept(name, () -> check.get() ? Health.up(null) : Health.down(null));
+    }
+
+    /** Adds a check with a state (UP / DEGRADED / DOWN) and a detail to {@code /health}. */
+    public void healthDetail(String name, Supplier<Health> check) {
         health.accept(name, check);
     }
 
@@ -144,7 +159,8 @@ public final class RoleContext implements AutoCloseable {
         }
         StreamsApp app = new StreamsApp(applicationId, streams, sourceTopics(topology));
         apps.add(app);
-        health("streams:" + applicationId, app::healthy);
+        healthDetail("streams:" + applicationId, () -> app.healthy() && streams.state() != KafkaStreams.State.CREATED
+                ? Health.up(streams.state().name()) : Health.down(streams.state().name()));
         streams.start();
         return streams;
     }

@@ -40,6 +40,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             Path dir = dataDir.toAbsolutePath();
             Path logs = dir.resolve("kafka");
             Files.createDirectories(logs);
+            PrivateFiles.tighten(dir); // 0700 folders, 0600 files: the gallery's names and centroids live here
             Path cfgFile = dir.resolve("unveil-broker.properties");
             Properties props = Files.exists(cfgFile) ? load(cfgFile) : fresh(logs);
             if (!Files.exists(cfgFile)) {
@@ -48,6 +49,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 }
             }
             if (!Files.exists(logs.resolve("meta.properties"))) format(props, cfgFile);
+            PrivateFiles.tighten(dir);
             long t0 = System.nanoTime();
             Properties serverProps = new Properties();
             serverProps.putAll(props);
@@ -55,6 +57,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             serverProps.remove("unveil.port");
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(serverProps, false), Time.SYSTEM);
             server.startup();
+            PrivateFiles.tighten(dir); // files the start-up created
             int port = Integer.parseInt(props.getProperty("unveil.port"));
             LOG.info("embedded Kafka on 127.0.0.1:{} ready in {} ms (data {})", port, (System.nanoTime() - t0) / 1_000_000, logs);
             return new EmbeddedKafka(dir, port, server);

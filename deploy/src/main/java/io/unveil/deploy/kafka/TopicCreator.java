@@ -1,5 +1,10 @@
 package io.unveil.deploy.kafka;
 
+import java.util.Map;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import io.unveil.core.topic.Topic;
 import io.unveil.core.topic.Topics;
 import java.util.ArrayList;
@@ -21,7 +26,29 @@ public final class TopicCreator {
     private TopicCreator() {
     }
 
-    /** @return the names of topics created now (existing ones are left as they are). */
+    /**
+     * Topics created by an earlier version have Kafka's 1 GiB / 7-day segments, under which their retention cannot
+     * delete anything for days: set segment.ms and segment.bytes from the catalogue on them (nothing else changes).
+     */
+    static void applySegments(Admin admin, Set<String> existing) throws InterruptedException, ExecutionException, TimeoutException {
+        Map<ConfigResource, java.util.Collection<AlterConfigOp>> ops = new java.util.HashMap<>();
+        for (Topic<?, ?> t : Topics.ALL) {
+            if (!existing.contains(t.name())) continue;
+            ops.put(new ConfigResource(ConfigResource.Type.TOPIC, t.name()), List.of(
+                    new AlterConfigOp(new ConfigEntry(TopicConfig.SEGMENT_MS_CONFIG, Long.toString(t.segmentTime().toMillis())), AlterConfigOp.OpType.SET),
+                    new AlterConfigOp(new ConfigEntry(TopicConfig.SEGMENT_BYTES_CONFIG, Long.toString(t.segmentBytes())), AlterConfigOp.OpType.SET)));
+        }
+        if (ops.isEmpty()) return;
+        try {
+            admin.incrementalAlterConfigs(ops).all().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            // a managed cluster may not let clients alter topics (Strimzi owns them through KafkaTopic resources)
+            LOG.warn("could not set segment.ms/segment.bytes on existing topics ({}); retention may lag until segments roll",
+                    e.getCause() == null ? e.toString() : e.getCause().toString());
+        }
+    }
+
+    /** @return the names of topics created now (existing ones keep their settings except the segment sizes). */
     public static List<String> ensure(Properties clientProps, short replicationFactor) {
         int minIsr = replicationFactor >= 3 ? 2 : 1;
         try (Admin admin = Admin.create(clientProps)) {
@@ -30,6 +57,7 @@ public final class TopicCreator {
             for (Topic<?, ?> t : Topics.ALL) {
                 if (!existing.contains(t.name())) missing.add(t.newTopic(replicationFactor, minIsr));
             }
+            applySegments(admin, existing);
             if (missing.isEmpty()) return List.of();
             admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
             List<String> names = missing.stream().map(NewTopic::name).toList();

@@ -1,5 +1,6 @@
 package io.unveil.deploy.runtime;
 
+import io.unveil.core.metrics.Health;
 import io.unveil.core.metrics.Metrics;
 import io.unveil.core.metrics.MetricsServer;
 import io.unveil.core.runtime.Role;
@@ -26,7 +27,7 @@ public final class Pipeline implements AutoCloseable {
     private final EmbeddedKafka embedded;
     private final MetricsServer metrics;
     private final RoleContext context;
-    private final List<Role> started = new ArrayList<>();
+    private final List<Role> started = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private Pipeline(PipelineOptions options, EmbeddedKafka embedded, MetricsServer metrics, RoleContext context) {
         this.options = options;
@@ -39,6 +40,7 @@ public final class Pipeline implements AutoCloseable {
         List<Role> check = Roles.create(o.roles()); // fail on unknown names before starting anything
         check.forEach(Role::close);
         Models.check(o.settings()); // and on an unknown model name or a missing weight file
+        RoleCombination.check(o.roles(), o.settings());
         EmbeddedKafka embedded = null;
         MetricsServer metrics = null;
         try {
@@ -50,9 +52,12 @@ public final class Pipeline implements AutoCloseable {
                 bootstrap = embedded.bootstrap();
             }
             RoleContext ctx = new RoleContext(bootstrap, o.settings(), Metrics.registry(), o.dataDir(),
-                    o.replicationFactor(), metrics::addCheck);
+                    o.replicationFactor(), metrics::addCheck, metrics::addHealth);
             TopicCreator.ensure(ctx.clientProperties(), o.replicationFactor());
-            return new Pipeline(o, embedded, metrics, ctx);
+            Pipeline p = new Pipeline(o, embedded, metrics, ctx);
+            // DOWN until every configured role runs: before, /health was 200 while no role existed yet
+            metrics.addHealth("roles", p::rolesHealth);
+            return p;
         } catch (IOException e) {
             closeQuietly(metrics, embedded);
             throw new UncheckedIOException("cannot start: " + e.getMessage(), e);
@@ -99,7 +104,16 @@ public final class Pipeline implements AutoCloseable {
             started.add(r);
             LOG.info("role {} started", r.name());
         }
+        rolesStarted = true;
         return skipped;
+    }
+
+    private volatile boolean rolesStarted;
+
+    Health rolesHealth() {
+        List<String> running = started.stream().map(Role::name).toList();
+        String detail = running.size() + " of " + options.roles().size() + " roles running: " + String.join(",", running);
+        return rolesStarted ? Health.up(detail) : Health.down("starting: " + detail);
     }
 
     public RoleContext context() {

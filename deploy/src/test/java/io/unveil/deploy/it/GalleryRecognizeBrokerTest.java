@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.unveil.core.config.Settings;
 import io.unveil.core.record.Face;
 import io.unveil.core.record.RecognitionEvent;
+import io.unveil.core.runtime.KafkaDeadLetterSink;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.core.topic.Topics;
 import io.unveil.deploy.kafka.EmbeddedKafka;
@@ -117,15 +118,17 @@ class GalleryRecognizeBrokerTest {
     }
 
     /** Recognizer streams app + gallery service with its API and event feed, on one broker and one state folder. */
-    private record World(RoleContext ctx, KafkaGalleryStore store, KafkaEventSource source, GalleryApi api,
-                         KafkaProducer<String, Face> faces, EventFeed feed, GalleryClient client) implements AutoCloseable {
+    record World(RoleContext ctx, KafkaGalleryStore store, KafkaEventSource source, GalleryApi api,
+                 KafkaProducer<String, Face> faces, EventFeed feed, GalleryClient client, KafkaDeadLetterSink dlq)
+            implements AutoCloseable {
         static World start(EmbeddedKafka kafka, Path dir) throws Exception {
             RoleContext ctx = new RoleContext(kafka.bootstrap(), Settings.empty(), new SimpleMeterRegistry(),
                     Files.createDirectories(dir.resolve("state")), (short) 1, (n, c) -> { });
             TopicCreator.ensure(ctx.clientProperties(), (short) 1);
             StreamsBuilder b = new StreamsBuilder();
+            KafkaDeadLetterSink dlq = new KafkaDeadLetterSink(ctx.producerProperties("it-recognize-dlq"), "recognize-gallery");
             RecognizeTopology.buildTopology(b, RecognizeConfig.withThreshold(0.8f, "test").withIdleTimeout(Duration.ofSeconds(1)),
-                    new PatternEmbedder(), ctx.registry());
+                    new PatternEmbedder(), ctx.registry(), dlq);
             ctx.startStreams("it-recognize", b.build());
             FaceChips chips = MarkedFaces.chips(new MarkedFaces.Analyzer());
             Enroller enroller = new Enroller(chips, new PatternEmbedder(), EnrollmentPolicy.defaults());
@@ -139,7 +142,7 @@ class GalleryRecognizeBrokerTest {
                     Topics.FACES_REPAIRED.keySerde().serializer(), Topics.FACES_REPAIRED.valueSerde().serializer());
             waitFor(store::ready, "gallery store loaded");
             return new World(ctx, store, source, api, faces, feed,
-                    new GalleryClient("http://127.0.0.1:" + api.port(), ADMIN));
+                    new GalleryClient("http://127.0.0.1:" + api.port(), ADMIN), dlq);
         }
 
         @Override
@@ -149,6 +152,7 @@ class GalleryRecognizeBrokerTest {
             source.close();
             store.close();
             ctx.close();
+            dlq.close();
         }
     }
 

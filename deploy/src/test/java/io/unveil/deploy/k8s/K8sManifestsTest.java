@@ -152,6 +152,9 @@ class K8sManifestsTest {
             if (topic.retention() != null)
                 assertEquals(String.valueOf(topic.retention().toMillis()), String.valueOf(cfg.get("retention.ms")), topic.name());
             else assertFalse(cfg.containsKey("retention.ms"), topic.name() + " has no retention in Topics");
+            // issue 25: without these, Kafka's 7-day / 1 GiB segments keep data long past its retention
+            assertEquals(String.valueOf(topic.segmentTime().toMillis()), String.valueOf(cfg.get("segment.ms")), topic.name() + " segment.ms");
+            assertEquals(String.valueOf(topic.segmentBytes()), String.valueOf(cfg.get("segment.bytes")), topic.name() + " segment.bytes");
         }
     }
 
@@ -242,7 +245,9 @@ class K8sManifestsTest {
             Set<String> ports = c.getPorts().stream().map(ContainerPort::getName).collect(Collectors.toSet());
             for (Probe p : List.of(c.getStartupProbe(), c.getReadinessProbe(), c.getLivenessProbe())) {
                 assertNotNull(p, where + " probes");
-                assertEquals("/health", p.getHttpGet().getPath(), where);
+                // /health is 503 while a camera is unreachable (DEGRADED); restarting the pod does not fix a camera,
+                // so liveness asks /live (issue 25 item 5)
+                assertEquals(p == c.getLivenessProbe() ? "/live" : "/health", p.getHttpGet().getPath(), where);
                 assertTrue(ports.contains(p.getHttpGet().getPort().getStrVal()), where + " probe port is a named container port");
             }
             for (VolumeMount m : c.getVolumeMounts()) assertTrue(volumes.contains(m.getName()), where + " mount " + m.getName());
@@ -289,7 +294,19 @@ class K8sManifestsTest {
         for (PodDisruptionBudget p : r.all(PodDisruptionBudget.class)) {
             assertTrue(r.all(Deployment.class).stream().anyMatch(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet()
                     .containsAll(p.getSpec().getSelector().getMatchLabels().entrySet())), "PDB " + p.getMetadata().getName() + " selects nothing");
+            // a budget that keeps as many pods as the (single-writer, not autoscaled) gallery has blocks every node drain
+            r.all(Deployment.class).stream().filter(d -> d.getMetadata().getName().equals("unveil-gallery"))
+                    .filter(d -> d.getSpec().getTemplate().getMetadata().getLabels().entrySet()
+                    .containsAll(p.getSpec().getSelector().getMatchLabels().entrySet())).forEach(d -> {
+                if (p.getSpec().getMinAvailable() != null && p.getSpec().getMinAvailable().getIntVal() != null)
+                    assertTrue(p.getSpec().getMinAvailable().getIntVal() < d.getSpec().getReplicas(),
+                            "PDB " + p.getMetadata().getName() + " minAvailable blocks drains of " + d.getMetadata().getName());
+            });
         }
+        // issue 25: gallery writes are serialised per identity inside one process; a second replica is a second writer
+        Deployment gallery = r.one(Deployment.class, "unveil-gallery");
+        assertEquals(1, gallery.getSpec().getReplicas(), dir + ": the gallery is a single writer");
+        assertEquals("Recreate", gallery.getSpec().getStrategy().getType(), dir + ": a rollout must not run two gallery pods");
         for (NetworkPolicy np : r.all(NetworkPolicy.class)) {
             List<Deployment> selected = r.all(Deployment.class).stream().filter(d -> d.getSpec().getTemplate().getMetadata().getLabels()
                     .entrySet().containsAll(np.getSpec().getPodSelector().getMatchLabels().entrySet())).toList();

@@ -5,6 +5,7 @@ public final class ApiException extends RuntimeException {
     private final int status;
     private final String code;
     private final transient Object details;
+    private final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ApiException(int status, String code, String reason) {
         this(status, code, reason, null);
@@ -27,5 +28,15 @@ public final class ApiException extends RuntimeException {
 
     public Object details() {
         return details;
+    }
+
+    /** An HTTP header sent with the error (e.g. Retry-After with a 503). */
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public java.util.Map<String, String> headers() {
+        return headers;
     }
 }

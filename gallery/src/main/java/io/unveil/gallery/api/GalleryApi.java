@@ -13,6 +13,7 @@ import io.unveil.core.record.RecognitionEvent;
 import io.unveil.core.serde.Json;
 import io.unveil.gallery.GalleryService;
 import io.unveil.gallery.events.EventFeed;
+import io.unveil.gallery.events.EventQueue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * Every rejection is a JSON body {@code {"status":..,"error":"code","reason":"..."}}.
  */
 public final class GalleryApi implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(GalleryApi.class);
+    private static final Logger LOG = LoggerFactory.getLogger(GalleryApi.class);
     public static final String BASE = "/api/v1";
     public static final String KEY_HEADER = "X-Api-Key";
     private static final String HANDLED = "unveil.error-handled";
@@ -42,6 +43,13 @@ public final class GalleryApi implements AutoCloseable {
     private final EventFeed feed;
     private final ApiKeys keys;
     private final RateLimiter limiter;
+    private final EnrollmentGate gate;
+    /** A live client idle this long gets a comment, which also detects clients that went away. */
+    static final long SSE_KEEPALIVE_MS = 15_000;
+    private volatile int sseQueue = 256;
+    private volatile long sseMaxStallMs = 10_000;
+    private volatile int sseMaxClients = 64;
+    private volatile java.util.concurrent.Semaphore sseSlots = new java.util.concurrent.Semaphore(64);
     private final Javalin app;
 
     /** Security headers sent with every response, the web page and errors included (the page has no inline script or style). */
@@ -63,6 +71,7 @@ public final class GalleryApi implements AutoCloseable {
         this.keys = keys;
         this.limiter = limiter;
         UploadLimits limits = service.limits();
+        this.gate = new EnrollmentGate(limits.enrollConcurrency(), limits.enrollQueue());
         app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -70,6 +79,10 @@ public final class GalleryApi implements AutoCloseable {
             cfg.jetty.multipartConfig.maxFileSize(Math.max(limits.maxImageBytes(), limits.maxClipBytes()), SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxTotalRequestSize(limits.maxRequestBytes(), SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+            // DELETE /identities/{id}/ must not reach /identities/{id}: one resource, one URL
+            cfg.router.ignoreTrailingSlashes = false;
+            // Jetty answers malformed requests (400/414/431/505) before Javalin sees them: same headers there
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new SecureErrorHandler(SECURITY_HEADERS)));
             cfg.staticFiles.add(sf -> {
                 sf.hostedPath = "/";
                 sf.directory = "/unveil-web";
@@ -83,65 +96,58 @@ public final class GalleryApi implements AutoCloseable {
         app.before(ctx -> {
             SECURITY_HEADERS.forEach(ctx::header);
             if (ctx.path().startsWith(BASE)) ctx.header("Cache-Control", "no-store");
+            // Javalin honours method-override headers: a GET carrying "X-HTTP-Method-Override: DELETE" deleted
+            for (String h : METHOD_OVERRIDE_HEADERS)
+                if (ctx.header(h) != null)
+                    throw new ApiException(400, "method_override_refused", h + " is not supported; send the real method");
+            // HEAD is answered from the GET route but without its roles: it must need a key like GET
+            if (ctx.method() == HandlerType.HEAD && ctx.path().startsWith(BASE + "/") && !ctx.path().equals(BASE + "/openapi.json"))
+                authorize(ctx, Set.of(Scope.READ));
         });
         app.beforeMatched(this::authorize);
         app.get(BASE + "/openapi.json", ctx -> ctx.contentType("application/json").result(openApi()));
 
         app.get(BASE + "/identities", ctx -> ctx.json(service.store().list().stream().map(IdentityView::of).toList()), Scope.READ);
-        app.post(BASE + "/identities", this::create, Scope.ADMIN);
-        app.post(BASE + "/identities/clip", ctx -> {
+        app.post(BASE + "/identities", ctx -> gate.run(() -> create(ctx)), Scope.ADMIN);
+        app.post(BASE + "/identities/clip", ctx -> gate.run(() -> {
             requireMultipart(ctx);
             GalleryService.Outcome o = service.createFromClip(ctx.formParam("name"), clip(ctx), null);
             ctx.status(201).json(outcome(o));
-        }, Scope.ADMIN);
+        }), Scope.ADMIN);
         app.get(BASE + "/identities/{id}", ctx -> ctx.json(IdentityView.of(service.require(ctx.pathParam("id")))), Scope.READ);
         app.patch(BASE + "/identities/{id}", this::rename, Scope.ADMIN);
         app.delete(BASE + "/identities/{id}", ctx -> {
             service.delete(ctx.pathParam("id"));
             ctx.status(204);
         }, Scope.ADMIN);
-        app.post(BASE + "/identities/{id}/images", ctx -> {
+        app.post(BASE + "/identities/{id}/images", ctx -> gate.run(() -> {
             requireMultipart(ctx);
             ctx.json(outcome(service.addImages(ctx.pathParam("id"), uploads(ctx))));
-        }, Scope.ADMIN);
-        app.post(BASE + "/identities/{id}/clip", ctx -> {
+        }), Scope.ADMIN);
+        app.post(BASE + "/identities/{id}/clip", ctx -> gate.run(() -> {
             requireMultipart(ctx);
             ctx.json(outcome(service.createFromClip(null, clip(ctx), ctx.pathParam("id"))));
-        }, Scope.ADMIN);
+        }), Scope.ADMIN);
 
         app.get(BASE + "/events", ctx -> ctx.json(feed.query(filter(ctx), intParam(ctx, "limit", 50, 1, 500))), Scope.READ);
-        app.sse(BASE + "/events/stream", client -> {
-            client.keepAlive();
-            Predicate<RecognitionEvent> f = filter(client.ctx());
-            // one writer at a time: events are published from the event source's thread while this handler (and other
-            // publishers) may write too; interleaved writes corrupt the stream and the feed then drops the subscriber
-            Object writeLock = new Object();
-            synchronized (writeLock) {
-                client.sendComment("connected");
-            }
-            Runnable unsubscribe = feed.subscribe(e -> {
-                if (!f.test(e)) return;
-                if (client.terminated()) throw new IllegalStateException("client gone");
-                synchronized (writeLock) {
-                    client.sendEvent("recognition", toJson(e), e.eventId());
-                }
-            });
-            client.onClose(unsubscribe);
-        }, Scope.READ);
+        app.sse(BASE + "/events/stream", this::stream, Scope.READ);
 
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.code(), e.getMessage(), e.details()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            error(ctx, e.status(), e.code(), e.getMessage(), e.details());
+        });
         app.exception(IllegalStateException.class, (e, ctx) -> {
             String m = String.valueOf(e.getMessage());
             if (m.contains("exceeds") || m.contains("too large") || m.contains("max") && m.contains("size")) {
                 error(ctx, 413, "request_too_large", "request exceeds the upload limit (" + service.limits().maxRequestBytes()
                         + " bytes per request, " + service.limits().maxImageBytes() + " per image)", null);
             } else {
-                log.error("request failed: {} {}", ctx.method(), ctx.path(), e);
+                LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
                 error(ctx, 500, "internal", "internal error", null);
             }
         });
         app.exception(Exception.class, (e, ctx) -> {
-            log.error("request failed: {} {}", ctx.method(), ctx.path(), e);
+            LOG.error("request failed: {} {}", ctx.method(), ctx.path(), e);
             error(ctx, 500, "internal", "internal error: " + e.getClass().getSimpleName(), null);
         });
         app.error(404, ctx -> {
@@ -155,9 +161,64 @@ public final class GalleryApi implements AutoCloseable {
         });
     }
 
+    /**
+     * One live stream: the feed fills this client's bounded queue without waiting, and this request's own thread
+     * writes to the client (so a client that does not read only blocks itself); a client whose queue overflows is
+     * closed. Streams beyond {@code sseMaxClients} get a comment saying so and are closed at once.
+     */
+    private void stream(io.javalin.http.sse.SseClient client) {
+        if (!sseSlots.tryAcquire()) {
+            client.sendComment("too many live clients (" + sseMaxClients + "); retry later");
+            client.close();
+            return;
+        }
+        EventQueue queue = new EventQueue(sseQueue, sseMaxStallMs, filter(client.ctx()));
+        Runnable unsubscribe = feed.subscribe(queue);
+        try {
+            client.sendComment("connected");
+            while (!client.terminated()) {
+                RecognitionEvent e = queue.poll(SSE_KEEPALIVE_MS);
+                if (queue.cutOff()) {
+                    LOG.debug("closing a live event client that stopped reading");
+                    break;
+                }
+                long dropped = queue.takeDropped();
+                if (dropped > 0) client.sendComment("dropped " + dropped + " events: this client reads too slowly");
+                if (e == null) client.sendComment("keep-alive"); // also finds clients that went away
+                else client.sendEvent("recognition", toJson(e), e.eventId());
+                queue.progress();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            unsubscribe.run();
+            sseSlots.release();
+            client.close();
+        }
+    }
+
+    /**
+     * Live stream limits: events queued per client (a full queue drops its oldest), how long a client may take no
+     * event at all while its queue is full before it is cut off, and clients at once.
+     */
+    public GalleryApi sseLimits(int queue, long maxStallMs, int maxClients) {
+        if (queue < 1 || maxClients < 1 || maxStallMs < 1)
+            throw new IllegalArgumentException("gallery.sse-queue, gallery.sse-max-stall and gallery.sse-max-clients must be positive");
+        this.sseQueue = queue;
+        this.sseMaxStallMs = maxStallMs;
+        this.sseMaxClients = maxClients;
+        this.sseSlots = new java.util.concurrent.Semaphore(maxClients);
+        return this;
+    }
+
+    static final List<String> METHOD_OVERRIDE_HEADERS = List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override");
+
     private void authorize(Context ctx) {
-        if (ctx.method() == HandlerType.OPTIONS) return;
-        Set<RouteRole> roles = ctx.routeRoles();
+        if (ctx.method() == HandlerType.OPTIONS || ctx.method() == HandlerType.HEAD) return; // HEAD: checked in before()
+        authorize(ctx, ctx.routeRoles());
+    }
+
+    private void authorize(Context ctx, Set<? extends RouteRole> roles) {
         if (roles.isEmpty()) return; // static files and the OpenAPI document
         long declared = ctx.req().getContentLengthLong();
         if (declared > service.limits().maxRequestBytes())
@@ -198,10 +259,16 @@ public final class GalleryApi implements AutoCloseable {
 
     private void rename(Context ctx) {
         Map<?, ?> body;
+        long maxJson = Math.min(service.limits().maxRequestBytes(), 1L << 20);
+        if (ctx.req().getContentLengthLong() > maxJson)
+            throw new ApiException(413, "request_too_large", "a JSON body is at most " + maxJson + " bytes");
         try {
             body = Json.MAPPER.readerFor(Map.class)
                     .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(ctx.bodyAsBytes());
         } catch (IOException | RuntimeException e) {
+            // a chunked body without a length is cut off by Javalin's maxRequestSize: that is 413, not bad JSON
+            if (e.getClass().getSimpleName().contains("TooLarge") || String.valueOf(e.getMessage()).contains("exceeds"))
+                throw new ApiException(413, "request_too_large", "a JSON body is at most " + maxJson + " bytes");
             throw new ApiException(400, "malformed_json", "body must be a JSON object like {\"name\": \"...\"}");
         }
         Object name = body == null ? null : body.get("name");

@@ -25,8 +25,25 @@ public final class ClipEnroller {
     private final int maxSampled;
     private final int bestFrames;
     private final double maxSeconds;
+    private final long maxClipPixels;
+
+    /** A clip whose declared frame size times the frames to sample is over the pixel budget (nothing decoded). */
+    public static final class ClipTooLargeException extends IllegalArgumentException {
+        public ClipTooLargeException(String m) {
+            super(m);
+        }
+    }
+
+    /** Default budget of decoded pixels per clip: 40 sampled 1280x720 frames are 37 MP, 40 at 8192x8192 are 2.7 GP. */
+    public static final long DEFAULT_MAX_CLIP_PIXELS = 64_000_000L;
 
     public ClipEnroller(Enroller enroller, FaceChips chips, int maxSampled, int bestFrames, double maxSeconds) {
+        this(enroller, chips, maxSampled, bestFrames, maxSeconds, DEFAULT_MAX_CLIP_PIXELS);
+    }
+
+    /** @param maxClipPixels sampled frames x frame pixels one clip may decode (checked from the stream header) */
+    public ClipEnroller(Enroller enroller, FaceChips chips, int maxSampled, int bestFrames, double maxSeconds, long maxClipPixels) {
+        this.maxClipPixels = maxClipPixels;
         this.enroller = enroller;
         this.chips = chips;
         this.maxSampled = maxSampled;
@@ -35,6 +52,11 @@ public final class ClipEnroller {
     }
 
     public EnrollmentResult enroll(Path clip, GalleryEntry existing) {
+        return enroller.merge(prepare(clip), existing);
+    }
+
+    /** Samples, follows, gates and embeds the clip's best frames; {@link Enroller#merge} adds them to an identity. */
+    public Enroller.Prepared prepare(Path clip) {
         List<RgbImage> frames = sample(clip);
         List<ImageOutcome> outcomes = new ArrayList<>();
         List<Enroller.Candidate> candidates = new ArrayList<>();
@@ -66,7 +88,7 @@ public final class ClipEnroller {
         List<Enroller.Candidate> best = candidates.subList(0, Math.min(bestFrames, candidates.size()));
         for (Enroller.Candidate c : candidates.subList(best.size(), candidates.size()))
             outcomes.add(new ImageOutcome(c.source(), "rejected", "not among the best frames", null, c.quality()));
-        return enroller.embedAndMerge(new ArrayList<>(best), outcomes, existing);
+        return enroller.prepare(new ArrayList<>(best), outcomes);
     }
 
     /** Evenly spaced frames of the first {@code maxSeconds} of the clip, at most {@code maxSampled}. */
@@ -79,6 +101,13 @@ public final class ClipEnroller {
             int total = g.getLengthInVideoFrames() > 0 ? g.getLengthInVideoFrames() : (int) (fps * maxSeconds);
             int usable = (int) Math.min(total, fps * maxSeconds);
             int step = Math.max(1, usable / maxSampled);
+            long frames = Math.min(maxSampled, (usable + step - 1) / step);
+            long w = g.getImageWidth(), h = g.getImageHeight();
+            if (w <= 0 || h <= 0) throw new IllegalArgumentException("the clip declares no frame size");
+            if (w * h * Math.max(1, frames) > maxClipPixels)
+                throw new ClipTooLargeException("the clip's frames are " + w + "x" + h + "; sampling " + frames
+                        + " of them needs " + (w * h * frames) + " pixels, at most " + maxClipPixels
+                        + " per clip (send a shorter or smaller clip)");
             for (int i = 0; i < usable && out.size() < maxSampled; i++) {
                 org.bytedeco.javacv.Frame f = g.grabImage();
                 if (f == null) break;
@@ -89,7 +118,7 @@ public final class ClipEnroller {
             }
             g.stop();
         } catch (FrameGrabber.Exception e) {
-            throw new IllegalArgumentException("not a readable video clip: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not a readable video clip: " + String.valueOf(e.getMessage()).replace(clip.toString(), "the clip"), e);
         }
         if (out.isEmpty()) throw new IllegalArgumentException("the clip has no decodable video frames");
         return out;

@@ -95,8 +95,20 @@ public final class Enroller {
         return new Candidate(source, chip, q);
     }
 
+    /**
+     * Gated and embedded faces of one request, not yet merged into an identity: the slow part of an enrollment, done
+     * before the identity is locked so that concurrent requests on one identity only serialise the merge.
+     */
+    public record Prepared(List<Candidate> candidates, float[][] embeddings, List<ImageOutcome> outcomes) {
+    }
+
     /** Enrolls images into a new identity ({@code existing} null) or into an existing one. */
     public EnrollmentResult enroll(List<Input> inputs, GalleryEntry existing) {
+        return merge(prepare(inputs), existing);
+    }
+
+    /** Quality gate and embedding of each image. */
+    public Prepared prepare(List<Input> inputs) {
         if (inputs.size() > policy.maxImages())
             throw new IllegalArgumentException("at most " + policy.maxImages() + " images per request, got " + inputs.size());
         List<ImageOutcome> outcomes = new ArrayList<>();
@@ -105,15 +117,29 @@ public final class Enroller {
             Candidate c = gate(in, outcomes);
             if (c != null) candidates.add(c);
         }
-        return embedAndMerge(candidates, outcomes, existing);
+        return prepare(candidates, outcomes);
+    }
+
+    /** Embeds gated candidates (outcomes so far are carried along). */
+    public Prepared prepare(List<Candidate> candidates, List<ImageOutcome> outcomes) {
+        float[][] emb = candidates.isEmpty() ? new float[0][]
+                : embedder.embed(candidates.stream().map(Candidate::chip).toList());
+        return new Prepared(List.copyOf(candidates), emb, List.copyOf(outcomes));
     }
 
     public EnrollmentResult embedAndMerge(List<Candidate> candidates, List<ImageOutcome> outcomes, GalleryEntry existing) {
+        return merge(prepare(candidates, outcomes), existing);
+    }
+
+    /** Merges prepared descriptors into {@code existing} (null: a new identity); cheap, no model call. */
+    public EnrollmentResult merge(Prepared p, GalleryEntry existing) {
+        List<Candidate> candidates = p.candidates();
+        List<ImageOutcome> outcomes = new ArrayList<>(p.outcomes());
         if (candidates.isEmpty()) {
             return new EnrollmentResult(existing == null ? null : existing.centroid(), existing == null ? 0 : existing.count(),
                     0, existing == null ? 0f : existing.meanQuality(), outcomes);
         }
-        float[][] emb = embedder.embed(candidates.stream().map(Candidate::chip).toList());
+        float[][] emb = p.embeddings();
         RobustMean.Result r = RobustMean.of(List.of(emb), policy.outlierCos(), policy.trimFraction(),
                 existing == null ? null : existing.centroid(), existing == null ? 0 : existing.count());
         double qSum = existing == null ? 0 : (double) existing.meanQuality() * existing.count();

@@ -71,7 +71,7 @@ public final class GalleryRole extends AbstractRole {
         Embedder embedder = closeOnStop(embedders.load(s));
         Enroller enroller = new Enroller(chips, embedder, EnrollmentPolicy.from(s));
         ClipEnroller clips = new ClipEnroller(enroller, chips, s.get(GallerySettings.CLIP_SAMPLED_FRAMES),
-                s.get(GallerySettings.CLIP_BEST_FRAMES), s.get(GallerySettings.CLIP_MAX_SECONDS));
+                s.get(GallerySettings.CLIP_BEST_FRAMES), s.get(GallerySettings.CLIP_MAX_SECONDS), s.get(GallerySettings.MAX_CLIP_PIXELS));
         KafkaGalleryStore store = new KafkaGalleryStore(ctx.producerProperties("unveil-gallery"), ctx.clientProperties());
         closeOnStop(store);
         ctx.health("gallery-store", store::ready);
@@ -79,7 +79,9 @@ public final class GalleryRole extends AbstractRole {
         closeOnStop(new KafkaEventSource(ctx.clientProperties(), feed, s.get(GallerySettings.EVENTS_BACKFILL)));
         String keep = s.get(GallerySettings.KEEP_IMAGES_DIR);
         GalleryService service = new GalleryService(store, enroller, clips, UploadLimits.from(s), keep == null ? null : Path.of(keep));
-        api = new GalleryApi(service, feed, keys(s), io.unveil.gallery.api.RateLimiter.from(s)).start(s.get(GallerySettings.HOST), s.get(GallerySettings.PORT));
+        api = new GalleryApi(service, feed, keys(s), io.unveil.gallery.api.RateLimiter.from(s))
+                .sseLimits(s.get(GallerySettings.SSE_QUEUE), s.get(GallerySettings.SSE_MAX_STALL).toMillis(), s.get(GallerySettings.SSE_MAX_CLIENTS))
+                .start(s.get(GallerySettings.HOST), s.get(GallerySettings.PORT));
         closeOnStop(api);
         LOG.info("gallery: API and web page on http://{}:{}/", s.get(GallerySettings.HOST), api.port());
     }

@@ -55,12 +55,26 @@ public final class GallerySettings implements SettingCatalogue {
     public static final Setting<Double> TRIM_FRACTION = Setting.decimal("gallery.trim-fraction", 0.2,
             "enrollment: share of the least similar images dropped (trimmed mean, 4 images or more)");
     public static final Setting<Integer> MAX_IMAGES = Setting.integer("gallery.max-images", 20, "enrollment: most images per request");
+    public static final Setting<Long> MAX_REQUEST_PIXELS = Setting.longValue("gallery.max-request-pixels", 64_000_000L,
+            "pixels all images of one request may declare in their headers (413 before any is decoded)");
+    public static final Setting<Long> MAX_CLIP_PIXELS = Setting.longValue("gallery.max-clip-pixels",
+            io.unveil.gallery.enroll.ClipEnroller.DEFAULT_MAX_CLIP_PIXELS, "clip enrollment: frame size x sampled frames (413 above)");
+    public static final Setting<Integer> ENROLL_CONCURRENCY = Setting.integer("gallery.enroll-concurrency", 2,
+            "enrollments decoded and embedded at once");
+    public static final Setting<Integer> ENROLL_QUEUE = Setting.integer("gallery.enroll-queue", 4,
+            "enrollments waiting for a slot; more get 503 with Retry-After");
+    public static final Setting<Integer> SSE_QUEUE = Setting.integer("gallery.sse-queue", 256,
+            "live events queued per SSE client; a slow reader loses its oldest");
+    public static final Setting<java.time.Duration> SSE_MAX_STALL = Setting.duration("gallery.sse-max-stall", java.time.Duration.ofSeconds(10),
+            "an SSE client that reads nothing this long is cut off");
+    public static final Setting<Integer> SSE_MAX_CLIENTS = Setting.integer("gallery.sse-max-clients", 64, "SSE clients at once");
 
     @Override
     public List<SettingSpec> settings() {
         return List.of(HOST, PORT, API_KEYS_FILE, ADMIN_KEY, READ_KEY, ADMIN_KEY_FILE, KEEP_IMAGES_DIR, EVENTS_BUFFER,
                 EVENTS_BACKFILL, CLIP_SAMPLED_FRAMES, CLIP_BEST_FRAMES, CLIP_MAX_SECONDS, MAX_REQUEST_BYTES, MAX_IMAGE_BYTES,
                 MAX_IMAGE_SIDE, MIN_IMAGE_SIDE, MAX_CLIP_BYTES, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, MIN_FACE_PX,
-                MIN_SHARPNESS, MAX_YAW_DEG, SEVERAL_FACES_RATIO, OUTLIER_COS, TRIM_FRACTION, MAX_IMAGES);
+                MIN_SHARPNESS, MAX_YAW_DEG, SEVERAL_FACES_RATIO, OUTLIER_COS, TRIM_FRACTION, MAX_IMAGES, MAX_REQUEST_PIXELS,
+                MAX_CLIP_PIXELS, ENROLL_CONCURRENCY, ENROLL_QUEUE, SSE_QUEUE, SSE_MAX_STALL, SSE_MAX_CLIENTS);
     }
 }

@@ -2,6 +2,7 @@ package io.unveil.recognize.stage;
 
 import io.unveil.core.model.ModelLoader;
 import io.unveil.core.runtime.AbstractRole;
+import io.unveil.core.runtime.KafkaDeadLetterSink;
 import io.unveil.core.runtime.RoleContext;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.match.GalleryIndex;
@@ -27,8 +28,10 @@ public final class RecognizeRole extends AbstractRole {
     protected void open(RoleContext ctx) {
         RecognizeConfig cfg = RecognizeConfig.from(ctx.settings());
         Embedder embedder = closeOnStop(embedders.load(ctx.settings()));
+        // poison records of unveil.gallery are dead-lettered by the global store's reader, outside the Streams transaction
+        KafkaDeadLetterSink deadLetters = closeOnStop(new KafkaDeadLetterSink(ctx.producerProperties("unveil-recognize-dlq"), "recognize-gallery"));
         StreamsBuilder b = new StreamsBuilder();
-        GalleryIndex index = RecognizeTopology.buildTopology(b, cfg, embedder, ctx.registry());
+        GalleryIndex index = RecognizeTopology.buildTopology(b, cfg, embedder, ctx.registry(), deadLetters);
         startStreams(ctx, ctx.settings().get(RecognizeSettings.APPLICATION_ID), b.build());
         LOG.info("recognize: {}, input {}, threshold {} ({}), gallery {} identities at start", embedder.model(),
                 cfg.inputTopic(), cfg.threshold(), cfg.thresholdSource(), index.size());

@@ -5,6 +5,7 @@ import io.unveil.core.metrics.Metrics;
 import io.unveil.core.record.GalleryEntry;
 import io.unveil.core.record.RecognitionEvent;
 import io.unveil.core.runtime.Outcome;
+import io.unveil.core.runtime.DeadLetterSink;
 import io.unveil.core.serde.JsonSerde;
 import io.unveil.core.topic.Topic;
 import io.unveil.core.topic.Topics;
@@ -21,6 +22,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.LoggerFactory;
 
 /**
  * The recognition topology:
@@ -46,8 +48,19 @@ public final class RecognizeTopology {
         return buildTopology(builder, config, embedder, Metrics.registry());
     }
 
+    /**
+     * As {@link #buildTopology(StreamsBuilder, RecognizeConfig, Embedder, MeterRegistry, DeadLetterSink)} with bad
+     * gallery records only logged (at ERROR, with the record): for tests and tools that have no broker producer.
+     */
     public static GalleryIndex buildTopology(StreamsBuilder builder, RecognizeConfig config, Embedder embedder,
                                              MeterRegistry registry) {
+        return buildTopology(builder, config, embedder, registry,
+                d -> LoggerFactory.getLogger(RecognizeTopology.class).error("no dead-letter sink; rejected gallery record: {}", d));
+    }
+
+    /** @param galleryDeadLetters where the global gallery store sends records of {@code unveil.gallery} it rejects */
+    public static GalleryIndex buildTopology(StreamsBuilder builder, RecognizeConfig config, Embedder embedder,
+                                             MeterRegistry registry, DeadLetterSink galleryDeadLetters) {
         GalleryIndex index = new GalleryIndex(config.center());
         RecognizeMetrics metrics = new RecognizeMetrics(registry, index, config.perIdentityMetrics());
         OpenSetPolicy policy = new OpenSetPolicy(config.threshold(), config.minMargin());
@@ -58,7 +71,8 @@ public final class RecognizeTopology {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GALLERY_STORE), Serdes.String(),
                         new JsonSerde<>(GalleryEntry.class)).withLoggingDisabled(),
-                Topics.GALLERY.name(), Topics.GALLERY.consumed(), () -> new GalleryUpdater(index, GALLERY_STORE));
+                Topics.GALLERY.name(), Consumed.with(Serdes.String(), Serdes.ByteArray()),
+                () -> new GalleryUpdater(index, GALLERY_STORE, galleryDeadLetters));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRACK_STORE), Serdes.String(),
                 new JsonSerde<>(TrackState.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(UNKNOWN_STORE), Serdes.String(),
