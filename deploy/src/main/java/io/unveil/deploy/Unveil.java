@@ -8,8 +8,10 @@ import io.unveil.deploy.cli.EnrollCommand;
 import io.unveil.deploy.cli.IdentitiesCommand;
 import io.unveil.deploy.cli.ModelsCommand;
 import io.unveil.deploy.cli.RunCommand;
+import io.unveil.deploy.eval.EmbeddedLivePipeline;
 import io.unveil.research.cli.CalibrateCommand;
 import io.unveil.research.cli.EvalCommand;
+import io.unveil.research.cli.EvalLiveCommand;
 import io.unveil.research.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,9 +33,19 @@ public final class Unveil implements Runnable {
         new CommandLine(this).usage(System.err);
     }
 
+    /**
+     * The launcher's command tree. {@code eval live} is added here: it runs the pipeline, which lives in this module,
+     * while the rest of {@code eval} is research's.
+     */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Unveil());
+        cl.getSubcommands().get("eval").addSubcommand("live", new EvalLiveCommand(new EmbeddedLivePipeline()));
+        return cl.setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
     public static void main(String[] args) {
         Logging.configure(args);
-        int rc = new CommandLine(new Unveil()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        int rc = commandLine().execute(args);
         System.exit(rc);
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine;
 class UnveilCliTest {
     private static String[] run(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = new CommandLine(new Unveil());
+        CommandLine cl = Unveil.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int rc = cl.execute(args);
@@ -25,6 +25,18 @@ class UnveilCliTest {
         String[] r = run("--help");
         assertEquals("0", r[0]);
         for (String c : new String[]{"run", "demo", "models"}) assertTrue(r[1].contains(c), r[1]);
+    }
+
+    @Test
+    void evalLiveIsAnEvalSubcommand() {
+        String[] r = run("eval", "live", "--help");
+        assertEquals("0", r[0], r[2]);
+        for (String o : new String[]{"--enrolled", "--strangers", "--occlusion", "--roles", "--set"}) assertTrue(r[1].contains(o), r[1]);
+    }
+
+    @Test
+    void runOffersToPrintEvents() {
+        assertTrue(run("run", "--help")[1].contains("--print-events"));
     }
 
     @Test

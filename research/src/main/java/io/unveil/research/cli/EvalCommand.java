@@ -93,12 +93,7 @@ public final class EvalCommand implements Callable<Integer> {
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
         }
         String setName = name != null ? name : set.toAbsolutePath().normalize().getFileName().toString();
-        boolean validation = switch (identities.toLowerCase(Locale.ROOT)) {
-            case "validation" -> true;
-            case "all" -> false;
-            case "auto" -> setName.equals("celeba-subset");
-            default -> throw new IllegalArgumentException("--identities must be validation, all or auto");
-        };
+        boolean validation = LabeledSetOptions.validationOnly(identities, setName);
         boolean both = switch (occlude.toLowerCase(Locale.ROOT)) {
             case "one" -> false;
             case "both" -> true;
