@@ -63,7 +63,7 @@ public final class LiveEvaluation {
                 LiveVideo.frames(shown.size(), timing), o.fps(), o.showSeconds(), gapMs / 1000.0, LiveVideo.frames(shown.size(), timing) / o.fps());
 
         List<LiveSetup.Enrollee> enrollees = cast.enrolled().stream().map(p -> new LiveSetup.Enrollee(p.identity(), p.enrollPhotos())).toList();
-        LiveRecording rec = pipeline.run(new LiveSetup(video, o.fps(), o.cameraFps(), enrollees, o.roles(), o.sets(), o.timeout(), log));
+        LiveRecording rec = pipeline.run(new LiveSetup(video, o.cameraFps(), enrollees, o.roles(), o.sets(), o.timeout(), log));
         SegmentScorer.Scored scored = SegmentScorer.score(segments, rec, o.fps());
         List<LiveTable.Row> rows = LiveTable.rows(scored.segments());
         return new Result(scored.segments(), rows, scored, rec, shown, (System.nanoTime() - t0) / 1e9);
