@@ -8,8 +8,10 @@ import io.unveil.deploy.cli.EnrollCommand;
 import io.unveil.deploy.cli.IdentitiesCommand;
 import io.unveil.deploy.cli.ModelsCommand;
 import io.unveil.deploy.cli.RunCommand;
+import io.unveil.deploy.eval.EmbeddedLivePipeline;
 import io.unveil.research.cli.CalibrateCommand;
 import io.unveil.research.cli.EvalCommand;
+import io.unveil.research.cli.EvalLiveCommand;
 import io.unveil.research.cli.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,9 +40,14 @@ public final class Unveil implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The launcher's command line, with the settings registry as the footer of {@code run --help} and {@code demo --help}. */
+    /**
+     * The launcher's command line, with the settings registry as the footer of {@code run --help} and {@code demo --help}.
+     * {@code eval live} is added here: it runs the pipeline, which lives in this module, while the rest of {@code eval}
+     * is research's.
+     */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Unveil()).setCaseInsensitiveEnumValuesAllowed(true);
+        cl.getSubcommands().get("eval").addSubcommand("live", new EvalLiveCommand(new EmbeddedLivePipeline()));
         // Bad input (an unknown setting, a malformed value, a bad camera URL) is one clear line, not a stack trace;
         // --verbose adds the trace. Anything else keeps picocli's default (the trace).
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {

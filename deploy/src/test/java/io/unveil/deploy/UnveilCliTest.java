@@ -28,6 +28,18 @@ class UnveilCliTest {
     }
 
     @Test
+    void evalLiveIsAnEvalSubcommand() {
+        String[] r = run("eval", "live", "--help");
+        assertEquals("0", r[0], r[2]);
+        for (String o : new String[]{"--enrolled", "--strangers", "--occlusion", "--roles", "--set"}) assertTrue(r[1].contains(o), r[1]);
+    }
+
+    @Test
+    void runOffersToPrintEvents() {
+        assertTrue(run("run", "--help")[1].contains("--print-events"));
+    }
+
+    @Test
     void rolesRegistryIsInPipelineOrder() {
         assertTrue(Roles.names().indexOf("ingest") < Roles.names().indexOf("detect"));
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

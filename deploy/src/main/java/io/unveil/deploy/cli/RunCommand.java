@@ -1,11 +1,13 @@
 package io.unveil.deploy.cli;
 
 import io.unveil.core.config.Settings;
+import io.unveil.deploy.demo.OutputPrinter;
 import io.unveil.deploy.runtime.Pipeline;
 import io.unveil.deploy.runtime.PipelineOptions;
 import io.unveil.deploy.runtime.Roles;
 import io.unveil.ingest.CameraSpec;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +54,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Replication factor of created topics and Streams internal topics (default: ${DEFAULT-VALUE}).")
     short replicationFactor;
 
+    @Option(names = "--print-events", description = "Print each event of unveil.events as one JSON line on stdout (as `demo` does).")
+    boolean printEvents;
+
     static final class RoleNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
@@ -82,21 +87,33 @@ public final class RunCommand implements Callable<Integer> {
             stop.countDown();
         }, "unveil-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        // created before the roles start, so the first event is printed too
+        OutputPrinter printer = null;
         try {
+            if (printEvents) printer = new OutputPrinter(p.context().clientProperties(), System.out, false);
             p.startRoles();
         } catch (Exception e) {
             Runtime.getRuntime().removeShutdownHook(hook);
+            if (printer != null) printer.close();
             p.close();
             throw e;
         }
         System.err.printf("unveil running: roles %s, Kafka %s, metrics http://%s:%d/metrics (Ctrl-C stops)%n",
                 String.join(",", chosen), p.bootstrap(), metricsHost, p.metricsPort());
-        stop.await();
+        if (printer == null) {
+            stop.await();
+            return 0;
+        }
+        try (OutputPrinter events = printer) {
+            while (stop.getCount() > 0) events.poll(Duration.ofMillis(250));
+        } catch (RuntimeException e) {
+            if (stop.getCount() > 0) throw e; // a consumer error while the broker shuts down at Ctrl-C is expected
+        }
         return 0;
     }
 
     /** Settings from the file, UNVEIL_* environment variables, cameras and --set overrides (highest priority). */
-    static Settings settings(Path config, List<String> cameras, List<String> sets) {
+    public static Settings settings(Path config, List<String> cameras, List<String> sets) {
         Map<String, String> overrides = new LinkedHashMap<>();
         for (String c : cameras) {
             String[] kv = CameraSpec.parseArg(c);

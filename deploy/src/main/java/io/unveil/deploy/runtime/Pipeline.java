@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Unveil process: optional embedded broker, topics, metrics server and the chosen roles sharing one
- * {@link RoleContext}. {@link #open} prepares Kafka and metrics; {@link #startRoles} starts the roles.
+ * {@link RoleContext}. {@link #open} prepares Kafka and metrics; {@link #startRoles} starts the roles, or
+ * {@link #startRolesBeforeCameras} and later {@link #startCameras} for a caller that must act in between (enroll people
+ * through the gallery API before the first frame is read: {@code unveil eval live}).
  */
 public final class Pipeline implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -82,12 +84,35 @@ public final class Pipeline implements AutoCloseable {
      * @return the names of the roles left out
      */
     public List<String> startRoles(boolean skipUnavailable) throws Exception {
+        List<String> skipped = startRoles(skipUnavailable, false);
+        skipped.addAll(startCameras(skipUnavailable));
+        return skipped;
+    }
+
+    /**
+     * Starts every chosen role except the cameras (ingest): the gallery API is up and recognize reads the gallery, so a
+     * caller can enroll people before any frame is read ({@code unveil eval live}); {@link #startCameras} follows.
+     *
+     * @return the names of the roles left out
+     */
+    public List<String> startRolesBeforeCameras(boolean skipUnavailable) throws Exception {
+        return startRoles(skipUnavailable, false);
+    }
+
+    /** Starts the cameras (role ingest) when chosen and not started yet; returns the roles left out. */
+    public List<String> startCameras(boolean skipUnavailable) throws Exception {
+        return startRoles(skipUnavailable, true);
+    }
+
+    private List<String> startRoles(boolean skipUnavailable, boolean cameras) throws Exception {
         List<String> skipped = new ArrayList<>();
-        List<Role> ordered = new ArrayList<>(Roles.create(options.roles()));
         // the cameras last: a file or live source read while the detector is still loading its models only builds a
         // backlog that every later frame waits behind (measured by `unveil bench e2e`, docs/benchmarks.md)
-        ordered.sort(java.util.Comparator.comparing((Role r) -> r.name().equals("ingest")));
-        for (Role r : ordered) {
+        for (Role r : Roles.create(options.roles())) {
+            if (r.name().equals("ingest") != cameras || started.stream().anyMatch(s -> s.name().equals(r.name()))) {
+                r.close();
+                continue;
+            }
             try {
                 r.start(context);
             } catch (RuntimeException e) {

@@ -2,13 +2,14 @@ package io.unveil.research.bench;
 
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
+import io.unveil.detector.DetectedFace;
 import io.unveil.ingest.VideoFileWriter;
-import io.unveil.research.occluders.Occluded;
 import io.unveil.research.occluders.OccluderType;
 import io.unveil.research.occluders.Occluders;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * A 640x480 camera video of real people: each celeba-subset photo is shown for a few seconds (one track each), drifting
@@ -37,20 +38,27 @@ public final class CameraVideos {
 
     /** The photo with an occluder drawn on a square crop around the face (the occluders are sized to the crop). */
     static RgbImage occlude(RealFaces.Sample s, OccluderType type, long seed) {
-        RgbImage p = s.photo();
-        var b = s.face().box();
+        return occludeAround(s.photo(), s.face(), (crop, lm) -> Occluders.apply(crop, lm, type, seed).image());
+    }
+
+    /**
+     * The photo with {@code draw} applied to a square crop of 1.5 face widths around the detected face, the landmarks
+     * moved into the crop's pixels: occluders are drawn in the face frame and sized to the crop they are given.
+     */
+    public static RgbImage occludeAround(RgbImage p, DetectedFace face, BiFunction<RgbImage, float[], RgbImage> draw) {
+        var b = face.box();
         int side = (int) Math.min(Math.min(p.width(), p.height()), Math.max(b.width(), b.height()) * 1.5);
         int cx = (int) (b.x() + b.width() / 2), cy = (int) (b.y() + b.height() / 2);
         int x0 = Math.max(0, Math.min(p.width() - side, cx - side / 2)), y0 = Math.max(0, Math.min(p.height() - side, cy - side / 2));
         RgbImage crop = Images.crop(p, x0, y0, side, side);
-        float[] lm = s.face().landmarks().clone();
+        float[] lm = face.landmarks().clone();
         for (int k = 0; k < lm.length; k += 2) {
             lm[k] -= x0;
             lm[k + 1] -= y0;
         }
-        Occluded occ = Occluders.apply(crop, lm, type, seed);
+        RgbImage occ = draw.apply(crop, lm);
         byte[] px = p.data().clone();
-        RealFaces.paste(occ.image(), px, p.width(), x0, y0);
+        RealFaces.paste(occ, px, p.width(), x0, y0);
         return new RgbImage(p.width(), p.height(), px);
     }
 

@@ -66,7 +66,8 @@ public final class RealFaces {
         return new RgbImage(width, height, px);
     }
 
-    static void paste(RgbImage src, byte[] dst, int dstWidth, int ox, int oy) {
+    /** Copies {@code src} into an RGB buffer of width {@code dstWidth} at (ox, oy), clipped to the buffer. */
+    public static void paste(RgbImage src, byte[] dst, int dstWidth, int ox, int oy) {
         int dstHeight = dst.length / 3 / dstWidth;
         for (int y = 0; y < src.height(); y++) {
             int ty = oy + y;

@@ -1,0 +1,25 @@
+package io.unveil.research.eval.live;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A live test: the labelled set (and its name, for the identity split; {@code validationOnly} keeps the VALIDATION
+ * identities), how many enrolled people and strangers, enrollment photos each and photos shown each, the occlusion
+ * protocol ("none", "realistic", "block-random-48" or an occluder type) and the share of segments it is drawn on, the
+ * seed, the pipeline's roles (null = all) and {@code --set} overrides, the video timing and camera rate cap, the report
+ * folder and a time limit for the pipeline run.
+ */
+public record LiveOptions(Path data, String setName, boolean validationOnly, int enrolled, int strangers, int enrollPhotos, int shownPhotos,
+                          String occlusion, double occludedShare, long seed, List<String> roles, List<String> sets, double fps, double cameraFps,
+                          double showSeconds, Path out, Duration timeout) {
+    public LiveOptions {
+        if (occludedShare < 0 || occludedShare > 1) throw new IllegalArgumentException("--occluded-share must be in [0,1]");
+        if (cameraFps < 0) throw new IllegalArgumentException("--camera-fps must be >= 0");
+    }
+
+    public boolean occludes() {
+        return !occlusion.equalsIgnoreCase("none") && occludedShare > 0;
+    }
+}

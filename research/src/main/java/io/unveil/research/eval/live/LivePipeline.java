@@ -1,0 +1,10 @@
+package io.unveil.research.eval.live;
+
+/**
+ * Runs the real pipeline for a live test: starts it with the video as a camera, enrolls people through the gallery
+ * REST API before the camera starts, plays the video and returns what the pipeline wrote. Implemented by the deploy
+ * module (it owns the roles and the embedded broker; research cannot depend on it).
+ */
+public interface LivePipeline {
+    LiveRecording run(LiveSetup setup) throws Exception;
+}

@@ -1,0 +1,97 @@
+package io.unveil.research.eval.live;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.unveil.core.serde.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+
+/** Writes a live test's report folder: results.json, table.md and contact-sheet.png (the video is camera.mp4 beside them). */
+public final class LiveReport {
+    private LiveReport() {
+    }
+
+    public static void write(Path out, LiveOptions o, List<String> commandLine, LiveEvaluation.Result r, String loadBefore, String loadAfter)
+            throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("table.md"), "Command: `" + String.join(" ", commandLine) + "`\n\n" + LiveTable.markdown(r.rows()));
+        Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), json(o, commandLine, r, loadBefore, loadAfter));
+        ImageIO.write(ContactSheet.compose(r.segments(), r.shown()), "png", out.resolve("contact-sheet.png").toFile());
+    }
+
+    static ObjectNode json(LiveOptions o, List<String> commandLine, LiveEvaluation.Result r, String loadBefore, String loadAfter) {
+        ObjectNode n = Json.MAPPER.createObjectNode();
+        n.put("command", String.join(" ", commandLine));
+        ObjectNode opt = n.putObject("options");
+        opt.put("data", o.data().toString());
+        opt.put("set", o.setName());
+        opt.put("validationIdentitiesOnly", o.validationOnly());
+        opt.put("enrolled", o.enrolled());
+        opt.put("strangers", o.strangers());
+        opt.put("enrollPhotos", o.enrollPhotos());
+        opt.put("shownPhotos", o.shownPhotos());
+        opt.put("occlusion", o.occlusion());
+        opt.put("occludedShare", o.occludedShare());
+        opt.put("seed", o.seed());
+        opt.put("fps", o.fps());
+        opt.put("cameraFps", o.cameraFps());
+        opt.put("showSeconds", o.showSeconds());
+        opt.putPOJO("sets", o.sets());
+        opt.putPOJO("roles", r.recording().roles());
+        n.put("seconds", Math.round(r.seconds() * 10) / 10.0);
+        n.put("loadAverageBefore", loadBefore);
+        n.put("loadAverageAfter", loadAfter);
+        if (r.recording().pipelineNote() != null) n.put("pipeline", r.recording().pipelineNote());
+        n.putPOJO("galleryIds", r.recording().galleryIds());
+        n.putPOJO("enrollmentRefused", r.recording().refused());
+        n.put("events", r.recording().events().size());
+        n.put("faces", r.recording().faces().size());
+        n.put("unmappedEvents", r.scored().unmappedEvents());
+        n.put("retroactiveEvents", r.scored().retroactiveEvents());
+        ArrayNode groups = n.putArray("groups");
+        for (LiveTable.Row row : r.rows()) {
+            ObjectNode g = groups.addObject();
+            g.put("group", row.group().label());
+            g.put("segments", row.segments());
+            g.put("correct", row.correct());
+            g.put("wrong", row.wrong());
+            g.put("unknown", row.unknown());
+            g.put("noEvent", row.noEvent());
+            g.put("noFace", row.noFace());
+            g.put("right", row.right());
+            num(g, "medianFirstRightSeconds", row.medianFirstRightS());
+            num(g, "maxFirstRightSeconds", row.maxFirstRightS());
+        }
+        ArrayNode segs = n.putArray("segments");
+        for (SegmentResult s : r.segments()) {
+            ObjectNode j = segs.addObject();
+            Segment seg = s.segment();
+            j.put("index", seg.index());
+            j.put("identity", seg.identity());
+            j.put("enrolled", seg.enrolled());
+            j.put("occluder", seg.occluder());
+            j.put("photo", seg.photo().getFileName().toString());
+            j.put("startFrame", seg.startFrame());
+            j.put("endFrame", seg.endFrame());
+            j.put("group", seg.group().label());
+            j.put("decision", s.decision().label());
+            j.put("namedId", s.namedId());
+            j.put("namedName", s.namedName());
+            num(j, "similarity", s.similarity());
+            num(j, "firstRightSeconds", s.firstRightSeconds());
+            j.put("events", s.events());
+            j.put("faces", s.faces());
+            j.put("tracks", s.tracks());
+            j.put("inpainted", s.inpainted());
+        }
+        return n;
+    }
+
+    private static void num(ObjectNode n, String key, double v) {
+        if (Double.isNaN(v)) n.putNull(key);
+        else n.put(key, Math.round(v * 1000) / 1000.0);
+    }
+}

@@ -1,0 +1,82 @@
+package io.unveil.research.eval.live;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The live test's table: per group, how many segments got each decision, and how fast the right answer came. */
+public final class LiveTable {
+    /**
+     * One group's row. {@code right}: the person's name for enrolled people, unknown for strangers; seconds from the
+     * first frame of a segment to its first right event (median, and the largest), over the segments decided right.
+     */
+    public record Row(LiveGroup group, int segments, int correct, int wrong, int unknown, int noEvent, int noFace, double medianFirstRightS,
+                      double maxFirstRightS) {
+        public int right() {
+            return group.enrolled() ? correct : unknown;
+        }
+    }
+
+    private LiveTable() {
+    }
+
+    public static List<Row> rows(List<SegmentResult> results) {
+        List<Row> out = new ArrayList<>();
+        for (LiveGroup g : LiveGroup.values()) {
+            int n = 0, correct = 0, wrong = 0, unknown = 0, none = 0, noFace = 0;
+            List<Double> times = new ArrayList<>();
+            for (SegmentResult r : results) {
+                if (r.segment().group() != g) continue;
+                n++;
+                switch (r.decision()) {
+                    case CORRECT -> correct++;
+                    case WRONG -> wrong++;
+                    case UNKNOWN -> unknown++;
+                    case NO_EVENT -> none++;
+                }
+                if (r.faces() == 0) noFace++;
+                boolean right = g.enrolled() ? r.decision() == Decision.CORRECT : r.decision() == Decision.UNKNOWN;
+                if (right && !Double.isNaN(r.firstRightSeconds())) times.add(r.firstRightSeconds());
+            }
+            double[] t = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            out.add(new Row(g, n, correct, wrong, unknown, none, noFace, median(t), t.length == 0 ? Double.NaN : t[t.length - 1]));
+        }
+        return out;
+    }
+
+    static double median(double[] sorted) {
+        if (sorted.length == 0) return Double.NaN;
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    /** Markdown: one row per group (empty groups left out), counts with shares. */
+    public static String markdown(List<Row> rows) {
+        StringBuilder b = new StringBuilder();
+        b.append("| group | segments | correct name | wrong name | unknown | no event | no face on unveil.faces | first right event, median / max s |\n");
+        b.append("|---|---|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            if (r.segments() == 0) continue;
+            b.append("| ").append(r.group().label()).append(" | ").append(r.segments()).append(" | ")
+                    .append(r.group().enrolled() ? share(r.correct(), r.segments()) : "-").append(" | ")
+                    .append(share(r.wrong(), r.segments())).append(" | ")
+                    .append(share(r.unknown(), r.segments())).append(r.group().enrolled() ? "" : " (right)").append(" | ")
+                    .append(share(r.noEvent(), r.segments())).append(" | ")
+                    .append(share(r.noFace(), r.segments())).append(" | ")
+                    .append(Double.isNaN(r.medianFirstRightS()) ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", r.medianFirstRightS(), r.maxFirstRightS()))
+                    .append(" |\n");
+        }
+        return b.toString();
+    }
+
+    static String share(int k, int n) {
+        return n == 0 ? "-" : String.format(Locale.ROOT, "%d/%d (%.0f%%)", k, n, 100.0 * k / n);
+    }
+
+    /** The whole run's wrong names, for the terminal. */
+    public static String summary(List<Row> rows) {
+        int wrong = rows.stream().mapToInt(Row::wrong).sum();
+        int n = rows.stream().mapToInt(Row::segments).sum();
+        return String.format(Locale.ROOT, "wrong names: %d of %d segments", wrong, n);
+    }
+}
