@@ -4,7 +4,6 @@ import io.unveil.core.image.ImageDecodeException;
 import io.unveil.core.image.ImageHeader;
 import io.unveil.core.image.Images;
 import io.unveil.core.record.GalleryEntry;
-import io.unveil.gallery.api.ApiException;
 import io.unveil.gallery.api.UploadLimits;
 import io.unveil.gallery.enroll.ClipEnroller;
 import io.unveil.gallery.enroll.Enroller;
@@ -60,17 +59,17 @@ public final class GalleryService {
     }
 
     public static String validName(String name) {
-        if (name == null || name.isBlank()) throw new ApiException(400, "missing_name", "a non-empty 'name' is required");
+        if (name == null || name.isBlank()) throw new GalleryException(GalleryException.Kind.INVALID, "missing_name", "a non-empty 'name' is required");
         String n = name.strip();
-        if (n.length() > 200) throw new ApiException(400, "invalid_name", "name is longer than 200 characters");
-        if (n.chars().anyMatch(Character::isISOControl)) throw new ApiException(400, "invalid_name", "name contains control characters");
+        if (n.length() > 200) throw new GalleryException(GalleryException.Kind.INVALID, "invalid_name", "name is longer than 200 characters");
+        if (n.chars().anyMatch(Character::isISOControl)) throw new GalleryException(GalleryException.Kind.INVALID, "invalid_name", "name contains control characters");
         // bidi embeddings/overrides/isolates (U+202A-202E, U+2066-2069) make a name display as another one
         if (n.chars().anyMatch(c -> (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069)))
-            throw new ApiException(400, "invalid_name", "name contains bidirectional override characters");
+            throw new GalleryException(GalleryException.Kind.INVALID, "invalid_name", "name contains bidirectional override characters");
         // a name must show something: not only zero-width / format characters (U+200B, U+200D, U+FEFF, ...) and spaces
         if (n.codePoints().allMatch(c -> Character.getType(c) == Character.FORMAT || Character.isWhitespace(c)
                 || Character.isSpaceChar(c) || c == 0x200B))
-            throw new ApiException(400, "invalid_name", "name has no visible characters");
+            throw new GalleryException(GalleryException.Kind.INVALID, "invalid_name", "name has no visible characters");
         return n;
     }
 
@@ -88,24 +87,24 @@ public final class GalleryService {
      * sum of declared pixels is the request's memory budget), then decodes them one by one.
      */
     List<Enroller.Input> decode(List<Upload> uploads) {
-        if (uploads.isEmpty()) throw new ApiException(400, "no_images", "at least one image file is required (multipart field 'images')");
+        if (uploads.isEmpty()) throw new GalleryException(GalleryException.Kind.INVALID, "no_images", "at least one image file is required (multipart field 'images')");
         if (uploads.size() > enroller.policy().maxImages())
-            throw new ApiException(413, "too_many_images", "at most " + enroller.policy().maxImages() + " images per request, got " + uploads.size());
+            throw new GalleryException(GalleryException.Kind.TOO_LARGE, "too_many_images", "at most " + enroller.policy().maxImages() + " images per request, got " + uploads.size());
         List<int[]> sizes = new ArrayList<>();
         long pixels = 0;
         for (Upload u : uploads) {
             String src = u.filename() == null ? "image" : u.filename();
             if (u.bytes().length > limits.maxImageBytes())
-                throw new ApiException(413, "image_too_large", src + " has " + u.bytes().length + " bytes, limit " + limits.maxImageBytes());
+                throw new GalleryException(GalleryException.Kind.TOO_LARGE, "image_too_large", src + " has " + u.bytes().length + " bytes, limit " + limits.maxImageBytes());
             int[] wh = u.bytes().length == 0 ? null : ImageHeader.dimensions(u.bytes());
             if (wh != null && (wh[0] > limits.maxImageSide() || wh[1] > limits.maxImageSide()))
-                throw new ApiException(413, "image_dimensions", src + " is " + wh[0] + "x" + wh[1] + ", at most "
+                throw new GalleryException(GalleryException.Kind.TOO_LARGE, "image_dimensions", src + " is " + wh[0] + "x" + wh[1] + ", at most "
                         + limits.maxImageSide() + " px per side accepted");
             if (wh != null && wh[0] > 0 && wh[1] > 0) pixels += (long) wh[0] * wh[1];
             sizes.add(wh);
         }
         if (pixels > limits.maxRequestPixels())
-            throw new ApiException(413, "too_many_pixels", "the images of this request declare " + pixels
+            throw new GalleryException(GalleryException.Kind.TOO_LARGE, "too_many_pixels", "the images of this request declare " + pixels
                     + " pixels in all, at most " + limits.maxRequestPixels() + " per request (send fewer or smaller images)");
         List<Enroller.Input> out = new ArrayList<>();
         for (int i = 0; i < uploads.size(); i++) {
@@ -149,9 +148,9 @@ public final class GalleryService {
     public Outcome createFromClip(String name, Upload clip, String existingId) {
         GalleryEntry existing = existingId == null ? null : require(existingId);
         String n = existing == null ? validName(name) : existing.name();
-        if (clip.bytes().length == 0) throw new ApiException(400, "no_clip", "a video file is required (multipart field 'clip')");
+        if (clip.bytes().length == 0) throw new GalleryException(GalleryException.Kind.INVALID, "no_clip", "a video file is required (multipart field 'clip')");
         if (clip.bytes().length > limits.maxClipBytes())
-            throw new ApiException(413, "clip_too_large", "clip has " + clip.bytes().length + " bytes, limit " + limits.maxClipBytes());
+            throw new GalleryException(GalleryException.Kind.TOO_LARGE, "clip_too_large", "clip has " + clip.bytes().length + " bytes, limit " + limits.maxClipBytes());
         Path tmp = null;
         Enroller.Prepared p;
         try {
@@ -159,10 +158,10 @@ public final class GalleryService {
             Files.write(tmp, clip.bytes());
             p = clips.prepare(tmp);
         } catch (ClipEnroller.ClipTooLargeException e) {
-            throw new ApiException(413, "clip_too_large", e.getMessage());
+            throw new GalleryException(GalleryException.Kind.TOO_LARGE, "clip_too_large", e.getMessage());
         } catch (IllegalArgumentException e) {
             // FFmpeg's messages name the file: never show a client the server's temp path
-            throw new ApiException(400, "bad_clip", String.valueOf(e.getMessage()).replace(tmp.toString(), "the clip"));
+            throw new GalleryException(GalleryException.Kind.INVALID, "bad_clip", String.valueOf(e.getMessage()).replace(tmp.toString(), "the clip"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -181,7 +180,7 @@ public final class GalleryService {
 
     private Outcome save(GalleryEntry existing, String name, EnrollmentResult r, Map<String, String> metadata, List<Upload> uploads) {
         if (!r.ok())
-            throw new ApiException(422, "no_usable_image", "no image passed the quality gate and outlier check", r.images());
+            throw new GalleryException(GalleryException.Kind.NOT_USABLE, "no_usable_image", "no image passed the quality gate and outlier check", r.images());
         long now = System.currentTimeMillis();
         Map<String, String> meta = new LinkedHashMap<>();
         if (existing != null && existing.metadata() != null) meta.putAll(existing.metadata());
@@ -221,7 +220,7 @@ public final class GalleryService {
     /** The tombstone is written under the identity's lock: no write that read the entry before it can follow it. */
     public void delete(String id) {
         boolean deleted = locks.with(id, () -> store.delete(id));
-        if (!deleted) throw new ApiException(404, "not_found", "no identity with id '" + id + "'");
+        if (!deleted) throw new GalleryException(GalleryException.Kind.NOT_FOUND, "not_found", "no identity with id '" + id + "'");
         if (keepImagesDir != null) {
             Path dir = keptDir(id);
             try (var files = Files.exists(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
@@ -237,15 +236,15 @@ public final class GalleryService {
     Path keptDir(String id) {
         Path root = keepImagesDir.toAbsolutePath().normalize();
         if (id == null || id.isEmpty() || id.indexOf('\0') >= 0 || id.contains("/") || id.contains("\\") || id.startsWith("."))
-            throw new ApiException(400, "invalid_id", "identity id is not usable as a folder name");
+            throw new GalleryException(GalleryException.Kind.INVALID, "invalid_id", "identity id is not usable as a folder name");
         Path dir = root.resolve(id).normalize();
-        if (!dir.getParent().equals(root)) throw new ApiException(400, "invalid_id", "identity id is not usable as a folder name");
+        if (!dir.getParent().equals(root)) throw new GalleryException(GalleryException.Kind.INVALID, "invalid_id", "identity id is not usable as a folder name");
         return dir;
     }
 
     public GalleryEntry require(String id) {
         GalleryEntry e = store.get(id);
-        if (e == null) throw new ApiException(404, "not_found", "no identity with id '" + id + "'");
+        if (e == null) throw new GalleryException(GalleryException.Kind.NOT_FOUND, "not_found", "no identity with id '" + id + "'");
         return e;
     }
 }

@@ -70,7 +70,7 @@ public final class EmbeddedLivePipeline implements LivePipeline {
             long t0 = System.nanoTime();
             p.startRolesBeforeCameras(false);
             s.log().printf("eval live: roles %s started in %.0f s (Kafka %s)%n", String.join(",", roles), (System.nanoTime() - t0) / 1e9, p.bootstrap());
-            enroll(p, settings.string("gallery.admin-key", adminKey), s, ids, refused);
+            enroll(p, java.util.Objects.requireNonNullElse(settings.get(io.unveil.gallery.stage.GallerySettings.ADMIN_KEY), adminKey), s, ids, refused);
             awaitGallery(p, ids.size(), Duration.ofSeconds(60));
             long played = System.nanoTime();
             p.startCameras(false);

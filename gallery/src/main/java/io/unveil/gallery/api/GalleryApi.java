@@ -11,6 +11,7 @@ import io.javalin.security.RouteRole;
 import io.unveil.core.record.GalleryEntry;
 import io.unveil.core.record.RecognitionEvent;
 import io.unveil.core.serde.Json;
+import io.unveil.gallery.GalleryException;
 import io.unveil.gallery.GalleryService;
 import io.unveil.gallery.events.EventFeed;
 import io.unveil.gallery.events.EventQueue;
@@ -136,6 +137,7 @@ public final class GalleryApi implements AutoCloseable {
             e.headers().forEach(ctx::header);
             error(ctx, e.status(), e.code(), e.getMessage(), e.details());
         });
+        app.exception(GalleryException.class, (e, ctx) -> error(ctx, status(e.kind()), e.code(), e.getMessage(), e.details()));
         app.exception(IllegalStateException.class, (e, ctx) -> {
             String m = String.valueOf(e.getMessage());
             if (m.contains("exceeds") || m.contains("too large") || m.contains("max") && m.contains("size")) {
@@ -363,6 +365,16 @@ public final class GalleryApi implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The HTTP status of a refusal of the gallery service. */
+    static int status(GalleryException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case TOO_LARGE -> 413;
+            case NOT_FOUND -> 404;
+            case NOT_USABLE -> 422;
+        };
     }
 
     private static void error(Context ctx, int status, String code, String reason, Object details) {
