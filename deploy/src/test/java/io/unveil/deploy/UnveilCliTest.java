@@ -57,6 +57,46 @@ class UnveilCliTest {
     }
 
     @Test
+    void calibrateOnAMissingFolderIsOneLineWithTheFix() {
+        String[] r = run("calibrate", "--data", "/nope/not-here");
+        assertEquals("2", r[0]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertTrue(r[2].startsWith("calibrate: --data /nope/not-here is not a folder") && r[2].contains("Data sets"), r[2]);
+        String[] verbose = run("-v", "calibrate", "--data", "/nope/not-here");
+        assertTrue(verbose[2].contains("\tat io.unveil"), "-v adds the stack trace: " + verbose[2]);
+    }
+
+    @Test
+    void aBadCameraSchemeIsOneLineNamingTheSchemesThatWork() {
+        String[] r = run("run", "--camera", "x=ftp://host/cam", "--metrics-port", "0");
+        assertEquals("2", r[0]);
+        assertEquals("run: unsupported camera URL scheme: ftp://host/cam (use a file path, file://, http(s)://, rtsp:// or /dev/videoN)",
+                r[2].strip());
+    }
+
+    @Test
+    void aBusyMetricsPortNamesThePortAndTheFlag() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String[] r = run("run", "--roles", "ingest", "--metrics-port", Integer.toString(busy.getLocalPort()),
+                    "--data-dir", java.nio.file.Files.createTempDirectory("unveil-busy").toString());
+            assertEquals("2", r[0], r[2]);
+            assertEquals("run: port " + busy.getLocalPort() + " on 127.0.0.1 is already in use: stop what holds it or choose another "
+                    + "port with --metrics-port", r[2].strip());
+        }
+    }
+
+    @Test
+    void aBindFailureWrappedByAServerLibraryIsRecognised() {
+        var javalinLike = new IllegalStateException("Port already in use. Make sure no other process is using port 8080 and try again.",
+                new java.net.BindException("Address already in use"));
+        assertTrue(io.unveil.core.net.PortInUseException.isBindFailure(new RuntimeException(javalinLike)));
+        assertTrue(!io.unveil.core.net.PortInUseException.isBindFailure(new IllegalStateException("closed")));
+        var shown = new io.unveil.core.net.PortInUseException("127.0.0.1", 8080, "--set gallery.port=<port> (0 = any free port)", javalinLike);
+        assertEquals("port 8080 on 127.0.0.1 is already in use: stop what holds it or choose another port with --set gallery.port=<port>"
+                + " (0 = any free port)", CliErrors.oneLine(new RuntimeException("cannot start role gallery", shown)));
+    }
+
+    @Test
     void runAndDemoHelpListTheSettingsRegistry() {
         for (String command : new String[]{"run", "demo"}) {
             String help = run(command, "--help")[1];

@@ -20,7 +20,11 @@ public final class MetricsServer implements AutoCloseable {
     private final Map<String, Supplier<Boolean>> checks = new ConcurrentHashMap<>();
 
     public MetricsServer(String host, int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        } catch (java.net.BindException e) {
+            throw new io.unveil.core.net.PortInUseException(host, port, "--metrics-port", e);
+        }
         server.setExecutor(Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "metrics-http");
             t.setDaemon(true);

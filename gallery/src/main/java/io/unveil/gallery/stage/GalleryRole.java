@@ -79,7 +79,14 @@ public final class GalleryRole extends AbstractRole {
         closeOnStop(new KafkaEventSource(ctx.clientProperties(), feed, s.get(GallerySettings.EVENTS_BACKFILL)));
         String keep = s.get(GallerySettings.KEEP_IMAGES_DIR);
         GalleryService service = new GalleryService(store, enroller, clips, UploadLimits.from(s), keep == null ? null : Path.of(keep));
-        api = new GalleryApi(service, feed, keys(s), io.unveil.gallery.api.RateLimiter.from(s)).start(s.get(GallerySettings.HOST), s.get(GallerySettings.PORT));
+        api = new GalleryApi(service, feed, keys(s), io.unveil.gallery.api.RateLimiter.from(s));
+        try {
+            api.start(s.get(GallerySettings.HOST), s.get(GallerySettings.PORT));
+        } catch (RuntimeException e) {
+            if (!io.unveil.core.net.PortInUseException.isBindFailure(e)) throw e;
+            throw new io.unveil.core.net.PortInUseException(s.get(GallerySettings.HOST), s.get(GallerySettings.PORT),
+                    "--set " + GallerySettings.PORT.name() + "=<port> (0 = any free port)", e);
+        }
         closeOnStop(api);
         LOG.info("gallery: API and web page on http://{}:{}/", s.get(GallerySettings.HOST), api.port());
     }

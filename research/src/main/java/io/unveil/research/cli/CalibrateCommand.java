@@ -37,6 +37,10 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // checked before the models load (seconds), so a typo costs nothing
+        if (!java.nio.file.Files.isDirectory(data))
+            throw new IllegalArgumentException("--data " + data + " is not a folder: give a labelled set (labels.csv, or one "
+                    + "folder per identity), e.g. ../shared/data/celeba-subset (README, \"Data sets\")");
         Set<String> exclude = new HashSet<>();
         if (!split.equals("all")) {
             IdentitySplit.Part keep = IdentitySplit.Part.valueOf(split.toUpperCase(Locale.ROOT));
