@@ -38,6 +38,7 @@ public final class Unveil implements Runnable {
 
     /** The launcher's command line, with the settings registry as the footer of {@code run --help} and {@code demo --help}. */
     public static CommandLine commandLine() {
+        HelpHome.publish();
         CommandLine cl = new CommandLine(new Unveil()).setCaseInsensitiveEnumValuesAllowed(true);
         // Bad input (an unknown setting, a malformed value, a bad camera URL, a missing folder, a busy port) is one clear
         // line, not a stack trace; --verbose adds the trace. Anything else keeps picocli's default (the trace).

@@ -97,6 +97,70 @@ class UnveilCliTest {
     }
 
     @Test
+    void identitiesTakeAUniqueNameAndRefuseAnAmbiguousOne() throws Exception {
+        try (FakeGallery g = new FakeGallery()) {
+            String[] del = run("identities", "delete", "Ada", "--url", g.url(), "--api-key", FakeGallery.KEY);
+            assertEquals("0", del[0], del[2]);
+            assertEquals("deleted id-ada (Ada)", del[1].strip());
+            String[] ren = run("identities", "--url", g.url(), "--api-key", FakeGallery.KEY, "rename", "ada", "Ada L.");
+            assertEquals("0", ren[0], ren[2]);
+            assertEquals(java.util.List.of("DELETE id-ada", "PATCH id-ada"), g.changes);
+            String[] bob = run("identities", "delete", "Bob", "--url", g.url(), "--api-key", FakeGallery.KEY);
+            assertEquals("1", bob[0]);
+            assertEquals("ambiguous: 2 identities are named 'Bob', ids id-bob-1, id-bob-2: give one of the ids", bob[2].strip());
+            String[] none = run("identities", "delete", "Eve", "--url", g.url(), "--api-key", FakeGallery.KEY);
+            assertTrue(none[2].contains("no identity has the id or name 'Eve'"), none[2]);
+            assertEquals(2, g.changes.size(), "nothing deleted on an ambiguous or unknown name");
+        }
+    }
+
+    @Test
+    void aRefusedKeySaysWhichKeyFileWasUsed() throws Exception {
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("unveil-home");
+        java.nio.file.Files.writeString(home.resolve("gallery-admin.key"), "stale-key\n");
+        String before = System.getProperty("unveil.home");
+        System.setProperty("unveil.home", home.toString());
+        try (FakeGallery g = new FakeGallery()) {
+            String[] r = run("identities", "list", "--url", g.url());
+            assertEquals("1", r[0]);
+            assertTrue(r[2].startsWith("HTTP 401: missing or unknown API key (the API key came from key file "
+                    + home.resolve("gallery-admin.key")), r[2]);
+            String[] flag = run("identities", "--url", g.url(), "--api-key", "nope");
+            assertTrue(flag[2].contains("the API key came from --api-key"), flag[2]);
+        } finally {
+            if (before == null) System.clearProperty("unveil.home");
+            else System.setProperty("unveil.home", before);
+        }
+    }
+
+    @Test
+    void helpNamesTheEffectiveHomeFolder() throws Exception {
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("unveil-home");
+        String before = System.getProperty("unveil.home");
+        System.setProperty("unveil.home", home.toString());
+        try {
+            for (String[] cmd : new String[][]{{"identities", "--help"}, {"models", "--help"}}) {
+                String help = run(cmd)[1].replaceAll("\\s+", "");
+                assertTrue(help.contains(home.toString().replaceAll("\\s+", "")), String.join(" ", cmd) + ":\n" + help);
+                assertTrue(!help.contains("~/.cache/unveil"), help);
+            }
+        } finally {
+            if (before == null) System.clearProperty("unveil.home");
+            else System.setProperty("unveil.home", before);
+        }
+    }
+
+    @Test
+    void clusterOptionsGoBeforeOrAfterTheSubcommand() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("unveil-cluster").resolve("none");
+        for (String[] args : new String[][]{{"cluster", "status", "--dir", dir.toString()}, {"cluster", "--dir", dir.toString(), "status"}}) {
+            String[] r = run(args);
+            assertEquals("2", r[0], r[2]);
+            assertEquals("status: no cluster in " + dir.toAbsolutePath() + " (run `unveil cluster up` first)", r[2].strip());
+        }
+    }
+
+    @Test
     void runAndDemoHelpListTheSettingsRegistry() {
         for (String command : new String[]{"run", "demo"}) {
             String help = run(command, "--help")[1];
