@@ -66,6 +66,31 @@ class UnveilCliTest {
         assertTrue(verbose[2].contains("\tat io.unveil"), "-v adds the stack trace: " + verbose[2]);
     }
 
+    /** Three people, two photos each (face-api's demo photos, largest face): 6 embeddings x 2 other centroids = 12 impostor scores. */
+    @Test
+    void calibrateRefusesATargetFarTheSetCannotSupportAndWritesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path demo = io.unveil.core.model.FaceApiModels.ensureDefault().dir().resolve("demo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(demo.resolve("sample3.jpg")),
+                "face-api's demo photos are not in the model cache (" + demo + "): `unveil models fetch` unpacks them with the models");
+        java.nio.file.Path set = dir.resolve("set");
+        for (String person : new String[]{"1", "2", "3"}) {
+            java.nio.file.Path d = java.nio.file.Files.createDirectories(set.resolve("p" + person));
+            java.nio.file.Files.copy(demo.resolve("sample" + person + ".jpg"), d.resolve("a.jpg"));
+            java.nio.file.Files.copy(demo.resolve("sample" + person + ".jpg"), d.resolve("b.jpg"));
+        }
+        java.nio.file.Path out = dir.resolve("calibration.json");
+        String[] refused = run("calibrate", "--data", set.toString(), "--out", out.toString());
+        assertEquals("2", refused[0], refused[2]);
+        assertEquals("calibrate: the set gives 12 impostor scores, FAR 1e-03 needs at least 10000 (10/FAR) for a meaningful threshold: "
+                + "use a set with more identities or images, or --far 0.84 or higher (what 12 scores support); nothing written "
+                + "(--force writes it anyway)", refused[2].strip());
+        assertTrue(!java.nio.file.Files.exists(out), "nothing written");
+        assertEquals("0", run("calibrate", "--data", set.toString(), "--out", out.toString(), "--far", "0.84")[0], "0.84 is supported");
+        java.nio.file.Files.delete(out);
+        assertEquals("0", run("calibrate", "--data", set.toString(), "--out", out.toString(), "--force")[0]);
+        assertTrue(java.nio.file.Files.isRegularFile(out), "--force writes it");
+    }
+
     @Test
     void aBadCameraSchemeIsOneLineNamingTheSchemesThatWork() {
         String[] r = run("run", "--camera", "x=ftp://host/cam", "--metrics-port", "0");
