@@ -46,13 +46,15 @@ public final class Unveil implements Runnable {
      * is research's.
      */
     public static CommandLine commandLine() {
+        HelpHome.publish();
         CommandLine cl = new CommandLine(new Unveil()).setCaseInsensitiveEnumValuesAllowed(true);
         cl.getSubcommands().get("eval").addSubcommand("live", new EvalLiveCommand(new EmbeddedLivePipeline()));
-        // Bad input (an unknown setting, a malformed value, a bad camera URL) is one clear line, not a stack trace;
-        // --verbose adds the trace. Anything else keeps picocli's default (the trace).
+        // Bad input (an unknown setting, a malformed value, a bad camera URL, a missing folder, a busy port) is one clear
+        // line, not a stack trace; --verbose adds the trace. Anything else keeps picocli's default (the trace).
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            if (!(e instanceof IllegalArgumentException)) throw e;
-            cmd.getErr().println(cmd.getCommandName() + ": " + e.getMessage());
+            String line = CliErrors.oneLine(e);
+            if (line == null) throw e;
+            cmd.getErr().println(cmd.getCommandName() + ": " + line);
             if (((Unveil) cmd.getCommandSpec().root().userObject()).verbose) e.printStackTrace(cmd.getErr());
             return 2;
         });

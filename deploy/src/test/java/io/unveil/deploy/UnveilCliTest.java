@@ -69,6 +69,135 @@ class UnveilCliTest {
     }
 
     @Test
+    void calibrateOnAMissingFolderIsOneLineWithTheFix() {
+        String[] r = run("calibrate", "--data", "/nope/not-here");
+        assertEquals("2", r[0]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertTrue(r[2].startsWith("calibrate: --data /nope/not-here is not a folder") && r[2].contains("Data sets"), r[2]);
+        String[] verbose = run("-v", "calibrate", "--data", "/nope/not-here");
+        assertTrue(verbose[2].contains("\tat io.unveil"), "-v adds the stack trace: " + verbose[2]);
+    }
+
+    /** Three people, two photos each (face-api's demo photos, largest face): 6 embeddings x 2 other centroids = 12 impostor scores. */
+    @Test
+    void calibrateRefusesATargetFarTheSetCannotSupportAndWritesNothing(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path demo = io.unveil.core.model.FaceApiModels.ensureDefault().dir().resolve("demo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(demo.resolve("sample3.jpg")),
+                "face-api's demo photos are not in the model cache (" + demo + "): `unveil models fetch` unpacks them with the models");
+        java.nio.file.Path set = dir.resolve("set");
+        for (String person : new String[]{"1", "2", "3"}) {
+            java.nio.file.Path d = java.nio.file.Files.createDirectories(set.resolve("p" + person));
+            java.nio.file.Files.copy(demo.resolve("sample" + person + ".jpg"), d.resolve("a.jpg"));
+            java.nio.file.Files.copy(demo.resolve("sample" + person + ".jpg"), d.resolve("b.jpg"));
+        }
+        java.nio.file.Path out = dir.resolve("calibration.json");
+        String[] refused = run("calibrate", "--data", set.toString(), "--out", out.toString());
+        assertEquals("2", refused[0], refused[2]);
+        assertEquals("calibrate: the set gives 12 impostor scores, FAR 1e-03 needs at least 10000 (10/FAR) for a meaningful threshold: "
+                + "use a set with more identities or images, or --far 0.84 or higher (what 12 scores support); nothing written "
+                + "(--force writes it anyway)", refused[2].strip());
+        assertTrue(!java.nio.file.Files.exists(out), "nothing written");
+        assertEquals("0", run("calibrate", "--data", set.toString(), "--out", out.toString(), "--far", "0.84")[0], "0.84 is supported");
+        java.nio.file.Files.delete(out);
+        assertEquals("0", run("calibrate", "--data", set.toString(), "--out", out.toString(), "--force")[0]);
+        assertTrue(java.nio.file.Files.isRegularFile(out), "--force writes it");
+    }
+
+    @Test
+    void aBadCameraSchemeIsOneLineNamingTheSchemesThatWork() {
+        String[] r = run("run", "--camera", "x=ftp://host/cam", "--metrics-port", "0");
+        assertEquals("2", r[0]);
+        assertEquals("run: unsupported camera URL scheme: ftp://host/cam (use a file path, file://, http(s)://, rtsp:// or /dev/videoN)",
+                r[2].strip());
+    }
+
+    @Test
+    void aBusyMetricsPortNamesThePortAndTheFlag() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            String[] r = run("run", "--roles", "ingest", "--metrics-port", Integer.toString(busy.getLocalPort()),
+                    "--data-dir", java.nio.file.Files.createTempDirectory("unveil-busy").toString());
+            assertEquals("2", r[0], r[2]);
+            assertEquals("run: port " + busy.getLocalPort() + " on 127.0.0.1 is already in use: stop what holds it or choose another "
+                    + "port with --metrics-port", r[2].strip());
+        }
+    }
+
+    @Test
+    void aBindFailureWrappedByAServerLibraryIsRecognised() {
+        var javalinLike = new IllegalStateException("Port already in use. Make sure no other process is using port 8080 and try again.",
+                new java.net.BindException("Address already in use"));
+        assertTrue(io.unveil.core.net.PortInUseException.isBindFailure(new RuntimeException(javalinLike)));
+        assertTrue(!io.unveil.core.net.PortInUseException.isBindFailure(new IllegalStateException("closed")));
+        var shown = new io.unveil.core.net.PortInUseException("127.0.0.1", 8080, "--set gallery.port=<port> (0 = any free port)", javalinLike);
+        assertEquals("port 8080 on 127.0.0.1 is already in use: stop what holds it or choose another port with --set gallery.port=<port>"
+                + " (0 = any free port)", CliErrors.oneLine(new RuntimeException("cannot start role gallery", shown)));
+    }
+
+    @Test
+    void identitiesTakeAUniqueNameAndRefuseAnAmbiguousOne() throws Exception {
+        try (FakeGallery g = new FakeGallery()) {
+            String[] del = run("identities", "delete", "Ada", "--url", g.url(), "--api-key", FakeGallery.KEY);
+            assertEquals("0", del[0], del[2]);
+            assertEquals("deleted id-ada (Ada)", del[1].strip());
+            String[] ren = run("identities", "--url", g.url(), "--api-key", FakeGallery.KEY, "rename", "ada", "Ada L.");
+            assertEquals("0", ren[0], ren[2]);
+            assertEquals(java.util.List.of("DELETE id-ada", "PATCH id-ada"), g.changes);
+            String[] bob = run("identities", "delete", "Bob", "--url", g.url(), "--api-key", FakeGallery.KEY);
+            assertEquals("1", bob[0]);
+            assertEquals("ambiguous: 2 identities are named 'Bob', ids id-bob-1, id-bob-2: give one of the ids", bob[2].strip());
+            String[] none = run("identities", "delete", "Eve", "--url", g.url(), "--api-key", FakeGallery.KEY);
+            assertTrue(none[2].contains("no identity has the id or name 'Eve'"), none[2]);
+            assertEquals(2, g.changes.size(), "nothing deleted on an ambiguous or unknown name");
+        }
+    }
+
+    @Test
+    void aRefusedKeySaysWhichKeyFileWasUsed() throws Exception {
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("unveil-home");
+        java.nio.file.Files.writeString(home.resolve("gallery-admin.key"), "stale-key\n");
+        String before = System.getProperty("unveil.home");
+        System.setProperty("unveil.home", home.toString());
+        try (FakeGallery g = new FakeGallery()) {
+            String[] r = run("identities", "list", "--url", g.url());
+            assertEquals("1", r[0]);
+            assertTrue(r[2].startsWith("HTTP 401: missing or unknown API key (the API key came from key file "
+                    + home.resolve("gallery-admin.key")), r[2]);
+            String[] flag = run("identities", "--url", g.url(), "--api-key", "nope");
+            assertTrue(flag[2].contains("the API key came from --api-key"), flag[2]);
+        } finally {
+            if (before == null) System.clearProperty("unveil.home");
+            else System.setProperty("unveil.home", before);
+        }
+    }
+
+    @Test
+    void helpNamesTheEffectiveHomeFolder() throws Exception {
+        java.nio.file.Path home = java.nio.file.Files.createTempDirectory("unveil-home");
+        String before = System.getProperty("unveil.home");
+        System.setProperty("unveil.home", home.toString());
+        try {
+            for (String[] cmd : new String[][]{{"identities", "--help"}, {"models", "--help"}}) {
+                String help = run(cmd)[1].replaceAll("\\s+", "");
+                assertTrue(help.contains(home.toString().replaceAll("\\s+", "")), String.join(" ", cmd) + ":\n" + help);
+                assertTrue(!help.contains("~/.cache/unveil"), help);
+            }
+        } finally {
+            if (before == null) System.clearProperty("unveil.home");
+            else System.setProperty("unveil.home", before);
+        }
+    }
+
+    @Test
+    void clusterOptionsGoBeforeOrAfterTheSubcommand() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("unveil-cluster").resolve("none");
+        for (String[] args : new String[][]{{"cluster", "status", "--dir", dir.toString()}, {"cluster", "--dir", dir.toString(), "status"}}) {
+            String[] r = run(args);
+            assertEquals("2", r[0], r[2]);
+            assertEquals("status: no cluster in " + dir.toAbsolutePath() + " (run `unveil cluster up` first)", r[2].strip());
+        }
+    }
+
+    @Test
     void runAndDemoHelpListTheSettingsRegistry() {
         for (String command : new String[]{"run", "demo"}) {
             String help = run(command, "--help")[1];

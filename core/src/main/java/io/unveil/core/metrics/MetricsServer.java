@@ -70,6 +70,8 @@ public final class MetricsServer implements AutoCloseable {
             } catch (Exception ignored) {
                 // already failing
             }
+            if (io.unveil.core.net.PortInUseException.isBindFailure(e))
+                throw new io.unveil.core.net.PortInUseException(host, port, "--metrics-port", e);
             throw new IOException("cannot serve metrics on " + host + ":" + port + ": " + e.getMessage(), e);
         }
     }

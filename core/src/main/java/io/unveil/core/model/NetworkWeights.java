@@ -53,7 +53,7 @@ public final class NetworkWeights {
             if (!target.getShape().equals(shape))
                 throw new IOException("tensor " + t.name() + " has shape " + shape + ", network expects " + target.getShape());
         }
-        for (WeightFile.Tensor t : file) arrays.get(t.name()).set(t.values());
+        for (WeightFile.Tensor t : file) ArrayCopy.into(arrays.get(t.name()), t.values());
     }
 
     public static void write(Block block, OutputStream out) throws IOException {

@@ -87,7 +87,7 @@ public final class TfWeights {
             NDArray old = p.getArray();
             if (!old.getShape().equals(value.getShape()))
                 throw new IllegalArgumentException("parameter " + p.getName() + " has shape " + old.getShape() + ", got " + value.getShape());
-            old.set(value.toFloatArray());
+            ArrayCopy.into(old, value.toFloatArray());
             value.close();
         } else {
             p.setArray(value);

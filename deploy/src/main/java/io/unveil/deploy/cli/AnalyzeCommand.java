@@ -2,17 +2,24 @@ package io.unveil.deploy.cli;
 
 import io.unveil.detector.FaceApiAnalyzer;
 import io.unveil.detector.analyze.Analyze;
+import io.unveil.detector.FaceAnalyzer;
+import io.unveil.detector.analyze.InputSize;
+import io.unveil.detector.analyze.MergedAnalyzer;
+import java.util.ArrayList;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code unveil analyze IMAGE... [--json]}: every face with box, score, 68 landmarks and 128-D descriptor. */
+/** {@code unveil analyze IMAGE... [--json] [--draw OUT.png]}: every face with box, score, 68 landmarks and 128-D descriptor. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Print every face found in each image: box, score, 68 landmarks and the 128-D descriptor.")
+        description = "Print every face found in each image: box, score, 68 landmarks and the 128-D descriptor; "
+                + "--draw writes the photo with boxes and landmarks.")
 public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files (JPEG, PNG, BMP...).")
     List<Path> images;
@@ -23,20 +30,38 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-descriptor", description = "Skip the recognizer (detector and landmarks only).")
     boolean noDescriptor;
 
-    @Option(names = "--input-size", defaultValue = "416", description = "TinyFaceDetector input size, a multiple of 32 (default: ${DEFAULT-VALUE}).")
-    int inputSize;
+    @Option(names = "--draw", paramLabel = "OUT.png", description = "Write the image (one IMAGE) with each face's box, landmarks, number and score.")
+    Path draw;
+
+    @Option(names = "--input-size", description = "TinyFaceDetector input size, a multiple of 32 (default: " + InputSize.DEFAULT
+            + ", and for a photo whose long side exceeds " + InputSize.DEFAULT + "x" + InputSize.MAX_SHRINK + " also long/" + InputSize.MAX_SHRINK
+            + " rounded up to 32, at most " + InputSize.MAX + ", the faces of both merged).")
+    Integer inputSize;
 
     @Option(names = "--min-score", defaultValue = "0.5", description = "Detector score threshold (default: ${DEFAULT-VALUE}).")
     float minScore;
 
     @Override
     public Integer call() {
-        if (inputSize % 32 != 0 || inputSize < 32) throw new IllegalArgumentException("--input-size must be a positive multiple of 32");
-        try (FaceApiAnalyzer analyzer = FaceApiAnalyzer.load(inputSize, minScore)) {
-            if (noDescriptor) return Analyze.run(new Analyze.Options(images, json), analyzer, null, System.out);
+        if (inputSize != null && (inputSize % 32 != 0 || inputSize < 32))
+            throw new IllegalArgumentException("--input-size must be a positive multiple of 32");
+        if (draw != null && images.size() != 1) throw new IllegalArgumentException("--draw writes one picture: give one IMAGE");
+        // one analyzer per input size in use (a batch of same-sized photos loads the detector once)
+        Map<Integer, FaceApiAnalyzer> bySize = new TreeMap<>();
+        try {
+            Analyze.AnalyzerFor analyzers = img -> {
+                List<FaceAnalyzer> parts = new ArrayList<>();
+                for (int size : inputSize != null ? List.of(inputSize) : InputSize.forImage(img.width(), img.height()))
+                    parts.add(bySize.computeIfAbsent(size, s -> FaceApiAnalyzer.load(s, minScore)));
+                return new MergedAnalyzer(parts);
+            };
+            Analyze.Options o = new Analyze.Options(images, json, draw);
+            if (noDescriptor) return Analyze.run(o, analyzers, null, System.out);
             try (FaceApiEmbedder embedder = FaceApiEmbedder.load()) {
-                return Analyze.run(new Analyze.Options(images, json), analyzer, embedder::embed, System.out);
+                return Analyze.run(o, analyzers, embedder::embed, System.out);
             }
+        } finally {
+            bySize.values().forEach(FaceApiAnalyzer::close);
         }
     }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
         description = "Run a local multi-broker KRaft Kafka cluster (separate processes) and role workers on it.",
         subcommands = {ClusterCommand.Up.class, ClusterCommand.Down.class, ClusterCommand.Status.class})
 public final class ClusterCommand implements Callable<Integer> {
-    @Option(names = "--dir", defaultValue = "unveil-cluster", description = "Cluster folder: configs, data, pid files, logs (default: ${DEFAULT-VALUE}).")
+    // INHERIT: `cluster status --dir X` works as well as `cluster --dir X status`
+    @Option(names = "--dir", scope = picocli.CommandLine.ScopeType.INHERIT, defaultValue = "unveil-cluster", description = "Cluster folder: configs, data, pid files, logs (default: ${DEFAULT-VALUE}).")
     Path dir;
 
     @Override

@@ -55,7 +55,7 @@ public final class EnrollCommand implements Callable<Integer> {
             print(r.get("images"));
             return 0;
         } catch (GalleryClient.ApiError e) {
-            System.err.println("enrollment refused: " + e.getMessage());
+            System.err.println("enrollment refused: " + service.explain(e));
             if (e.body != null && e.body.has("details")) print(e.body.get("details"));
             return 1;
         } catch (IllegalStateException | IllegalArgumentException e) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 /** {@code unveil models fetch|verify|list}: the pinned pretrained weights in the local cache; {@code average}: weight averaging. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Fetch, verify or list the pinned pretrained face models (npm @vladmandic/face-api "
-                + FaceApiModels.VERSION + ", sha256-checked, cached under ~/.cache/unveil/models); average weight snapshots.",
+                + FaceApiModels.VERSION + ", sha256-checked, cached under ${sys:" + io.unveil.deploy.HelpHome.PROPERTY + "}/models); average weight snapshots.",
         subcommands = {ModelsCommand.Fetch.class, ModelsCommand.Verify.class, ModelsCommand.ListFiles.class,
                 ModelsAverageCommand.class})
 public final class ModelsCommand implements Runnable {

@@ -161,4 +161,20 @@ class DockerfileTest {
         }
         return out;
     }
+
+    /**
+     * The GPU stage's PYTORCH_FLAVOR is one DJL's pytorch-jni ships a JNI library for (0.36.0 / 2.7.1: cpu and cu128 for
+     * linux-x86_64), and the README's GPU section names the same flavor.
+     */
+    @Test
+    void gpuStageNamesTheCudaFlavorOfDjlsJniAndTheReadmeAgrees() throws IOException {
+        Matcher m = Pattern.compile("PYTORCH_FLAVOR=(\\w+)").matcher(Files.readString(root.resolve("deploy/Dockerfile")));
+        assertTrue(m.find(), "the gpu stage sets PYTORCH_FLAVOR");
+        String flavor = m.group(1);
+        assertNotNull(Thread.currentThread().getContextClassLoader().getResource("jnilib/linux-x86_64/" + flavor + "/libdjl_torch.so"),
+                "DJL's pytorch-jni has no linux-x86_64/" + flavor + " library");
+        Matcher readme = Pattern.compile("PYTORCH_FLAVOR=(\\w+)").matcher(Files.readString(root.resolve("README.md")));
+        assertTrue(readme.find(), "README's GPU section names the flavor");
+        assertEquals(flavor, readme.group(1), "README and Dockerfile name different CUDA flavors");
+    }
 }

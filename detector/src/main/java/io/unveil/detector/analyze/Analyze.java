@@ -28,7 +28,19 @@ public final class Analyze {
         float[][] embed(List<RgbImage> chips150);
     }
 
-    public record Options(List<Path> images, boolean json) {
+    /** The analyzer for one photo (e.g. one per detector input size, chosen from the photo's size). */
+    @FunctionalInterface
+    public interface AnalyzerFor {
+        FaceAnalyzer forImage(RgbImage image);
+    }
+
+    /**
+     * @param draw where {@code --draw} writes the photo with boxes, landmarks and labels (PNG), or null
+     */
+    public record Options(List<Path> images, boolean json, Path draw) {
+        public Options(List<Path> images, boolean json) {
+            this(images, json, null);
+        }
     }
 
     public record FaceReport(DetectedFace face, float[] descriptor) {
@@ -48,6 +60,10 @@ public final class Analyze {
         } catch (ImageDecodeException e) {
             return new ImageReport(file, 0, 0, List.of(), e.getMessage());
         }
+        return analyze(file, img, analyzer, embedder);
+    }
+
+    static ImageReport analyze(Path file, RgbImage img, FaceAnalyzer analyzer, ChipEmbedder embedder) {
         List<DetectedFace> faces = analyzer.detect(img);
         float[][] descriptors = null;
         if (embedder != null && !faces.isEmpty()) {
@@ -62,14 +78,47 @@ public final class Analyze {
 
     /** Prints a report per image; returns 0 when every image was readable, 1 otherwise. */
     public static int run(Options o, FaceAnalyzer analyzer, ChipEmbedder embedder, PrintStream out) {
+        return run(o, img -> analyzer, embedder, out);
+    }
+
+    /** As above, the analyzer chosen per photo; with {@code o.draw()} (one image) also writes the drawn photo. */
+    public static int run(Options o, AnalyzerFor analyzers, ChipEmbedder embedder, PrintStream out) {
+        if (o.draw() != null && o.images().size() != 1)
+            throw new IllegalArgumentException("--draw writes one picture: give one IMAGE (got " + o.images().size() + ")");
         int rc = 0;
         for (Path p : o.images()) {
-            ImageReport r = analyze(p, analyzer, embedder);
+            RgbImage img;
+            ImageReport r;
+            try {
+                img = Images.read(p);
+                r = analyze(p, img, analyzers.forImage(img), embedder);
+            } catch (ImageDecodeException e) {
+                img = null;
+                r = new ImageReport(p, 0, 0, List.of(), e.getMessage());
+            }
             if (r.error() != null) rc = 1;
             out.println(o.json() ? toJson(r) : toText(r));
+            if (img != null && o.draw() != null) {
+                writeDrawing(o.draw(), img, r);
+                if (!o.json()) out.println("drew " + r.faces().size() + " face(s) into " + o.draw());
+            }
             out.flush();
         }
         return rc;
+    }
+
+    private static void writeDrawing(Path to, RgbImage img, ImageReport r) {
+        List<FaceDrawing.Mark> marks = new ArrayList<>();
+        for (int i = 0; i < r.faces().size(); i++) {
+            DetectedFace f = r.faces().get(i).face();
+            String label = String.format(java.util.Locale.ROOT, "#%d %.2f", i + 1, f.score());
+            marks.add(new FaceDrawing.Mark(f.box(), f.landmarks(), label));
+        }
+        try {
+            java.nio.file.Files.write(to, Images.encodePng(FaceDrawing.draw(img, marks)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + to, e);
+        }
     }
 
     public static String toJson(ImageReport r) {

@@ -80,8 +80,14 @@ public final class GalleryRole extends AbstractRole {
         String keep = s.get(GallerySettings.KEEP_IMAGES_DIR);
         GalleryService service = new GalleryService(store, enroller, clips, UploadLimits.from(s), keep == null ? null : Path.of(keep));
         api = new GalleryApi(service, feed, keys(s), io.unveil.gallery.api.RateLimiter.from(s))
-                .sseLimits(s.get(GallerySettings.SSE_QUEUE), s.get(GallerySettings.SSE_MAX_STALL).toMillis(), s.get(GallerySettings.SSE_MAX_CLIENTS))
-                .start(s.get(GallerySettings.HOST), s.get(GallerySettings.PORT));
+                .sseLimits(s.get(GallerySettings.SSE_QUEUE), s.get(GallerySettings.SSE_MAX_STALL).toMillis(), s.get(GallerySettings.SSE_MAX_CLIENTS));
+        try {
+            api.start(s.get(GallerySettings.HOST), s.get(GallerySettings.PORT));
+        } catch (RuntimeException e) {
+            if (!io.unveil.core.net.PortInUseException.isBindFailure(e)) throw e;
+            throw new io.unveil.core.net.PortInUseException(s.get(GallerySettings.HOST), s.get(GallerySettings.PORT),
+                    "--set " + GallerySettings.PORT.name() + "=<port> (0 = any free port)", e);
+        }
         closeOnStop(api);
         LOG.info("gallery: API and web page on http://{}:{}/", s.get(GallerySettings.HOST), api.port());
     }

@@ -126,7 +126,7 @@ public final class Generator {
                     src = NDArrays.concat(new NDList(src, tmp.zeros(new Shape(s.get(0), MIRROR_INPUTS - PLAIN_INPUTS,
                             s.get(2), s.get(3)))), 1);
                 }
-                params.get(e.getKey()).set(src.toFloatArray());
+                io.unveil.core.model.ArrayCopy.into(params.get(e.getKey()), src.toFloatArray());
             }
         }
     }

@@ -93,7 +93,7 @@ final class ConvLayer extends AbstractBlock {
         NDArray a = p.getArray();
         if (a.size() != data.length)
             throw new ModelFetchException("parameter " + p.getName() + " " + a.getShape() + " cannot take " + data.length + " values");
-        a.set(data);
+        io.unveil.core.model.ArrayCopy.into(a, data);
     }
 
     int stride() {

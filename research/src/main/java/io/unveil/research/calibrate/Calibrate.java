@@ -20,7 +20,8 @@ import java.util.Set;
  * scores probes against identity centroids and writes the threshold for the target FAR as a calibration JSON file.
  */
 public final class Calibrate {
-    public record Options(Path data, double far, Path out, int maxPerIdentity, Set<String> excludeIdentities) {
+    /** @param force write the calibration even when the set has too few impostor scores for {@code far} (with a warning) */
+    public record Options(Path data, double far, Path out, int maxPerIdentity, Set<String> excludeIdentities, boolean force) {
     }
 
     private final FaceChips chips;
@@ -58,8 +59,11 @@ public final class Calibrate {
         }
         if (progress != null)
             progress.printf("calibrate: %d identities, %d images without a face, %d unreadable%n", byId.size(), noFace, unreadable);
-        CalibrationResult r = Calibration.pick(Calibration.scores(byId), o.far())
-                .withSource(o.data().toString(), embedder.modelVersion());
+        Calibration.Scores scores = Calibration.scores(byId);
+        String tooFew = Calibration.tooFewImpostors(scores, o.far());
+        if (tooFew != null && !o.force()) throw new IllegalArgumentException(tooFew + "; nothing written (--force writes it anyway)");
+        if (tooFew != null && progress != null) progress.println("WARNING (--force): " + tooFew);
+        CalibrationResult r = Calibration.pick(scores, o.far()).withSource(o.data().toString(), embedder.modelVersion());
         if (o.out() != null) r.write(o.out());
         return r;
     }

@@ -65,6 +65,34 @@ public final class Calibration {
         return new Scores(genuine.toArray(), impostor.toArray(), center);
     }
 
+    /**
+     * Impostor scores per false accept the target FAR allows: with fewer than 10/FAR impostor scores the threshold rests on
+     * fewer than 10 accepted impostors (on 52 scores, "FAR 1e-3" is the single highest impostor score), and the FAR
+     * measured at it says nothing about the target.
+     */
+    public static final int IMPOSTORS_PER_ACCEPT = 10;
+
+    /** Impostor scores a threshold for {@code targetFar} needs: {@value #IMPOSTORS_PER_ACCEPT}/FAR. */
+    public static long impostorsNeeded(double targetFar) {
+        return (long) Math.ceil(IMPOSTORS_PER_ACCEPT / targetFar - 1e-9);
+    }
+
+    /** Null when the set has the impostor scores {@code targetFar} needs, else why not and what to do (one line). */
+    public static String tooFewImpostors(Scores s, double targetFar) {
+        long need = impostorsNeeded(targetFar);
+        int have = s.impostor().length;
+        if (have >= need) return null;
+        return String.format(java.util.Locale.ROOT, "the set gives %d impostor scores, FAR %.0e needs at least %d (%d/FAR) for a "
+                        + "meaningful threshold: use a set with more identities or images, or --far %s or higher (what %d scores support)",
+                have, targetFar, need, IMPOSTORS_PER_ACCEPT, lowestFar(have), have);
+    }
+
+    /** The lowest FAR {@code impostors} scores support, rounded up to 2 significant digits (so that it really does). */
+    static String lowestFar(int impostors) {
+        java.math.BigDecimal far = java.math.BigDecimal.valueOf(IMPOSTORS_PER_ACCEPT / (double) Math.max(1, impostors));
+        return far.round(new java.math.MathContext(2, java.math.RoundingMode.UP)).stripTrailingZeros().toString();
+    }
+
     /** Threshold for the target FAR plus the rates measured at it. */
     public static CalibrationResult pick(Scores s, double targetFar) {
         if (!(targetFar > 0 && targetFar < 1)) throw new IllegalArgumentException("target FAR must be in (0,1): " + targetFar);

@@ -35,8 +35,16 @@ public final class CalibrateCommand implements Callable<Integer> {
             description = "Identities of the shared split to use: all, train or validation (default ${DEFAULT-VALUE}).")
     String split;
 
+    @Option(names = "--force", description = "Write the calibration even when the set has fewer than 10/FAR impostor scores "
+            + "(refused otherwise: the threshold would rest on fewer than 10 accepted impostors).")
+    boolean force;
+
     @Override
     public Integer call() {
+        // checked before the models load (seconds), so a typo costs nothing
+        if (!java.nio.file.Files.isDirectory(data))
+            throw new IllegalArgumentException("--data " + data + " is not a folder: give a labelled set (labels.csv, or one "
+                    + "folder per identity), e.g. ../shared/data/celeba-subset (README, \"Data sets\")");
         Set<String> exclude = new HashSet<>();
         if (!split.equals("all")) {
             IdentitySplit.Part keep = IdentitySplit.Part.valueOf(split.toUpperCase(Locale.ROOT));
@@ -46,7 +54,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         FaceChips chips = FaceChips.faceApi();
         try (FaceApiEmbedder embedder = FaceApiEmbedder.load()) {
             CalibrationResult r = new Calibrate(chips, embedder, System.err)
-                    .run(new Calibrate.Options(data, far, out, maxPerIdentity, exclude));
+                    .run(new Calibrate.Options(data, far, out, maxPerIdentity, exclude, force));
             System.out.printf(Locale.ROOT, "threshold %.4f for FAR %.1e: measured FAR %.2e, FRR %.3f (%d genuine, %d impostor "
                             + "scores; genuine median %.3f, impostor median %.3f)%nwrote %s%n", r.threshold(), r.targetFar(), r.far(),
                     r.frr(), r.genuinePairs(), r.impostorPairs(), r.genuineMedian(), r.impostorMedian(), out.toAbsolutePath());

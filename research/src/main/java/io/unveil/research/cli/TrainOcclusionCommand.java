@@ -16,7 +16,7 @@ public final class TrainOcclusionCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Labelled face set (e.g. ../shared/data/celeba-subset).")
     Path data;
 
-    @Option(names = "--out", description = "Output folder (default: ~/.cache/unveil/train/occlusion).")
+    @Option(names = "--out", description = "Output folder (default: ${sys:unveil.help.home}/train/occlusion).")
     Path out;
 
     @Option(names = "--steps", defaultValue = "2000", description = "Optimizer steps (default ${DEFAULT-VALUE}).")

@@ -52,4 +52,15 @@ class CalibrationTest {
         assertTrue(Files.readString(f).contains("\"threshold\""));
         assertEquals(r, CalibrationResult.read(f));
     }
+
+    @Test
+    void aTargetFarNeedsTenImpostorScoresPerAcceptedImpostor() {
+        assertEquals(10_000, Calibration.impostorsNeeded(1e-3));
+        assertEquals(100, Calibration.impostorsNeeded(0.1));
+        Calibration.Scores fiftyTwo = new Calibration.Scores(new float[]{0.9f}, new float[52], null);
+        assertEquals("the set gives 52 impostor scores, FAR 1e-03 needs at least 10000 (10/FAR) for a meaningful threshold: use a set "
+                + "with more identities or images, or --far 0.2 or higher (what 52 scores support)", Calibration.tooFewImpostors(fiftyTwo, 1e-3));
+        assertEquals(null, Calibration.tooFewImpostors(fiftyTwo, 0.2));
+        assertTrue(Calibration.tooFewImpostors(fiftyTwo, 0.19) != null);
+    }
 }
