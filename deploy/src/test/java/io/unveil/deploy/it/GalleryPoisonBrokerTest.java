@@ -43,47 +43,49 @@ class GalleryPoisonBrokerTest {
     @Test
     void poisonGalleryRecordsAreDeadLetteredAndRecognitionContinues(@TempDir Path dir) throws Exception {
         String first;
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
-             World w = World.start(kafka, dir)) {
-            Path a1 = dir.resolve("a1.png"), a2 = dir.resolve("a2.png");
-            Files.write(a1, MarkedFaces.png(1, Spec.of(42)));
-            Files.write(a2, MarkedFaces.png(2, Spec.of(42)));
-            first = w.client().enroll("Katherine Johnson", List.of(a1, a2)).get("identity").get("id").asText();
+        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"))) {
+            try (World w = World.start(kafka, dir)) {
+                Path a1 = dir.resolve("a1.png"), a2 = dir.resolve("a2.png");
+                Files.write(a1, MarkedFaces.png(1, Spec.of(42)));
+                Files.write(a2, MarkedFaces.png(2, Spec.of(42)));
+                first = w.client().enroll("Katherine Johnson", List.of(a1, a2)).get("identity").get("id").asText();
 
-            poison(kafka, first);
-            // enrollment after the poison: the new identity must reach the recognizer through the same global store
-            Path b1 = dir.resolve("b1.png"), b2 = dir.resolve("b2.png");
-            Files.write(b1, MarkedFaces.png(3, Spec.of(77)));
-            Files.write(b2, MarkedFaces.png(4, Spec.of(77)));
-            String second = w.client().enroll("Dorothy Vaughan", List.of(b1, b2)).get("identity").get("id").asText();
+                poison(kafka, first);
+                // enrollment after the poison: the new identity must reach the recognizer through the same global store
+                Path b1 = dir.resolve("b1.png"), b2 = dir.resolve("b2.png");
+                Files.write(b1, MarkedFaces.png(3, Spec.of(77)));
+                Files.write(b2, MarkedFaces.png(4, Spec.of(77)));
+                String second = w.client().enroll("Dorothy Vaughan", List.of(b1, b2)).get("identity").get("id").asText();
 
-            long now = System.currentTimeMillis();
-            sendTrack(w.faces(), "cam-p", 1, 77, now, 6);
-            RecognitionEvent named = waitForEvent(w.feed(), e -> "cam-p".equals(e.cameraId()) && second.equals(e.identityId()));
-            assertEquals("Dorothy Vaughan", named.name());
-            sendTrack(w.faces(), "cam-q", 2, 42, now + 10_000, 6);
-            waitForEvent(w.feed(), e -> "cam-q".equals(e.cameraId()) && first.equals(e.identityId()));
+                long now = System.currentTimeMillis();
+                sendTrack(w.faces(), "cam-p", 1, 77, now, 6);
+                RecognitionEvent named = waitForEvent(w.feed(), e -> "cam-p".equals(e.cameraId()) && second.equals(e.identityId()));
+                assertEquals("Dorothy Vaughan", named.name());
+                sendTrack(w.faces(), "cam-q", 2, 42, now + 10_000, 6);
+                waitForEvent(w.feed(), e -> "cam-q".equals(e.cameraId()) && first.equals(e.identityId()));
 
-            List<DeadLetter> letters = deadLetters(kafka, 6);
-            for (String stage : List.of("recognize-gallery", "gallery-reader")) {
-                List<DeadLetter> mine = letters.stream().filter(d -> stage.equals(d.stage())).toList();
-                assertEquals(3, mine.size(), stage + " dead-letters each bad record once: " + letters);
-                assertTrue(mine.stream().allMatch(d -> Topics.GALLERY.name().equals(d.sourceTopic())), letters.toString());
-                assertTrue(mine.stream().anyMatch(d -> d.reason().contains("not a GalleryEntry JSON record")), letters.toString());
-                assertTrue(mine.stream().anyMatch(d -> d.reason().contains("no centroid")), letters.toString());
-                assertTrue(mine.stream().anyMatch(d -> d.reason().contains("differs from the record key")), letters.toString());
+                List<DeadLetter> letters = deadLetters(kafka, 6);
+                for (String stage : List.of("recognize-gallery", "gallery-reader")) {
+                    List<DeadLetter> mine = letters.stream().filter(d -> stage.equals(d.stage())).toList();
+                    assertEquals(3, mine.size(), stage + " dead-letters each bad record once: " + letters);
+                    assertTrue(mine.stream().allMatch(d -> Topics.GALLERY.name().equals(d.sourceTopic())), letters.toString());
+                    assertTrue(mine.stream().anyMatch(d -> d.reason().contains("not a GalleryEntry JSON record")), letters.toString());
+                    assertTrue(mine.stream().anyMatch(d -> d.reason().contains("no centroid")), letters.toString());
+                    assertTrue(mine.stream().anyMatch(d -> d.reason().contains("differs from the record key")), letters.toString());
+                }
+                assertTrue(w.store().ready(), "the gallery reader is still running");
+                assertEquals(2, w.client().list().size(), "the bad record keyed like an identity did not replace it");
             }
-            assertTrue(w.store().ready(), "the gallery reader is still running");
-            assertEquals(2, w.client().list().size(), "the bad record keyed like an identity did not replace it");
-        }
-        // every process restarts on the same broker data and state folders: nothing stops at start-up
-        try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
-             World w = World.start(kafka, dir)) {
-            JsonNode listed = w.client().list();
-            assertEquals(2, listed.size(), "both acknowledged enrollments are listed after the restart: " + listed);
-            sendTrack(w.faces(), "cam-r", 3, 42, System.currentTimeMillis(), 6);
-            waitForEvent(w.feed(), e -> "cam-r".equals(e.cameraId()) && first.equals(e.identityId()));
-            waitFor(w.store()::ready, "gallery reader ready after restart");
+            // every role process restarts on the same state folders and reads the topic again, past the bad records:
+            // nothing stops at start-up. (The broker stays up: a restart of the embedded broker on the same data was
+            // seen once to lose its partition folders under load and halt the JVM, which is not what this test is about.)
+            try (World w = World.start(kafka, dir)) {
+                JsonNode listed = w.client().list();
+                assertEquals(2, listed.size(), "both acknowledged enrollments are listed after the restart: " + listed);
+                sendTrack(w.faces(), "cam-r", 3, 42, System.currentTimeMillis(), 6);
+                waitForEvent(w.feed(), e -> "cam-r".equals(e.cameraId()) && first.equals(e.identityId()));
+                waitFor(w.store()::ready, "gallery reader ready after restart");
+            }
         }
     }
 
