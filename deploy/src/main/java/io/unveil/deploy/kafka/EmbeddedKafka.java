@@ -57,7 +57,14 @@ public final class EmbeddedKafka implements AutoCloseable {
             serverProps.remove("unveil.port");
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(serverProps, false), Time.SYSTEM);
             server.startup();
-            PrivateFiles.tighten(dir); // files the start-up created
+            try {
+                PrivateFiles.tighten(dir); // files the start-up created
+            } catch (IOException | RuntimeException e) {
+                // never leave a started broker behind a failed start: nobody could close it
+                server.shutdown();
+                server.awaitShutdown();
+                throw e;
+            }
             int port = Integer.parseInt(props.getProperty("unveil.port"));
             LOG.info("embedded Kafka on 127.0.0.1:{} ready in {} ms (data {})", port, (System.nanoTime() - t0) / 1_000_000, logs);
             return new EmbeddedKafka(dir, port, server);

@@ -1,8 +1,10 @@
 package io.unveil.deploy.kafka;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
@@ -27,16 +29,30 @@ final class PrivateFiles {
 
     /** Creates {@code dir} (and parents) and makes it and everything under it owner-only. */
     static void tighten(Path dir) throws IOException {
+        tighten(dir, 5);
+    }
+
+    private static void tighten(Path dir, int walksLeft) throws IOException {
         Files.createDirectories(dir);
         if (!posix()) {
             LOG.warn("{}: file system without POSIX permissions; the broker data is not restricted to this user", dir);
             return;
         }
+        // A running broker renames and deletes files (checkpoint .tmp files, rolled segments) while this walks: a path
+        // that is gone by the time it is reached is skipped, not an error. (Failing here after the broker had started
+        // left it running orphaned; the test's temp folder was then deleted under it and Kafka halted the JVM.)
         try (Stream<Path> all = Files.walk(dir)) {
             for (Path p : (Iterable<Path>) all::iterator) {
                 if (Files.isSymbolicLink(p)) continue;
-                Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
+                try {
+                    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) ? "rwx------" : "rw-------"));
+                } catch (NoSuchFileException gone) {
+                    // renamed or deleted by the broker meanwhile
+                }
             }
+        } catch (UncheckedIOException e) {
+            if (!(e.getCause() instanceof NoSuchFileException) || walksLeft <= 1) throw e.getCause();
+            tighten(dir, walksLeft - 1); // a folder vanished under the walk: walk again (the broker's churn is brief)
         }
     }
 }
