@@ -77,8 +77,7 @@ class GalleryPoisonBrokerTest {
                 assertEquals(2, w.client().list().size(), "the bad record keyed like an identity did not replace it");
             }
             // every role process restarts on the same state folders and reads the topic again, past the bad records:
-            // nothing stops at start-up. (The broker stays up: a restart of the embedded broker on the same data was
-            // seen once to lose its partition folders under load and halt the JVM, which is not what this test is about.)
+            // nothing stops at start-up (the broker's own restart on the same data is GalleryRecognizeBrokerTest's)
             try (World w = World.start(kafka, dir)) {
                 JsonNode listed = w.client().list();
                 assertEquals(2, listed.size(), "both acknowledged enrollments are listed after the restart: " + listed);
