@@ -13,8 +13,6 @@ public final class IngestRole extends AbstractRole {
     private static final Logger LOG = LoggerFactory.getLogger(IngestRole.class);
     private final List<CameraReader> readers = new ArrayList<>();
     private KafkaFrameSink sink;
-    /** A live camera unreachable this long makes /health DEGRADED: reconnects back off to 4 s, so 60 s is ~15 tries. */
-    static final java.time.Duration DEFAULT_UNHEALTHY_AFTER = java.time.Duration.ofSeconds(60);
 
     public IngestRole() {
         super("ingest");

@@ -41,6 +41,7 @@ public final class IngestSettings implements SettingCatalogue {
             "any FFmpeg option, e.g. `camera.door.option.rtsp_flags=listen`");
     public static final Setting<String> CREDENTIALS_FILE = Setting.text("ingest.credentials-file", null,
             "properties file of `CAMERA_ID=user:password`, put into that camera's rtsp/http URL (keeps passwords out of config; Kubernetes: the `camera-credentials` secret)");
+    /** Reconnects back off to 4 s, so the default 60 s is ~15 tries before a live camera counts as down. */
     public static final Setting<java.time.Duration> UNHEALTHY_AFTER = Setting.duration("ingest.unhealthy-after", java.time.Duration.ofSeconds(60),
             "a live camera unreachable this long makes /health DEGRADED (503); a file camera that ended is not a failure");
     public static final SettingPattern<java.time.Duration> CAMERA_UNHEALTHY_AFTER = SettingPattern.of("camera.<id>.unhealthy-after",

@@ -84,4 +84,18 @@ class YuNetDetectorTest {
         assertThrows(IllegalArgumentException.class, () -> YuNetDetector.load(Path.of("yunet_s_dynamic.onnx"), 0.6f));
         assertThrows(IllegalArgumentException.class, () -> new YuNetDetector(new byte[0], 300, 0.6f));
     }
+
+    @Test
+    void theBundledFileIsTheOneItsProvenanceNames() throws Exception {
+        byte[] onnx, card;
+        try (var in = YuNetDetector.class.getResourceAsStream(YuNetDetector.RESOURCE);
+             var note = YuNetDetector.class.getResourceAsStream("/io/unveil/detector/yunet/PROVENANCE.md")) {
+            onnx = in.readAllBytes();
+            card = note.readAllBytes();
+        }
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(onnx));
+        String text = new String(card, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(text.contains("sha256: " + sha), "PROVENANCE.md states the bundled file's sha256 " + sha);
+        assertTrue(text.contains("## Model card") && text.contains("Measured here"), "PROVENANCE.md carries the model card");
+    }
 }
