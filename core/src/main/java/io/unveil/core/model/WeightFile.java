@@ -22,9 +22,16 @@ import java.util.List;
  * has its {@code MODEL_CARD.md} beside it (size, sha256, how it was trained and measured). Pretrained face-api weights
  * keep their own manifest format ({@link WeightManifest}): it is the import format for those.
  * {@link #average} makes one file of several snapshots of the same network (weight averaging).
+ *
+ * <p>Version 2 (magic {@code 0x1D6A0002}, written by {@link #writeQuantized}) stores each tensor as uint8 with a
+ * per-tensor {@code min} and {@code scale} ({@code value = q * scale + min}, face-api's own manifest quantization),
+ * a quarter of the size; {@link #read} accepts both versions and always returns float values. Use it for files
+ * committed to the repository where the rounding error ({@code scale / 2} at most) is measured acceptable, e.g. a
+ * fine-tuning delta over pretrained weights.
  */
 public final class WeightFile {
     static final int MAGIC = 0x1D6A0001;
+    static final int MAGIC_QUANTIZED = 0x1D6A0002;
     private static final int MAX_RANK = 8;
 
     /** One named tensor: its dimensions and its values in row-major order. */
@@ -40,7 +47,9 @@ public final class WeightFile {
      */
     public static List<Tensor> read(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
-        if (d.readInt() != MAGIC) throw new IOException("not an Unveil weight file");
+        int magic = d.readInt();
+        if (magic != MAGIC && magic != MAGIC_QUANTIZED) throw new IOException("not an Unveil weight file");
+        boolean quantized = magic == MAGIC_QUANTIZED;
         int n = d.readInt();
         if (n < 0) throw new IOException("corrupt weight file: " + n + " tensors");
         List<Tensor> out = new ArrayList<>(n);
@@ -56,9 +65,18 @@ public final class WeightFile {
                 size = Math.multiplyExact(size, dims[k]);
             }
             float[] v = new float[Math.toIntExact(size)];
-            for (int k = 0; k < v.length; k++) {
-                v[k] = d.readFloat();
-                if (!Float.isFinite(v[k])) throw new IOException("tensor " + name + " holds NaN/Inf at index " + k);
+            if (quantized) {
+                float min = d.readFloat(), scale = d.readFloat();
+                if (!Float.isFinite(min) || !Float.isFinite(scale) || scale < 0)
+                    throw new IOException("tensor " + name + " has an invalid quantization (min " + min + ", scale " + scale + ")");
+                byte[] q = new byte[v.length];
+                d.readFully(q);
+                for (int k = 0; k < v.length; k++) v[k] = (q[k] & 0xff) * scale + min;
+            } else {
+                for (int k = 0; k < v.length; k++) {
+                    v[k] = d.readFloat();
+                    if (!Float.isFinite(v[k])) throw new IOException("tensor " + name + " holds NaN/Inf at index " + k);
+                }
             }
             out.add(new Tensor(name, dims, v));
         }
@@ -72,8 +90,17 @@ public final class WeightFile {
     }
 
     public static void write(OutputStream out, List<Tensor> tensors) throws IOException {
+        write(out, tensors, false);
+    }
+
+    /** Version 2: every tensor uint8-quantized over its own [min, max] range (see the class comment). */
+    public static void writeQuantized(OutputStream out, List<Tensor> tensors) throws IOException {
+        write(out, tensors, true);
+    }
+
+    private static void write(OutputStream out, List<Tensor> tensors, boolean quantized) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(MAGIC);
+        d.writeInt(quantized ? MAGIC_QUANTIZED : MAGIC);
         d.writeInt(tensors.size());
         for (Tensor t : tensors) {
             long size = 1;
@@ -83,9 +110,27 @@ public final class WeightFile {
             d.writeUTF(t.name());
             d.writeInt(t.dims().length);
             for (long x : t.dims()) d.writeLong(x);
-            for (float f : t.values()) d.writeFloat(f);
+            if (quantized) writeUint8(d, t);
+            else for (float f : t.values()) d.writeFloat(f);
         }
         d.flush();
+    }
+
+    private static void writeUint8(DataOutputStream d, Tensor t) throws IOException {
+        float min = Float.POSITIVE_INFINITY, max = Float.NEGATIVE_INFINITY;
+        for (float f : t.values()) {
+            if (!Float.isFinite(f)) throw new IllegalArgumentException("tensor " + t.name() + " holds NaN/Inf");
+            min = Math.min(min, f);
+            max = Math.max(max, f);
+        }
+        if (t.values().length == 0) min = max = 0;
+        float scale = (max - min) / 255f;
+        d.writeFloat(min);
+        d.writeFloat(scale);
+        byte[] q = new byte[t.values().length];
+        for (int k = 0; k < q.length; k++)
+            q[k] = (byte) (scale == 0 ? 0 : Math.max(0, Math.min(255, Math.round((t.values()[k] - min) / scale))));
+        d.write(q);
     }
 
     /** Writes to a sibling temporary file and moves it into place, so a crash never leaves half a weight file. */

@@ -68,4 +68,24 @@ class WeightFileTest {
         assertEquals("file 2 has tensor w[3] where the first has w[2]", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> WeightFile.average(List.of()));
     }
+
+    @Test
+    void aQuantizedFileIsAQuarterTheSizeAndReadsBackWithinHalfAStep() throws IOException {
+        float[] v = new float[1000];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int k = 0; k < v.length; k++) v[k] = (float) (r.nextGaussian() * 0.01);
+        List<WeightFile.Tensor> t = List.of(new WeightFile.Tensor("delta", new long[] {10, 100}, v),
+                new WeightFile.Tensor("constant", new long[] {3}, new float[] {0.5f, 0.5f, 0.5f}));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        WeightFile.writeQuantized(out, t);
+        assertTrue(out.size() < bytes(t).length / 3, out.size() + " bytes");
+        List<WeightFile.Tensor> back = WeightFile.read(new ByteArrayInputStream(out.toByteArray()));
+        float min = Float.MAX_VALUE, max = -Float.MAX_VALUE;
+        for (float f : v) { min = Math.min(min, f); max = Math.max(max, f); }
+        float halfStep = (max - min) / 255f / 2f;
+        for (int k = 0; k < v.length; k++) assertEquals(v[k], back.get(0).values()[k], halfStep * 1.001f);
+        assertArrayEquals(new float[] {0.5f, 0.5f, 0.5f}, back.get(1).values());
+        assertThrows(IllegalArgumentException.class, () -> WeightFile.writeQuantized(new ByteArrayOutputStream(),
+                List.of(new WeightFile.Tensor("w", new long[] {1}, new float[] {Float.NaN}))));
+    }
 }

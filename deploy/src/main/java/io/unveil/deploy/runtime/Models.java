@@ -13,6 +13,7 @@ import io.unveil.inpaint.stage.InpaintConfig;
 import io.unveil.inpaint.stage.InpaintSettings;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
+import io.unveil.recognize.faceapi.RobustRecognizer;
 import io.unveil.recognize.stage.RecognizeSettings;
 import java.util.List;
 
@@ -33,7 +34,9 @@ public final class Models {
 
     /** {@code recognize.model}: face-api's 128-D recognizer (dlib ResNet-29); the gallery role enrolls with it too. */
     public static final ModelRegistry<Embedder> RECOGNIZERS = new ModelRegistry<Embedder>(RecognizeSettings.MODEL)
-            .register("faceapi", s -> FaceApiEmbedder.load());
+            .register("faceapi", s -> FaceApiEmbedder.load())
+            .register("robust", s -> RobustRecognizer.load())
+            .orFile((file, s) -> RobustRecognizer.load(file));
 
     /** {@code inpaint.occlusion-model}: the bundled occlusion-unet, or a weight file of {@code unveil train occlusion}. */
     public static final ModelRegistry<FaceOcclusionModel> OCCLUSION_MODELS =

@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.model.Djl;
 import io.unveil.core.model.FaceApiModels;
+import io.unveil.core.model.WeightFile;
 import io.unveil.core.model.WeightManifest;
 import io.unveil.recognize.Embedder;
 import java.nio.file.Path;
@@ -55,6 +56,14 @@ public final class FaceApiEmbedder implements Embedder {
 
     /** Loads from a manifest (its .bin beside it); {@code version} goes into {@link #modelVersion()}. */
     public static FaceApiEmbedder load(Path manifest, String version) {
+        return load(manifest, version, List.of());
+    }
+
+    /**
+     * Loads face-api's weights from a manifest and adds a fine-tuning {@code delta} ({@link FaceRecognitionNet#addDelta}):
+     * how the occlusion-robust recognizer ({@link RobustRecognizer}) is built.
+     */
+    public static FaceApiEmbedder load(Path manifest, String version, List<WeightFile.Tensor> delta) {
         Djl.init();
         var weights = WeightManifest.load(manifest);
         NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch");
@@ -62,6 +71,7 @@ public final class FaceApiEmbedder implements Embedder {
             FaceRecognitionNet net = new FaceRecognitionNet();
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, FaceRecognitionNet.INPUT_SIZE, FaceRecognitionNet.INPUT_SIZE));
             net.loadWeights(weights);
+            if (!delta.isEmpty()) net.addDelta(delta);
             return new FaceApiEmbedder(manager, net, version + " pad-square+bilinear150");
         } catch (RuntimeException e) {
             manager.close();

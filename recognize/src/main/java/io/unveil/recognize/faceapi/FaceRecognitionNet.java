@@ -14,7 +14,10 @@ import ai.djl.util.PairList;
 import io.unveil.core.model.ModelFetchException;
 import io.unveil.core.model.TfWeights;
 import io.unveil.core.model.WeightTensor;
+import io.unveil.core.model.NetworkWeights;
+import io.unveil.core.model.WeightFile;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -149,5 +152,25 @@ public final class FaceRecognitionNet extends AbstractBlock {
         unused.removeAll(used);
         if (!unused.isEmpty()) throw new ModelFetchException("face recognition weights not used by the network: " + unused);
         freezeParameters(true);
+    }
+
+    /**
+     * Adds a fine-tuning delta to the loaded weights: each tensor is named as the block's DJL parameter (e.g.
+     * {@code 03conv64_down_01conv1_01conv_weight}) and has its shape; parameters without a tensor keep their values.
+     * Used for the occlusion-robust recognizer, stored as its difference to face-api's weights.
+     */
+    public void addDelta(List<WeightFile.Tensor> delta) {
+        Map<String, NDArray> arrays = NetworkWeights.arrays(this);
+        for (WeightFile.Tensor t : delta) {
+            NDArray a = arrays.get(t.name());
+            if (a == null) throw new ModelFetchException("recognizer delta has unknown tensor " + t.name());
+            if (!a.getShape().equals(new Shape(t.dims())))
+                throw new ModelFetchException("recognizer delta tensor " + t.name() + " has shape " + new Shape(t.dims())
+                        + ", the network " + a.getShape());
+            float[] v = a.toFloatArray();
+            float[] d = t.values();
+            for (int i = 0; i < v.length; i++) v[i] += d[i];
+            io.unveil.core.model.ArrayCopy.into(a, v);
+        }
     }
 }

@@ -9,6 +9,7 @@ import io.unveil.research.eval.inpaint.IdentityGuard;
 import io.unveil.research.eval.inpaint.LibraryOcclusion;
 import io.unveil.research.eval.inpaint.OcclusionColumn;
 import io.unveil.research.eval.inpaint.OcclusionProtocol;
+import io.unveil.research.train.idgan.Recognizers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,6 +90,10 @@ public final class EvalCommand implements Callable<Integer> {
             + "person's pairs together: pairs share faces and people, so they are not independent) or pair (default: ${DEFAULT-VALUE}).")
     String bootstrapUnit;
 
+    @Option(names = "--recognizer", defaultValue = "faceapi", description = "Recognizer that scores the pairs: "
+            + Recognizers.NAMES + " (default: ${DEFAULT-VALUE}).")
+    String recognizer;
+
     @Option(names = "--out", defaultValue = "eval-report", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -136,7 +141,7 @@ public final class EvalCommand implements Callable<Integer> {
                 protocols, both, probes, tsneIdentities, samples, out, modelCards, bootstrap, byPair);
         EvalResult r;
         try {
-            r = Evaluation.run(new Evaluation.Request(o, methods, modelCards, aligned, !noProgress));
+            r = Evaluation.run(new Evaluation.Request(o, methods, modelCards, aligned, !noProgress, recognizer));
         } catch (IdentityGuard.Refused e) {
             System.err.println("refused: " + e.getMessage());
             return 3;

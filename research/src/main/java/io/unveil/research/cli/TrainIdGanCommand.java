@@ -39,7 +39,7 @@ public final class TrainIdGanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IdGanOptions o = options();
-        IdGanTrainer trainer = new IdGanTrainer(o, o.identityLoss == IdentityLoss.NONE ? null : Recognizers.faceApi(),
+        IdGanTrainer trainer = new IdGanTrainer(o, o.identityLoss == IdentityLoss.NONE ? null : Recognizers.named(o.recognizer),
                 TrainingMasks.occluders(), System.err);
         IdGanTrainer.Result r = trainer.run(TrainingFaces.load(o.dataset, buildCache, haarFallback));
         System.out.printf("generator: %s  steps %d  skipped %d  %.0f s  validation hole PSNR %.2f dB%n", r.generator(),

@@ -1,7 +1,7 @@
 package io.unveil.research.eval.inpaint;
 
 import io.unveil.recognize.Embedder;
-import io.unveil.recognize.faceapi.FaceApiEmbedder;
+import io.unveil.research.train.idgan.Recognizers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,7 +18,12 @@ public final class Evaluation {
      * @param preAligned the set holds aligned chips: skip detection
      * @param progress   show a progress bar on stderr
      */
-    public record Request(EvalOptions options, List<String> methods, List<Path> modelCards, boolean preAligned, boolean progress) {
+    /** @param recognizer {@code faceapi}, {@code robust} or a delta file ({@link Recognizers#load}) */
+    public record Request(EvalOptions options, List<String> methods, List<Path> modelCards, boolean preAligned, boolean progress,
+                          String recognizer) {
+        public Request(EvalOptions options, List<String> methods, List<Path> modelCards, boolean preAligned, boolean progress) {
+            this(options, methods, modelCards, preAligned, progress, "faceapi");
+        }
     }
 
     public static EvalResult run(Request req) {
@@ -39,7 +44,7 @@ public final class Evaluation {
         ProgressBar bar = req.progress() ? new ProgressBar(System.err) : ProgressBar.silent();
         List<RepairMethod> methods = new ArrayList<>();
         FaceLoader loader = null;
-        try (Embedder embedder = FaceApiEmbedder.load()) {
+        try (Embedder embedder = Recognizers.load(req.recognizer())) {
             for (MethodSpecs.Spec s : specs) methods.add(MethodSpecs.open(s));
             loader = req.preAligned() ? new PreAlignedLoader() : FaceLoaders.detecting(req.options().data());
             EvalResult r = new EvalRunner(loader, embedder, bar).run(req.options(), methods, cards);

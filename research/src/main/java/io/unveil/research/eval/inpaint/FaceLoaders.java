@@ -63,7 +63,7 @@ public final class FaceLoaders {
      * images (e.g. the VALIDATION identities), built from a labels.csv view under {@code <unveil.home>/eval-sets/},
      * so evaluating never spends time aligning identities it will not use.
      */
-    static AlignedFaceCache cacheFor(Path setDir, String setName, List<LabeledImages.Item> items) {
+    public static AlignedFaceCache cacheFor(Path setDir, String setName, List<LabeledImages.Item> items) {
         var full = AlignedFaceCache.open(setDir);
         if (full.isPresent()) return full.get();
         Set<Path> wanted = new HashSet<>();

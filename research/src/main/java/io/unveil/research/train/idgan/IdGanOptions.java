@@ -41,6 +41,8 @@ public final class IdGanOptions {
     @Option(names = "--identity-loss", converter = IdentityLossName.class, paramLabel = "diversity|triplet|center",
             description = "identity term of L_R (default ${DEFAULT-VALUE})")
     public IdentityLoss identityLoss = IdentityLoss.DIVERSITY;
+    @Option(names = "--recognizer", description = "the frozen recognizer R: " + Recognizers.NAMES + " (default ${DEFAULT-VALUE})")
+    public String recognizer = "faceapi";
     /** Inside L_R (eq. 5): alpha_l, alpha_h and beta; the paper's 0.5, 0.05, 0.5 by default. */
     @Option(names = "--alpha-low", description = "alpha_l of L_R, on R_l (paper: 0.5)")
     public float alphaLow = Losses.ALPHA_LOW;

@@ -3,20 +3,20 @@ package io.unveil.research.train.occlusion;
 import java.io.PrintStream;
 
 /** A one-line text progress bar (rewritten in place at most every half second). */
-final class Progress {
+public final class Progress {
     private final PrintStream out;
     private final long total;
     private final long startNs = System.nanoTime();
     private final long startDone;
     private long lastNs;
 
-    Progress(PrintStream out, long total, long startDone) {
+    public Progress(PrintStream out, long total, long startDone) {
         this.out = out;
         this.total = total;
         this.startDone = startDone;
     }
 
-    void update(long done, String info) {
+    public void update(long done, String info) {
         long now = System.nanoTime();
         if (done < total && now - lastNs < 500_000_000L) return;
         lastNs = now;
@@ -30,7 +30,7 @@ final class Progress {
         out.flush();
     }
 
-    void newline() {
+    public void newline() {
         out.println();
     }
 }

@@ -1,0 +1,109 @@
+package io.unveil.research.train.recognizer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.model.WeightFile;
+import io.unveil.inpaint.occlusion.MeanFace;
+import io.unveil.recognize.faceapi.FaceApiEmbedder;
+import io.unveil.recognize.faceapi.RobustRecognizer;
+import io.unveil.research.data.AlignedFace;
+import io.unveil.research.data.TestFaces;
+import io.unveil.research.occluders.MaskTextures;
+import io.unveil.research.occluders.OccluderType;
+import io.unveil.research.occluders.Occluders;
+import io.unveil.research.occluders.PatchSource;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecognizerTrainerTest {
+    @TempDir
+    Path dir;
+
+    private static List<AlignedFace> faces(int n, String prefix) {
+        List<AlignedFace> out = new ArrayList<>();
+        for (int i = 0; i < n; i++)
+            out.add(new AlignedFace(TestFaces.synthetic(i), MeanFace.landmarks128(), prefix + (i / 2), prefix + i + ".png"));
+        return out;
+    }
+
+    private static RecognizerTrainer.Options options(Path out, int steps) {
+        return new RecognizerTrainer.Options(out, steps, 2, 1e-3f, 1, 2, 1, 4, true, 0.5f, 1f, "conv64_down",
+                List.of("unused"));
+    }
+
+    @Test
+    void trainsTheTopOnlyResumesAndWritesADeltaTheRobustLoaderReproduces() throws Exception {
+        Occluders occ = new Occluders(MaskTextures.none(), PatchSource.NONE);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        new RecognizerTrainer(options(dir, 2), new PrintStream(console)).run(faces(4, "t"), faces(4, "v"), occ);
+        assertTrue(console.toString().contains("step 0 (face-api itself)"), console.toString());
+        List<String> loss = Files.readAllLines(dir.resolve("loss.csv"));
+        assertEquals(3, loss.size(), "header + one row per step: " + loss);
+        List<String> val = Files.readAllLines(dir.resolve("validation.csv"));
+        assertEquals(1 + 2 * (1 + RecognizerValidation.TYPES.length), val.size(), "steps 0 and 2, every condition: " + val);
+        assertTrue(Files.exists(dir.resolve("teacher.bin")));
+
+        // the frozen stem has no tensor in the delta; the trained blocks do, and they moved
+        List<WeightFile.Tensor> delta = WeightFile.read(dir.resolve("delta-00002.bin"));
+        assertFalse(delta.isEmpty());
+        assertTrue(delta.stream().noneMatch(t -> t.name().contains("conv32")), "stem and conv32 stage stay face-api's");
+        assertTrue(delta.stream().anyMatch(t -> t.name().contains("fc")));
+        double moved = 0;
+        for (WeightFile.Tensor t : delta) for (float v : t.values()) moved += Math.abs(v);
+        assertTrue(moved > 0, "the trained blocks changed");
+
+        // resume: starts at step 2, no second step-0 validation
+        ByteArrayOutputStream c2 = new ByteArrayOutputStream();
+        new RecognizerTrainer(options(dir, 3), new PrintStream(c2)).run(faces(4, "t"), faces(4, "v"), occ);
+        assertTrue(c2.toString().contains("resumed from"), c2.toString());
+        assertFalse(c2.toString().contains("step 0 (face-api itself)"));
+        assertEquals(3, ((Number) io.unveil.core.serde.Json.MAPPER.readValue(dir.resolve("checkpoint.json").toFile(), Map.class)
+                .get("step")).intValue());
+
+        // the robust loader = face-api + delta: a different recognizer, still 128-D and finite
+        RgbImage face = TestFaces.synthetic(1);
+        try (FaceApiEmbedder base = FaceApiEmbedder.load();
+             FaceApiEmbedder robust = RobustRecognizer.load(dir.resolve("delta-00003.bin"))) {
+            float[] a = base.embed(face), b = robust.embed(face);
+            assertEquals(128, b.length);
+            double d = 0;
+            for (int i = 0; i < a.length; i++) {
+                assertTrue(Float.isFinite(b[i]));
+                d += (a[i] - b[i]) * (a[i] - b[i]);
+            }
+            assertNotEquals(0.0, d);
+            assertTrue(robust.modelVersion().startsWith("delta-00003.bin sha256:"), robust.modelVersion());
+        }
+    }
+
+    @Test
+    void batchesAreReproducibleMirroredAndHonourTheCleanShare() {
+        Occluders occ = new Occluders(MaskTextures.none(), PatchSource.NONE);
+        StudentBatches b = new StudentBatches(faces(4, "t"), occ, RecognizerTrainer.MIX, 0.25f);
+        StudentBatches.Batch x = b.make(64, 5), y = b.make(64, 5);
+        assertEquals(java.util.Arrays.toString(x.face()), java.util.Arrays.toString(y.face()));
+        assertTrue(java.util.Arrays.equals(x.inputs(), y.inputs()));
+        int clean = 0, flipped = 0;
+        for (int i = 0; i < 64; i++) {
+            if (x.clean()[i]) clean++;
+            if (x.flipped()[i]) flipped++;
+        }
+        assertTrue(clean > 4 && clean < 32, "about a quarter clean: " + clean);
+        assertTrue(flipped > 16 && flipped < 48, "about half mirrored: " + flipped);
+        RgbImage f = TestFaces.synthetic(3);
+        assertTrue(java.util.Arrays.equals(f.data(), Mirror.of(Mirror.of(f)).data()));
+        assertFalse(java.util.Arrays.equals(f.data(), Mirror.of(f).data()));
+        assertTrue(RecognizerTrainer.MIX.containsKey(OccluderType.MEDICAL_MASK));
+    }
+}
