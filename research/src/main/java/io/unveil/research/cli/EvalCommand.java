@@ -94,6 +94,10 @@ public final class EvalCommand implements Callable<Integer> {
             + Recognizers.NAMES + " (default: ${DEFAULT-VALUE}).")
     String recognizer;
 
+    @Option(names = "--also-recognizer", split = ",", description = "Score every row again with these recognizers (same "
+            + "pairs, holes and repairs; differences against --recognizer's OCC row): " + Recognizers.NAMES + ".")
+    List<String> alsoRecognizers = new ArrayList<>();
+
     @Option(names = "--out", defaultValue = "eval-report", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -141,7 +145,7 @@ public final class EvalCommand implements Callable<Integer> {
                 protocols, both, probes, tsneIdentities, samples, out, modelCards, bootstrap, byPair);
         EvalResult r;
         try {
-            r = Evaluation.run(new Evaluation.Request(o, methods, modelCards, aligned, !noProgress, recognizer));
+            r = Evaluation.run(new Evaluation.Request(o, methods, modelCards, aligned, !noProgress, recognizer, alsoRecognizers));
         } catch (IdentityGuard.Refused e) {
             System.err.println("refused: " + e.getMessage());
             return 3;

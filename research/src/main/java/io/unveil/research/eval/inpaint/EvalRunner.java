@@ -131,11 +131,17 @@ public final class EvalRunner {
         List<Integer> occList = new ArrayList<>(occ);
         List<Integer> sampleFaces = pickSamples(pairs, faces, o.sampleRows());
 
-        // 4. ground-truth descriptors
-        progress.start("embed GT", gt.size());
-        Map<Integer, float[]> gtEmb = embed(new ArrayList<>(gt), i -> faces.get(i).face128());
-        progress.finish();
-        Map<String, float[]> centroids = centroids(gallery, faces, gtEmb);
+        // 4. ground-truth descriptors, per recognizer (a row scored by another recognizer compares against that
+        // recognizer's descriptors of the clean faces, as its gallery would hold)
+        Map<Embedder, Map<Integer, float[]>> gtByRecognizer = new java.util.IdentityHashMap<>();
+        List<Integer> gtList = new ArrayList<>(gt);
+        for (RepairMethod m : methods) {
+            Embedder e = recognizerOf(m);
+            if (gtByRecognizer.containsKey(e)) continue;
+            progress.start(e == embedder ? "embed GT" : "embed GT (" + m.name() + ")", gt.size());
+            gtByRecognizer.put(e, embed(gtList, i -> faces.get(i).face128(), e));
+            progress.finish();
+        }
 
         // 5. every method
         Map<Integer, Occluded> occluded = occlude(o.occlusion(), occList, faces, o.seed());
@@ -144,10 +150,11 @@ public final class EvalRunner {
         List<List<RgbImage>> samples = new ArrayList<>();
         for (int r = 0; r < sampleFaces.size(); r++) samples.add(new ArrayList<>());
         for (RepairMethod m : methods) {
-            boolean isGt = m.name().equals("GT");
+            boolean isGt = m.groundTruth();
+            Map<Integer, float[]> mGt = gtByRecognizer.get(recognizerOf(m));
             Quality q = new Quality();
             progress.start(m.name(), occList.size());
-            Map<Integer, float[]> emb = isGt ? gtEmb : repairAndEmbed(m, occList, faces, occluded, q);
+            Map<Integer, float[]> emb = isGt ? mGt : repairAndEmbed(m, occList, faces, occluded, q);
             if (isGt) progress.step(occList.size());
             progress.finish();
             for (int r = 0; r < sampleFaces.size(); r++) {
@@ -155,7 +162,7 @@ public final class EvalRunner {
                 samples.get(r).add(isGt ? faces.get(i).face128() : m.repair(faces.get(i).face128(), occluded.get(i)));
             }
             // verification: k-fold with the threshold chosen on the other folds (VerificationMetrics), ROC on all pairs
-            PairScoring.Scored v = scoring.score(o.occludeBoth() ? emb : gtEmb, emb);
+            PairScoring.Scored v = scoring.score(o.occludeBoth() ? emb : mGt, emb);
             scored.add(v);
             boolean[] same = new boolean[pairs.size()];
             for (int k = 0; k < pairs.size(); k++) same[k] = pairs.get(k).same();
@@ -169,7 +176,7 @@ public final class EvalRunner {
                     pe.add(emb.get(i));
                     pid.add(faces.get(i).identity());
                 }
-                rank1 = CentroidIdentification.rank1(centroids, pe, pid);
+                rank1 = CentroidIdentification.rank1(centroids(gallery, faces, mGt), pe, pid);
             }
             // t-SNE
             double[][] x = new double[tsneFaces.size()][];
@@ -198,15 +205,16 @@ public final class EvalRunner {
         for (OcclusionProtocol protocol : o.occlusions().subList(1, o.occlusions().size())) {
             Map<Integer, Occluded> holes = occlude(protocol, pairOcc, faces, o.seed());
             List<PairScoring.Scored> col = new ArrayList<>();
-            for (RepairMethod m : methods) {
-                if (m.name().equals("GT")) {
-                    col.add(scored.get(0));
+            for (int k = 0; k < methods.size(); k++) {
+                RepairMethod m = methods.get(k);
+                if (m.groundTruth()) {
+                    col.add(scored.get(k));
                     continue;
                 }
                 progress.start(protocol.name() + " " + m.name(), pairOcc.size());
                 Map<Integer, float[]> emb = repairAndEmbed(m, pairOcc, faces, holes, null);
                 progress.finish();
-                col.add(scoring.score(o.occludeBoth() ? emb : gtEmb, emb));
+                col.add(scoring.score(o.occludeBoth() ? emb : gtByRecognizer.get(recognizerOf(m)), emb));
             }
             columns.add(column(protocol.name(), methods, col, scoring.compare(col, o.bootstrap(), o.bootstrapByPair(), o.seed())));
         }
@@ -328,7 +336,7 @@ public final class EvalRunner {
                     q.nHole++;
                 }
             }
-            float[][] e = embedChips(repaired);
+            float[][] e = embedChips(repaired, recognizerOf(m));
             for (int k = 0; k < chunk.size(); k++) emb.put(chunk.get(k), e[k]);
             progress.step(chunk.size());
         }
@@ -360,21 +368,25 @@ public final class EvalRunner {
         return CentroidIdentification.centroids(d, ids);
     }
 
-    private Map<Integer, float[]> embed(List<Integer> idx, java.util.function.IntFunction<RgbImage> face) {
+    private Embedder recognizerOf(RepairMethod m) {
+        return m.recognizer() != null ? m.recognizer() : embedder;
+    }
+
+    private Map<Integer, float[]> embed(List<Integer> idx, java.util.function.IntFunction<RgbImage> face, Embedder e) {
         Map<Integer, float[]> out = new HashMap<>();
         for (int s = 0; s < idx.size(); s += BATCH) {
             List<Integer> chunk = idx.subList(s, Math.min(idx.size(), s + BATCH));
             List<RgbImage> imgs = new ArrayList<>();
             for (int i : chunk) imgs.add(face.apply(i));
-            float[][] e = embedChips(imgs);
-            for (int k = 0; k < chunk.size(); k++) out.put(chunk.get(k), e[k]);
+            float[][] d = embedChips(imgs, e);
+            for (int k = 0; k < chunk.size(); k++) out.put(chunk.get(k), d[k]);
             progress.step(chunk.size());
         }
         return out;
     }
 
     /** FACE_128 faces resized to the recognizer's 150x150 chip (same geometry, per the alignment contract). */
-    private float[][] embedChips(List<RgbImage> faces128) {
+    private static float[][] embedChips(List<RgbImage> faces128, Embedder embedder) {
         List<RgbImage> chips = new ArrayList<>(faces128.size());
         for (RgbImage f : faces128) chips.add(Images.resize(f, 150, 150));
         float[][] e = embedder.embed(chips);

@@ -18,11 +18,14 @@ public final class Evaluation {
      * @param preAligned the set holds aligned chips: skip detection
      * @param progress   show a progress bar on stderr
      */
-    /** @param recognizer {@code faceapi}, {@code robust} or a delta file ({@link Recognizers#load}) */
+    /**
+     * @param recognizer      {@code faceapi}, {@code robust} or a delta file ({@link Recognizers#load}): scores every row
+     * @param alsoRecognizers each adds every row again scored by that recognizer ({@link OtherRecognizer})
+     */
     public record Request(EvalOptions options, List<String> methods, List<Path> modelCards, boolean preAligned, boolean progress,
-                          String recognizer) {
+                          String recognizer, List<String> alsoRecognizers) {
         public Request(EvalOptions options, List<String> methods, List<Path> modelCards, boolean preAligned, boolean progress) {
-            this(options, methods, modelCards, preAligned, progress, "faceapi");
+            this(options, methods, modelCards, preAligned, progress, "faceapi", List.of());
         }
     }
 
@@ -44,14 +47,23 @@ public final class Evaluation {
         ProgressBar bar = req.progress() ? new ProgressBar(System.err) : ProgressBar.silent();
         List<RepairMethod> methods = new ArrayList<>();
         FaceLoader loader = null;
+        List<Embedder> others = new ArrayList<>();
         try (Embedder embedder = Recognizers.load(req.recognizer())) {
             for (MethodSpecs.Spec s : specs) methods.add(MethodSpecs.open(s));
+            int own = methods.size();
+            for (String name : req.alsoRecognizers()) {
+                Embedder other = Recognizers.load(name);
+                others.add(other);
+                String label = Path.of(name).getFileName().toString();
+                for (int k = 0; k < own; k++) methods.add(new OtherRecognizer(methods.get(k), other, label));
+            }
             loader = req.preAligned() ? new PreAlignedLoader() : FaceLoaders.detecting(req.options().data());
             EvalResult r = new EvalRunner(loader, embedder, bar).run(req.options(), methods, cards);
             ReportWriter.write(r, req.options().out());
             return r;
         } finally {
             for (RepairMethod m : methods) m.close();
+            for (Embedder e : others) e.close();
             if (loader instanceof AutoCloseable c) {
                 try {
                     c.close();

@@ -21,6 +21,16 @@ public interface RepairMethod extends AutoCloseable {
         return out;
     }
 
+    /** True for the unoccluded reference (its "repair" is the clean face). */
+    default boolean groundTruth() {
+        return name().equals("GT");
+    }
+
+    /** The recognizer that scores this row; null: the evaluation's own (see {@link OtherRecognizer}). */
+    default io.unveil.recognize.Embedder recognizer() {
+        return null;
+    }
+
     /** Where the method comes from: "built-in" or the model file. */
     default String source() {
         return "built-in";

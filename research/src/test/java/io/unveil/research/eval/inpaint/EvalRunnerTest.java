@@ -162,4 +162,45 @@ class EvalRunnerTest {
         assertThrows(IdentityGuard.Refused.class, () -> runner.run(options(dir.resolve("x"), LibraryOcclusion.randomBlock(), false),
                 List.of(BaselineMethods.groundTruth(), BaselineMethods.occluded()), List.of(ModelCard.read(card))));
     }
+
+    /** A recognizer that looks only at the top third of the chip: the centre block hardly reaches it. */
+    static final class UpperHalf implements Embedder {
+        private final BlockMeans inner = new BlockMeans();
+
+        @Override
+        public float[][] embed(List<RgbImage> chips) {
+            float[][] all = inner.embed(chips);
+            for (float[] e : all) java.util.Arrays.fill(e, e.length / 3, e.length, 0f); // the top two of six block rows
+            return all;
+        }
+
+        @Override
+        public String modelVersion() {
+            return "test-upper-half";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void aSecondRecognizerScoresEveryRowAgainOnTheSamePairsAgainstTheFirstOnesOcc() throws Exception {
+        Path out = dir.resolve("report-other");
+        EvalRunner runner = new EvalRunner(new PreAlignedLoader(), new BlockMeans(), ProgressBar.silent());
+        List<RepairMethod> own = List.of(BaselineMethods.groundTruth(), BaselineMethods.occluded());
+        Embedder upper = new UpperHalf();
+        List<RepairMethod> methods = new java.util.ArrayList<>(own);
+        for (RepairMethod m : own) methods.add(new OtherRecognizer(m, upper, "upper"));
+        EvalResult r = runner.run(options(out, LibraryOcclusion.parse("block-center"), false), methods, List.of());
+        assertEquals(List.of("GT", "OCC", "upper:GT", "upper:OCC"), r.methods().stream().map(MethodResult::name).toList());
+        for (MethodResult m : r.methods()) assertEquals(r.pairsFingerprint(), m.pairsFingerprint(), m.name());
+        MethodResult occ = r.methods().get(1), upperGt = r.methods().get(2), upperOcc = r.methods().get(3);
+        // the upper-half recognizer scores its GT against its own clean descriptors: the same as its OCC row when the
+        // block stays out of the upper half, and not the first recognizer's GT
+        assertTrue(Double.isNaN(upperGt.psnr()), "upper:GT is a ground-truth row (no repair measured)");
+        assertTrue(upperOcc.accuracy() > occ.accuracy(), "the second recognizer's row is scored by it: " + upperOcc.accuracy()
+                + " vs " + occ.accuracy());
+        assertTrue(!Double.isNaN(upperOcc.recoveredShare()), "recovered against the first recognizer's OCC and GT");
+    }
 }
