@@ -23,7 +23,7 @@ import java.util.List;
  * keep their own manifest format ({@link WeightManifest}): it is the import format for those.
  * {@link #average} makes one file of several snapshots of the same network (weight averaging).
  *
- * <p>Version 2 (magic {@code 0x1D6A0002}, written by {@link #writeQuantized}) stores each tensor as uint8 with a
+ * <p>The quantized variant (magic {@code 0x1D6A0003}, written by {@link #writeQuantized}) stores each tensor as uint8 with a
  * per-tensor {@code min} and {@code scale} ({@code value = q * scale + min}, face-api's own manifest quantization),
  * a quarter of the size; {@link #read} accepts both versions and always returns float values. Use it for files
  * committed to the repository where the rounding error ({@code scale / 2} at most) is measured acceptable, e.g. a
@@ -31,7 +31,7 @@ import java.util.List;
  */
 public final class WeightFile {
     static final int MAGIC = 0x1D6A0001;
-    static final int MAGIC_QUANTIZED = 0x1D6A0002;
+    static final int MAGIC_QUANTIZED = 0x1D6A0003;
     private static final int MAX_RANK = 8;
 
     /** One named tensor: its dimensions and its values in row-major order. */
