@@ -3,6 +3,7 @@ package io.unveil.gallery;
 import io.unveil.core.image.ImageDecodeException;
 import io.unveil.core.image.ImageHeader;
 import io.unveil.core.image.Images;
+import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.GalleryEntry;
 import io.unveil.gallery.api.UploadLimits;
 import io.unveil.gallery.enroll.ClipEnroller;
@@ -127,6 +128,14 @@ public final class GalleryService {
             }
         }
         return out;
+    }
+
+    /** One photo checked against the same limits as an enrollment image and decoded (POST /recognize). */
+    public RgbImage decodeOne(Upload upload) {
+        if (upload == null) throw new GalleryException(GalleryException.Kind.INVALID, "no_image", "an image file is required (multipart field 'image')");
+        Enroller.Input in = decode(List.of(upload)).get(0);
+        if (in.image() == null) throw new GalleryException(GalleryException.Kind.INVALID, "not_an_image", in.source() + ": " + in.decodeError());
+        return in.image();
     }
 
     public Outcome create(String name, List<Upload> images, Map<String, String> metadata) {
