@@ -61,6 +61,8 @@ public final class DemoCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         boolean temp = dataDir == null;
         Path work = temp ? Files.createTempDirectory("unveil-demo-") : dataDir.toAbsolutePath();
+        // --stay ends with Ctrl-C, which skips the finally below: the temporary folder goes with the JVM
+        if (temp && stay) Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(work), "demo-cleanup"));
         try {
             DemoRun.Options o = new DemoRun.Options(fps, cameraFps, showSeconds, strangers, portOrFree(port, "page"), portOrFree(metricsPort, "metrics"),
                     work, sets, Duration.ofSeconds(timeoutSeconds));

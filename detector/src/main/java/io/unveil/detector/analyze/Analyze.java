@@ -56,6 +56,11 @@ public final class Analyze {
 
     /** One face named by a {@link Namer}: {@code name} null when unknown; {@code closest} the nearest identity's name. */
     public record Named(Box box, String name, String closest, float similarity) {
+        /** On the picture: the name and similarity, or "unknown" (the text output says who was closest). */
+        String shortLabel() {
+            return name != null ? String.format(java.util.Locale.ROOT, "%s %.2f", name, similarity) : "unknown";
+        }
+
         String label() {
             return name != null ? String.format(java.util.Locale.ROOT, "%s %.2f", name, similarity)
                     : closest == null ? "unknown" : String.format(java.util.Locale.ROOT, "unknown (closest %s %.2f)", closest, similarity);
@@ -120,9 +125,9 @@ public final class Analyze {
             }
             if (r.error() != null) rc = 1;
             out.println(o.json() ? toJson(r) : toText(r));
-            List<String> names = o.namer() == null || r.error() != null ? null : names(r, o.namer().names(p));
+            List<Named> names = o.namer() == null || r.error() != null ? null : names(r, o.namer().names(p));
             if (names != null && !o.json())
-                for (int i = 0; i < names.size(); i++) out.println("  face #" + (i + 1) + ": " + (names.get(i) == null ? "not found by the service" : names.get(i)));
+                for (int i = 0; i < names.size(); i++) out.println("  face #" + (i + 1) + ": " + (names.get(i) == null ? "not found by the service" : names.get(i).label()));
             if (img != null && o.draw() != null) {
                 writeDrawing(o.draw(), img, r, names);
                 if (!o.json()) out.println("drew " + r.faces().size() + " face(s) into " + o.draw());
@@ -132,9 +137,9 @@ public final class Analyze {
         return rc;
     }
 
-    /** Per detected face the label of the named face that overlaps it most (IoU at least {@link #SAME_FACE_IOU}), or null. */
-    static List<String> names(ImageReport r, List<Named> named) {
-        List<String> out = new ArrayList<>();
+    /** Per detected face the named face that overlaps it most (IoU at least {@link #SAME_FACE_IOU}), or null. */
+    static List<Named> names(ImageReport r, List<Named> named) {
+        List<Named> out = new ArrayList<>();
         for (FaceReport f : r.faces()) {
             Named best = null;
             float bestIou = SAME_FACE_IOU;
@@ -145,17 +150,17 @@ public final class Analyze {
                     best = n;
                 }
             }
-            out.add(best == null ? null : best.label());
+            out.add(best);
         }
         return out;
     }
 
-    private static void writeDrawing(Path to, RgbImage img, ImageReport r, List<String> names) {
+    private static void writeDrawing(Path to, RgbImage img, ImageReport r, List<Named> names) {
         List<FaceDrawing.Mark> marks = new ArrayList<>();
         for (int i = 0; i < r.faces().size(); i++) {
             DetectedFace f = r.faces().get(i).face();
             String label = String.format(java.util.Locale.ROOT, "#%d %.2f", i + 1, f.score())
-                    + (names == null || names.get(i) == null ? "" : " " + names.get(i));
+                    + (names == null || names.get(i) == null ? "" : " " + names.get(i).shortLabel());
             marks.add(new FaceDrawing.Mark(f.box(), f.landmarks(), label));
         }
         try {

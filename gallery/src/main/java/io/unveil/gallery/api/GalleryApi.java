@@ -333,14 +333,24 @@ public final class GalleryApi implements AutoCloseable {
         List<Map<String, Object>> faces = new ArrayList<>();
         for (PhotoRecognizer.Found f : r.recognize(image, service.store().list())) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("box", Map.of("x", Math.round(f.box().x()), "y", Math.round(f.box().y()), "width", Math.round(f.box().width()),
-                    "height", Math.round(f.box().height())));
+            Map<String, Object> box = new LinkedHashMap<>();
+            box.put("x", Math.round(f.box().x()));
+            box.put("y", Math.round(f.box().y()));
+            box.put("width", Math.round(f.box().width()));
+            box.put("height", Math.round(f.box().height()));
+            m.put("box", box);
             m.put("score", f.score());
             m.put("known", f.known());
             m.put("identityId", f.known() ? f.identityId() : null);
             m.put("name", f.known() ? f.name() : null);
             m.put("similarity", f.similarity());
-            if (f.identityId() != null) m.put("closest", Map.of("identityId", f.identityId(), "name", f.name(), "similarity", f.similarity()));
+            if (f.identityId() != null) {
+                Map<String, Object> closest = new LinkedHashMap<>();
+                closest.put("identityId", f.identityId());
+                closest.put("name", f.name());
+                closest.put("similarity", f.similarity());
+                m.put("closest", closest);
+            }
             faces.add(m);
         }
         Map<String, Object> body = new LinkedHashMap<>();
