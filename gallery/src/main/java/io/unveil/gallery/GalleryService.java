@@ -154,6 +154,23 @@ public final class GalleryService {
         });
     }
 
+    /**
+     * Aligned faces (FACE_128 PNGs, e.g. the thumbnails of an unknown's events) into identity {@code id}, or into a new
+     * person {@code name} when {@code id} is null ("this unknown is X").
+     */
+    public Outcome enrollAligned(String id, String name, List<Upload> faces, Map<String, String> metadata) {
+        if (id == null) {
+            String n = validName(name);
+            return save(null, n, enroller.merge(enroller.prepareAligned(decode(faces)), null), metadata, faces);
+        }
+        require(id);
+        Enroller.Prepared p = enroller.prepareAligned(decode(faces));
+        return locks.with(id, () -> {
+            GalleryEntry e = require(id);
+            return save(e, e.name(), enroller.merge(p, e), null, faces);
+        });
+    }
+
     public Outcome createFromClip(String name, Upload clip, String existingId) {
         GalleryEntry existing = existingId == null ? null : require(existingId);
         String n = existing == null ? validName(name) : existing.name();

@@ -308,7 +308,7 @@ public final class GalleryApi implements AutoCloseable {
         if (faces.isEmpty())
             throw new ApiException(404, "unknown_not_found", "no recent event of " + unknown + " has a face image (the page keeps the last "
                     + "events of the feed only); enroll the person with photos instead");
-        GalleryService.Outcome o = id != null ? service.addImages((String) id, faces) : service.create((String) name, faces, Map.of("from", unknown));
+        GalleryService.Outcome o = service.enrollAligned((String) id, (String) name, faces, Map.of("from", unknown));
         Map<String, Object> m = outcome(o);
         m.put("unknownId", unknown);
         m.put("faces", faces.size());

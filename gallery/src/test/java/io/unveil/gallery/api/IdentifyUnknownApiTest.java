@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.unveil.core.record.Box;
 import io.unveil.core.record.RecognitionEvent;
-import io.unveil.gallery.testing.MarkedFaces;
-import io.unveil.gallery.testing.MarkedFaces.Spec;
+import io.unveil.core.image.Images;
 import io.unveil.recognize.match.Vectors;
 import io.unveil.recognize.testing.PatternFaces;
 import java.util.Map;
@@ -29,9 +28,12 @@ class IdentifyUnknownApiTest {
         fx.close();
     }
 
-    /** An event of an unknown whose aligned thumbnail shows {@code person} (distinct noise per event). */
+    /**
+     * An event of an unknown whose aligned thumbnail (a FACE_128 PNG, as the recognize role sends: the detector finds
+     * no face in it) shows {@code person}, distinct noise per event.
+     */
     static RecognitionEvent unknownEvent(String eventId, String unknownId, long person, long noise) {
-        byte[] face = MarkedFaces.png(noise, Spec.of(person));
+        byte[] face = Images.encodePng(Images.resize(PatternFaces.chip(person, noise, 20), 128, 128));
         return new RecognitionEvent(eventId, "FIRST", "door", System.currentTimeMillis(), noise, new Box(0, 0, 50, 50), null, null, unknownId,
                 0.2f, 0f, 3, 0f, false, false, Map.of(), new RecognitionEvent.Thumbnails(face, null, null));
     }

@@ -115,7 +115,7 @@ class WebPageBrowserTest {
                 assertEquals(1, named.findElements(By.cssSelector("img.repaired")).size(), "the repaired face of a repaired visit");
 
                 // an unknown whose face was not repaired: no repaired image, no empty or broken image anywhere
-                byte[] stranger = MarkedFaces.png(3, Spec.of(32));
+                byte[] stranger = Images.encodePng(Images.resize(PatternFaces.chip(32, 3, 20), 128, 128));
                 fx.feed.publish(event("ev-2", "lobby", 9, null, null, "unknown-5", false, new RecognitionEvent.Thumbnails(stranger, null, null)));
                 WebElement unknown = wait.until(x -> x.findElement(By.cssSelector("#visits .visit[data-unknown-id='unknown-5']")));
                 assertTrue(unknown.findElements(By.cssSelector("img.repaired")).isEmpty(), "no repaired face when none was repaired");
