@@ -59,6 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (strangers < 1 || strangers > 2) throw new IllegalArgumentException("--strangers must be 1 or 2 (the sample photos hold 6 people, 4 enrolled)");
         long t0 = System.nanoTime();
+        RunCommand.settings(null, List.of(DemoRun.CAMERA + "=sample-camera.mp4"), sets); // a bad --set: one line before anything else
         boolean temp = dataDir == null;
         Path work = temp ? Files.createTempDirectory("unveil-demo-") : dataDir.toAbsolutePath();
         // --stay ends with Ctrl-C, which skips the finally below: the temporary folder goes with the JVM

@@ -68,6 +68,12 @@ public final class DemoRun {
     }
 
     public static Result run(Options o, PrintStream out, PrintStream log, AtEnd atEnd) throws Exception {
+        // settings first: a bad --set is one line before any model loads
+        List<String> sets = new ArrayList<>(List.of("camera." + CAMERA + ".fps=" + o.cameraFps(), "gallery.host=127.0.0.1",
+                "gallery.port=" + o.galleryPort()));
+        sets.addAll(o.sets());
+        Path video = o.work().resolve("sample-camera.mp4");
+        Settings settings = RunCommand.settings(null, List.of(CAMERA + "=" + video), sets);
         FaceApiModels models = FaceApiModels.ensureDefault();
         DemoCast cast;
         List<DemoCast.Shot> shots;
@@ -82,11 +88,6 @@ public final class DemoRun {
             Files.write(f, Images.encodePng(p.enrollPhoto()));
             enrollees.add(new LiveSetup.Enrollee(p.name(), List.of(f)));
         }
-        List<String> sets = new ArrayList<>(List.of("camera." + CAMERA + ".fps=" + o.cameraFps(), "gallery.host=127.0.0.1",
-                "gallery.port=" + o.galleryPort()));
-        sets.addAll(o.sets());
-        Path video = o.work().resolve("sample-camera.mp4");
-        Settings settings = RunCommand.settings(null, List.of(CAMERA + "=" + video), sets);
         long gapMs = DetectorConfig.from(settings).trackMaxGapMs() + 500; // blank past the tracker's gap: one track per shot
         LiveVideo.Timing timing = new LiveVideo.Timing(o.fps(), o.showSeconds(), gapMs / 1000.0);
         List<RgbImage> images = shots.stream().map(DemoCast.Shot::image).toList();
