@@ -1,4 +1,5 @@
-// Unveil web page: enroll, list/delete identities, live recognition events. Plain JS, no external resources.
+// Unveil web page: visits (one row per camera track), filters, people and their visits, "this is X" on an unknown,
+// enrollment with upload progress, rename and delete. Plain JS, no external resources (the CSP allows none).
 'use strict';
 const API = '/api/v1';
 const $ = (id) => document.getElementById(id);
@@ -7,6 +8,15 @@ const $ = (id) => document.getElementById(id);
 localStorage.removeItem('unveil.apiKey');
 let apiKey = sessionStorage.getItem('unveil.apiKey') || '';
 let streamAbort = null;
+let people = [];
+const visits = new Map();
+const cameras = new Set();
+let filter = {};
+// unknown id -> the person an operator said it is ("this is X"), for this tab: the events already recorded keep the
+// unknown id (the recognizer's RETROACTIVE events name later sightings)
+const identified = new Map();
+// Rows kept on the page: a visit is a few events, so this covers the events the API returns at once (500).
+const MAX_VISITS = 300;
 
 function setStatus(text, ok) {
   const s = $('status');
@@ -27,6 +37,28 @@ async function api(path, options = {}) {
   return body;
 }
 
+function postJson(path, body, method = 'POST') {
+  return api(path, {method, headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)});
+}
+
+// A multipart upload with progress (fetch reports none): resolves with the JSON body, rejects like api().
+function upload(path, form, onProgress) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', API + path);
+    xhr.setRequestHeader('X-Api-Key', apiKey);
+    xhr.upload.onprogress = (ev) => { if (ev.lengthComputable) onProgress(ev.loaded / ev.total); };
+    xhr.onload = () => {
+      let body;
+      try { body = JSON.parse(xhr.responseText); } catch (e) { body = {reason: xhr.statusText}; }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body);
+      else { const err = new Error(body.reason || ('HTTP ' + xhr.status)); err.body = body; reject(err); }
+    };
+    xhr.onerror = () => reject(new Error('upload failed: the service could not be reached'));
+    xhr.send(form);
+  });
+}
+
 function text(tag, value, cls) {
   const el = document.createElement(tag);
   el.textContent = value;
@@ -34,32 +66,260 @@ function text(tag, value, cls) {
   return el;
 }
 
+function button(label, cls, onClick) {
+  const b = text('button', label, cls);
+  b.type = 'button';
+  b.onclick = onClick;
+  return b;
+}
+
+// An image only when there is one: an <img> without a picture showed as a black square or a broken image.
+function thumb(b64, label, cls) {
+  if (!b64) return null;
+  const img = document.createElement('img');
+  img.alt = label;
+  img.title = label;
+  if (cls) img.className = cls;
+  img.src = 'data:image/png;base64,' + b64;
+  return img;
+}
+
+function clock(ms) {
+  return new Date(ms).toLocaleTimeString();
+}
+
+// ---- visits: one row per camera track, built from its events ----
+
+function visitKey(e) {
+  return e.cameraId + '/' + e.trackId;
+}
+
+function addEvent(map, e) {
+  const k = visitKey(e);
+  let v = map.get(k);
+  if (!v) {
+    v = {key: k, camera: e.cameraId, track: e.trackId, first: e.captureTimeMs, last: e.captureTimeMs, decision: null,
+      face: null, faceScore: -2, repaired: null, occlusion: 0, inpainted: false, retro: false, events: 0};
+    map.set(k, v);
+  }
+  v.events++;
+  v.first = Math.min(v.first, e.captureTimeMs);
+  v.last = Math.max(v.last, e.captureTimeMs);
+  // the latest decision wins; a retroactive match names a past unknown
+  if (!v.decision || e.retroactive || e.captureTimeMs >= v.decision.captureTimeMs) v.decision = e;
+  if (e.retroactive) v.retro = true;
+  const t = e.thumbnails || {};
+  if (t.aligned && e.similarity > v.faceScore) { v.face = t.aligned; v.faceScore = e.similarity; }
+  if (e.inpainted && t.repaired) v.repaired = t.repaired;
+  v.occlusion = Math.max(v.occlusion, e.occlusionRatio || 0);
+  v.inpainted = v.inpainted || !!e.inpainted;
+  cameras.add(e.cameraId);
+  return v;
+}
+
+function renderVisit(v) {
+  let d = v.decision;
+  let was = null;
+  if (!d.identityId && identified.has(d.unknownId)) {
+    was = d.unknownId;
+    d = Object.assign({}, d, identified.get(d.unknownId), {unknownId: null});
+  }
+  const person = d.identityId && people.find((p) => p.id === d.identityId);
+  if (person && person.name !== d.name) d = Object.assign({}, d, {name: person.name}); // renamed since the event
+  const unknown = !d.identityId;
+  const row = document.createElement('div');
+  row.className = 'visit' + (unknown ? ' unknown' : '');
+  row.dataset.key = v.key;
+  if (unknown && d.unknownId) row.dataset.unknownId = d.unknownId;
+  const face = thumb(v.face, 'best face of this visit', 'face');
+  if (face) row.append(face);
+  const repaired = thumb(v.repaired, 'the face as repaired by inpainting', 'repaired');
+  if (repaired) row.append(repaired);
+  const who = document.createElement('span');
+  who.className = 'who';
+  if (unknown) {
+    who.append(text('span', d.unknownId || 'unknown'));
+    if (d.unknownId) who.append(' ', button('This is…', 'link identify', () => openIdentify(d.unknownId)));
+  } else {
+    who.append(button(d.name, 'link person', () => openPerson(d.identityId)));
+    if (was) who.append(text('span', ' (was ' + was + ')', 'when'));
+  }
+  row.append(who);
+  const secs = Math.round((v.last - v.first) / 1000);
+  row.append(text('span', 'camera ' + v.camera + ' · ' + clock(v.first) + (secs > 0 ? ' – ' + clock(v.last) + ' (' + secs + ' s)' : '')
+    + ' · similarity ' + d.similarity.toFixed(2), 'when'));
+  const badges = document.createElement('span');
+  if (v.occlusion > 0) badges.append(text('span', 'occluded ' + Math.round(v.occlusion * 100) + '%', 'badge occluded'));
+  if (v.inpainted) badges.append(text('span', 'repaired', 'badge repaired'));
+  if (v.retro) badges.append(text('span', 'named later', 'badge retro'));
+  row.append(badges);
+  return row;
+}
+
+function renderVisits(container, map) {
+  const list = [...map.values()].sort((a, b) => b.last - a.last).slice(0, MAX_VISITS);
+  container.replaceChildren(...list.map(renderVisit));
+  if (!list.length) container.append(text('p', 'no visits yet', 'when'));
+}
+
+function visitsOf(events) {
+  const map = new Map();
+  events.slice().reverse().forEach((e) => addEvent(map, e));
+  return map;
+}
+
+// ---- filters: camera, person (or unknown only) and since through the API, the end of the range here ----
+
+function readFilters() {
+  const from = $('fFrom').value ? new Date($('fFrom').value).getTime() : null;
+  const to = $('fTo').value ? new Date($('fTo').value).getTime() : null;
+  const person = $('fPerson').value;
+  return {camera: $('fCamera').value || null, identity: person && person !== '?unknown' ? person : null,
+    unknownOnly: person === '?unknown', from, to};
+}
+
+function query(f) {
+  const q = new URLSearchParams({limit: '500'});
+  if (f.camera) q.set('camera', f.camera);
+  if (f.identity) q.set('identity', f.identity);
+  if (f.from) q.set('since', String(f.from));
+  return q.toString();
+}
+
+function matches(e, f) {
+  return (!f.camera || e.cameraId === f.camera) && (!f.identity || e.identityId === f.identity)
+    && (!f.unknownOnly || !e.identityId) && (!f.from || e.captureTimeMs >= f.from) && (!f.to || e.captureTimeMs <= f.to);
+}
+
+async function loadVisits() {
+  const events = await api('/events?' + query(filter));
+  visits.clear();
+  events.slice().reverse().filter((e) => matches(e, filter)).forEach((e) => addEvent(visits, e));
+  renderVisits($('visits'), visits);
+  fillCameras();
+}
+
+function fillCameras() {
+  const sel = $('fCamera');
+  const have = new Set([...sel.options].map((o) => o.value));
+  for (const c of [...cameras].sort()) if (!have.has(c)) sel.append(new Option(c, c));
+}
+
+function fillPeople(sel, keep) {
+  const value = sel.value;
+  while (sel.options.length > keep) sel.remove(keep);
+  for (const p of people) sel.append(new Option(p.name, p.id));
+  sel.value = [...sel.options].some((o) => o.value === value) ? value : '';
+}
+
+$('filters').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  filter = readFilters();
+  loadVisits().catch((e) => setStatus(e.message, false));
+});
+
+$('fClear').onclick = () => {
+  $('filters').reset();
+  filter = {};
+  loadVisits().catch((e) => setStatus(e.message, false));
+};
+
+// ---- "this is X" on an unknown ----
+
+let identifying = null;
+
+function openIdentify(unknownId) {
+  identifying = unknownId;
+  $('identifyTitle').textContent = unknownId + ' is ';
+  fillPeople($('identifyPerson'), 1);
+  $('identifyName').value = '';
+  $('identifyNameLabel').hidden = false;
+  $('identifyBox').hidden = false;
+  $('identifyName').focus();
+}
+
+$('identifyPerson').onchange = () => { $('identifyNameLabel').hidden = $('identifyPerson').value !== ''; };
+$('identifyCancel').onclick = () => { $('identifyBox').hidden = true; };
+
+$('identifyForm').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const target = $('identifyPerson').value;
+  const body = target ? {identityId: target} : {name: $('identifyName').value};
+  try {
+    const res = await postJson('/unknowns/' + encodeURIComponent(identifying) + '/identify', body);
+    identified.set(identifying, {identityId: res.identity.id, name: res.identity.name});
+    renderVisits($('visits'), visits);
+    setStatus(identifying + ' is now ' + res.identity.name + ' (' + res.added + ' of ' + res.faces + ' faces enrolled)', true);
+    $('identifyBox').hidden = true;
+    loadIdentities();
+  } catch (e) {
+    const details = e.body && Array.isArray(e.body.details) ? ': ' + e.body.details.map((d) => d.reason).join(', ') : '';
+    setStatus(e.message + details, false);
+  }
+});
+
+// ---- people ----
+
+let shownPerson = null;
+
+async function openPerson(id) {
+  try {
+    const p = await api('/identities/' + encodeURIComponent(id));
+    shownPerson = p;
+    $('personName').textContent = p.name;
+    $('personFacts').textContent = p.count + ' enrolled photo' + (p.count === 1 ? '' : 's') + ' · quality ' + (p.meanQuality || 0).toFixed(2)
+      + ' · enrolled ' + new Date(p.createdMs).toLocaleString() + (p.metadata && p.metadata.from ? ' · from ' + p.metadata.from : '') + ' · id ' + p.id;
+    $('renameTo').value = p.name;
+    $('person').hidden = false;
+    const events = await api('/events?limit=200&identity=' + encodeURIComponent(id));
+    renderVisits($('personVisits'), visitsOf(events));
+    $('person').scrollIntoView({block: 'nearest'});
+  } catch (e) { setStatus(e.message, false); }
+}
+
+$('personClose').onclick = () => { $('person').hidden = true; shownPerson = null; };
+
+$('renameForm').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  if (!shownPerson) return;
+  try {
+    const p = await postJson('/identities/' + encodeURIComponent(shownPerson.id), {name: $('renameTo').value}, 'PATCH');
+    for (const [u, who] of identified) if (who.identityId === p.id) identified.set(u, {identityId: p.id, name: p.name});
+    await loadIdentities(); // visits show the current name of each person
+    openPerson(p.id);
+    setStatus('renamed to ' + p.name, true);
+  } catch (e) { setStatus(e.message, false); }
+});
+
 async function loadIdentities() {
   const tbody = $('identities');
   try {
-    const list = await api('/identities');
+    people = await api('/identities');
+    people.sort((a, b) => a.name.localeCompare(b.name));
     tbody.replaceChildren();
-    for (const id of list) {
+    for (const id of people) {
       const tr = document.createElement('tr');
       tr.dataset.id = id.id;
-      tr.append(text('td', id.name), text('td', id.id), text('td', id.count),
-        text('td', (id.meanQuality || 0).toFixed(2)), text('td', new Date(id.updatedMs).toLocaleString()));
+      const name = document.createElement('td');
+      name.append(button(id.name, 'link person', () => openPerson(id.id)));
+      const idCell = text('td', id.id, 'wide');
+      tr.append(name, idCell, text('td', id.count), text('td', (id.meanQuality || 0).toFixed(2), 'wide'),
+        text('td', new Date(id.updatedMs).toLocaleString(), 'wide'));
       const td = document.createElement('td');
-      const del = text('button', 'Delete', 'delete');
-      del.type = 'button';
-      del.onclick = async () => {
+      td.append(button('Delete', 'delete', async () => {
         if (!confirm('Delete ' + id.name + '?')) return;
         try {
           await api('/identities/' + encodeURIComponent(id.id), {method: 'DELETE'});
           setStatus('deleted ' + id.name, true);
           loadIdentities();
         } catch (e) { setStatus(e.message, false); }
-      };
-      td.append(del);
+      }));
       tr.append(td);
       tbody.append(tr);
     }
-    $('galleryCount').textContent = '(' + list.length + ')';
+    $('galleryCount').textContent = '(' + people.length + ')';
+    fillPeople($('fPerson'), 2);
+    renderVisits($('visits'), visits);
     setStatus('connected', true);
   } catch (e) {
     setStatus(e.message, false);
@@ -72,9 +332,15 @@ $('enrollForm').addEventListener('submit', async (ev) => {
   form.append('name', $('name').value);
   for (const f of $('images').files) form.append('images', f, f.name);
   const out = $('enrollResult');
-  out.replaceChildren(text('li', 'enrolling…'));
+  const bar = $('uploadProgress');
+  bar.value = 0;
+  bar.hidden = false;
+  out.replaceChildren(text('li', 'uploading…'));
   try {
-    const res = await api('/identities', {method: 'POST', body: form});
+    const res = await upload('/identities', form, (share) => {
+      bar.value = Math.round(share * 100);
+      if (share >= 1) out.replaceChildren(text('li', 'uploaded; finding and checking the faces…'));
+    });
     out.replaceChildren(text('li', 'enrolled ' + res.identity.name + ' (' + res.added + ' images)', 'ok'));
     for (const im of res.images) out.append(text('li', im.source + ': ' + im.status + (im.reason ? ' — ' + im.reason : ''),
       im.status === 'accepted' ? 'ok' : 'err'));
@@ -85,43 +351,32 @@ $('enrollForm').addEventListener('submit', async (ev) => {
     const details = e.body && e.body.details;
     if (Array.isArray(details)) for (const im of details)
       out.append(text('li', im.source + ': ' + im.status + (im.reason ? ' — ' + im.reason : '') + (im.detail ? ' (' + im.detail + ')' : ''), 'err'));
+  } finally {
+    bar.hidden = true;
   }
 });
 
-function thumb(b64, label) {
-  const img = document.createElement('img');
-  img.alt = label;
-  img.title = label;
-  if (b64) img.src = 'data:image/png;base64,' + b64;
-  return img;
+// ---- live: Server-Sent Events over fetch (EventSource cannot send the X-Api-Key header) ----
+
+function liveEvent(e) {
+  if (!matches(e, filter)) return;
+  const v = addEvent(visits, e);
+  const box = $('visits');
+  const old = box.querySelector('.visit[data-key="' + CSS.escape(v.key) + '"]');
+  if (old) old.remove();
+  const empty = box.querySelector('p');
+  if (empty) empty.remove();
+  box.prepend(renderVisit(v));
+  while (box.children.length > MAX_VISITS) box.lastChild.remove();
+  fillCameras();
 }
 
-function showEvent(e) {
-  const row = document.createElement('div');
-  const unknown = !e.identityId;
-  row.className = 'event' + (unknown ? ' unknown' : '') + (e.retroactive ? ' retro' : '');
-  row.dataset.eventId = e.eventId;
-  const t = e.thumbnails || {};
-  row.append(thumb(t.aligned, 'aligned face'), thumb(t.mask, 'occlusion mask'), thumb(t.repaired, 'repaired face'));
-  row.append(text('span', unknown ? (e.unknownId || 'unknown') : (e.name + ' (' + e.identityId + ')'), 'who'));
-  row.append(text('span', e.type + ' · camera ' + e.cameraId + ' · track ' + e.trackId + ' · similarity '
-    + e.similarity.toFixed(3) + ' · margin ' + e.margin.toFixed(3) + ' · ' + e.frames + ' frames'
-    + (e.occlusionRatio > 0 ? ' · occluded ' + Math.round(e.occlusionRatio * 100) + '%' : '')
-    + (e.inpainted ? ' · inpainted' : '') + ' · ' + new Date(e.captureTimeMs).toLocaleTimeString()));
-  const box = $('events');
-  box.prepend(row);
-  while (box.children.length > 200) box.lastChild.remove();
-}
-
-// Server-Sent Events over fetch (EventSource cannot send the X-Api-Key header).
 async function streamEvents() {
   if (streamAbort) streamAbort.abort();
   streamAbort = new AbortController();
   const signal = streamAbort.signal;
   try {
-    const recent = await api('/events?limit=20');
-    $('events').replaceChildren();
-    recent.slice().reverse().forEach(showEvent);
+    await loadVisits();
     const res = await fetch(API + '/events/stream', {headers: {'X-Api-Key': apiKey, 'Accept': 'text/event-stream'}, signal});
     if (!res.ok) throw new Error('event stream: HTTP ' + res.status);
     $('liveState').textContent = '● live';
@@ -136,8 +391,8 @@ async function streamEvents() {
       while ((cut = buf.indexOf('\n\n')) >= 0) {
         const block = buf.slice(0, cut);
         buf = buf.slice(cut + 2);
-        const data = block.split('\n').filter(l => l.startsWith('data:')).map(l => l.slice(5).trimStart()).join('\n');
-        if (data) showEvent(JSON.parse(data));
+        const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trimStart()).join('\n');
+        if (data) liveEvent(JSON.parse(data));
       }
     }
   } catch (e) {

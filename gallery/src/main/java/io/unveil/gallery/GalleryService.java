@@ -3,6 +3,7 @@ package io.unveil.gallery;
 import io.unveil.core.image.ImageDecodeException;
 import io.unveil.core.image.ImageHeader;
 import io.unveil.core.image.Images;
+import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.GalleryEntry;
 import io.unveil.gallery.api.UploadLimits;
 import io.unveil.gallery.enroll.ClipEnroller;
@@ -129,6 +130,14 @@ public final class GalleryService {
         return out;
     }
 
+    /** One photo checked against the same limits as an enrollment image and decoded (POST /recognize). */
+    public RgbImage decodeOne(Upload upload) {
+        if (upload == null) throw new GalleryException(GalleryException.Kind.INVALID, "no_image", "an image file is required (multipart field 'image')");
+        Enroller.Input in = decode(List.of(upload)).get(0);
+        if (in.image() == null) throw new GalleryException(GalleryException.Kind.INVALID, "not_an_image", in.source() + ": " + in.decodeError());
+        return in.image();
+    }
+
     public Outcome create(String name, List<Upload> images, Map<String, String> metadata) {
         String n = validName(name);
         EnrollmentResult r = enroller.enroll(decode(images), null);
@@ -142,6 +151,23 @@ public final class GalleryService {
         return locks.with(id, () -> {
             GalleryEntry e = require(id); // re-read: another add or a delete may have been acknowledged meanwhile
             return save(e, e.name(), enroller.merge(p, e), null, images);
+        });
+    }
+
+    /**
+     * Aligned faces (FACE_128 PNGs, e.g. the thumbnails of an unknown's events) into identity {@code id}, or into a new
+     * person {@code name} when {@code id} is null ("this unknown is X").
+     */
+    public Outcome enrollAligned(String id, String name, List<Upload> faces, Map<String, String> metadata) {
+        if (id == null) {
+            String n = validName(name);
+            return save(null, n, enroller.merge(enroller.prepareAligned(decode(faces)), null), metadata, faces);
+        }
+        require(id);
+        Enroller.Prepared p = enroller.prepareAligned(decode(faces));
+        return locks.with(id, () -> {
+            GalleryEntry e = require(id);
+            return save(e, e.name(), enroller.merge(p, e), null, faces);
         });
     }
 

@@ -1,14 +1,8 @@
 package io.unveil.deploy.cli;
 
-import io.unveil.core.config.Settings;
 import io.unveil.core.metrics.Metrics;
-import io.unveil.core.model.FaceApiModels;
-import io.unveil.deploy.demo.DemoVideo;
-import io.unveil.deploy.demo.OutputPrinter;
-import io.unveil.deploy.runtime.Pipeline;
-import io.unveil.deploy.runtime.PipelineOptions;
-import io.unveil.deploy.runtime.Progress;
-import io.unveil.deploy.runtime.Roles;
+import io.unveil.deploy.demo.DemoRun;
+import io.unveil.deploy.demo.DemoSummary;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -23,14 +17,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code unveil demo}: on a fresh machine, with no arguments, runs the whole pipeline on a sample camera made from the
- * photos in the pinned face-api package, prints one JSON line per face and event, and exits when the sample ends.
+ * {@code unveil demo}: on a fresh machine, with no arguments, enrolls four people of the photos in the pinned face-api
+ * package, runs the whole pipeline on a sample camera that shows them plain and masked and two strangers, prints one
+ * JSON line per face and event, then what each shot was called, and exits (or, with {@code --stay}, keeps the page up).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run every role with an embedded Kafka on a generated sample camera; print JSON lines; exit at its end.")
+        description = "Enroll sample people, run every role with an embedded Kafka on a camera that shows them plain, masked and strangers;"
+                + " print JSON lines and who was named; exit at its end (--stay keeps the page up).")
 public final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--seconds", defaultValue = "12", description = "Length of the sample video (default: ${DEFAULT-VALUE}).")
-    double seconds;
+    @Option(names = "--show-seconds", defaultValue = "2", description = "Seconds each shot is on camera (default: ${DEFAULT-VALUE}).")
+    double showSeconds;
+
+    @Option(names = "--strangers", defaultValue = "2", description = "People shown who are not enrolled, 1 or 2 (default: ${DEFAULT-VALUE}).")
+    int strangers;
 
     @Option(names = "--fps", defaultValue = "10", description = "Frame rate of the sample video (default: ${DEFAULT-VALUE}).")
     double fps;
@@ -44,6 +43,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--metrics-port", defaultValue = "9464", description = "Metrics port; a busy port falls back to a free one (default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
+    @Option(names = "--port", defaultValue = "8080", description = "Port of the page and API; a busy port falls back to a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--stay", description = "Keep the pipeline and the page running after the video, until Ctrl-C (to look at the page).")
+    boolean stay;
+
     @Option(names = "--timeout", defaultValue = "900", description = "Give up after this many seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
@@ -52,58 +57,38 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (strangers < 1 || strangers > 2) throw new IllegalArgumentException("--strangers must be 1 or 2 (the sample photos hold 6 people, 4 enrolled)");
         long t0 = System.nanoTime();
-        FaceApiModels models = FaceApiModels.ensureDefault();
+        RunCommand.settings(null, List.of(DemoRun.CAMERA + "=sample-camera.mp4"), sets); // a bad --set: one line before anything else
         boolean temp = dataDir == null;
         Path work = temp ? Files.createTempDirectory("unveil-demo-") : dataDir.toAbsolutePath();
-        Files.createDirectories(work);
+        // --stay ends with Ctrl-C, which skips the finally below: the temporary folder goes with the JVM
+        if (temp && stay) Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(work), "demo-cleanup"));
         try {
-            Path video = work.resolve("sample-camera.mp4");
-            int frames = DemoVideo.write(DemoVideo.samples(models), video, seconds, fps);
-            System.err.printf("demo: sample camera %s (%d frames, %dx%d at %.0f fps)%n", video, frames,
-                    DemoVideo.WIDTH, DemoVideo.HEIGHT, fps);
-            List<String> all = new ArrayList<>();
-            all.add("camera.demo.fps=" + cameraFps);
-            all.addAll(sets);
-            Settings settings = RunCommand.settings(null, List.of("demo=" + video), all);
-            int port = portOrFree(metricsPort);
-            try (Pipeline p = Pipeline.open(new PipelineOptions(Roles.names(), null, work, "127.0.0.1", port, (short) 1, settings));
-                 OutputPrinter printer = new OutputPrinter(p.context().clientProperties(), System.out);
-                 Progress progress = new Progress(p.context().clientProperties())) {
-                System.err.printf("demo: roles %s, Kafka %s, metrics http://127.0.0.1:%d/metrics%n",
-                        String.join(",", Roles.names()), p.bootstrap(), p.metricsPort());
-                p.startRoles(true);
-                long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
-                int quietChecks = 0;
-                long nextCheck = 0;
-                while (quietChecks < 2) {
-                    printer.poll(Duration.ofMillis(250));
-                    if (System.nanoTime() > deadline) {
-                        System.err.println("demo: timed out after " + timeoutSeconds + " s");
-                        return 1;
-                    }
-                    if (System.nanoTime() < nextCheck) continue;
-                    nextCheck = System.nanoTime() + 1_000_000_000L;
-                    boolean done = p.inputFinished() && progress.caughtUp(p.context().streamsApps());
-                    quietChecks = done ? quietChecks + 1 : 0;
-                }
-                printer.drain();
-                System.err.printf("demo: %d video frames -> %d faces in %d tracks, %d events, %.1f s in all%n", frames,
-                        printer.faces(), printer.tracks(), printer.events(), (System.nanoTime() - t0) / 1e9);
-                System.err.println("demo: " + StageTimes.summary(Metrics.registry()));
-            }
+            DemoRun.Options o = new DemoRun.Options(fps, cameraFps, showSeconds, strangers, portOrFree(port, "page"), portOrFree(metricsPort, "metrics"),
+                    work, sets, Duration.ofSeconds(timeoutSeconds));
+            DemoRun.run(o, System.out, System.err, r -> {
+                DemoSummary.print(r, System.err);
+                System.err.printf("demo: %d video frames -> %d faces, %d events, %.1f s in all%n", r.frames(), r.recording().faces().size(),
+                        r.recording().events().size(), (System.nanoTime() - t0) / 1e9);
+                System.err.println("demo: stage times: " + StageTimes.summary(Metrics.registry()));
+                if (r.pageUrl() == null) return;
+                System.err.printf("demo: open %s in a browser and paste the API key (%s) into its key field%s%n", r.pageUrl(), r.keyWhere(),
+                        stay ? "; Ctrl-C stops" : "; run `unveil demo --stay` to keep it up after the video");
+                if (stay) Thread.sleep(Long.MAX_VALUE);
+            });
             return 0;
         } finally {
             if (temp) deleteTree(work);
         }
     }
 
-    private static int portOrFree(int port) {
+    private static int portOrFree(int port, String what) {
         if (port == 0) return 0;
         try (ServerSocket s = new ServerSocket(port, 0, InetAddress.getLoopbackAddress())) {
             return port;
         } catch (IOException e) {
-            System.err.println("demo: port " + port + " is busy, serving metrics on a free port");
+            System.err.println("demo: port " + port + " is busy, serving the " + what + " on a free port");
             return 0;
         }
     }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -22,6 +23,8 @@ public final class OutputPrinter implements AutoCloseable {
     private final Set<Long> tracks = new HashSet<>();
     private long faces;
     private long events;
+    private Consumer<Face> faceSink = f -> { };
+    private Consumer<RecognitionEvent> eventSink = e -> { };
 
     /** Faces and events (the demo). */
     public OutputPrinter(Properties clientProps, PrintStream out) {
@@ -31,6 +34,13 @@ public final class OutputPrinter implements AutoCloseable {
     public OutputPrinter(Properties clientProps, PrintStream out, boolean withFaces) {
         this.out = out;
         this.tail = new TopicTail(clientProps, withFaces ? List.of(Topics.FACES.name(), Topics.EVENTS.name()) : List.of(Topics.EVENTS.name()));
+    }
+
+    /** Also hands every face and event printed to these (the demo scores its shots with them). */
+    public OutputPrinter collect(Consumer<Face> faces, Consumer<RecognitionEvent> events) {
+        this.faceSink = faces;
+        this.eventSink = events;
+        return this;
     }
 
     /** Prints what arrived within the timeout. */
@@ -51,10 +61,12 @@ public final class OutputPrinter implements AutoCloseable {
             faces++;
             tracks.add(f.trackId());
             out.println(JsonLines.face(f));
+            faceSink.accept(f);
         } else {
             RecognitionEvent e = Topics.EVENTS.valueSerde().deserializer().deserialize(r.topic(), r.value());
             events++;
             out.println(JsonLines.event(e));
+            eventSink.accept(e);
         }
     }
 

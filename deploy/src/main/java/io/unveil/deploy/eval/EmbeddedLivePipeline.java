@@ -10,6 +10,7 @@ import io.unveil.deploy.cli.DemoCommand;
 import io.unveil.deploy.cli.RunCommand;
 import io.unveil.deploy.runtime.Pipeline;
 import io.unveil.deploy.runtime.PipelineOptions;
+import io.unveil.deploy.runtime.PlayThrough;
 import io.unveil.deploy.runtime.Progress;
 import io.unveil.deploy.runtime.Roles;
 import io.unveil.deploy.runtime.TopicTail;
@@ -70,27 +71,24 @@ public final class EmbeddedLivePipeline implements LivePipeline {
             long t0 = System.nanoTime();
             p.startRolesBeforeCameras(false);
             s.log().printf("eval live: roles %s started in %.0f s (Kafka %s)%n", String.join(",", roles), (System.nanoTime() - t0) / 1e9, p.bootstrap());
-            enroll(p, java.util.Objects.requireNonNullElse(settings.get(io.unveil.gallery.stage.GallerySettings.ADMIN_KEY), adminKey), s, ids, refused);
+            enroll("eval live", p, java.util.Objects.requireNonNullElse(settings.get(io.unveil.gallery.stage.GallerySettings.ADMIN_KEY), adminKey), s, ids, refused);
             awaitGallery(p, ids.size(), Duration.ofSeconds(60));
             long played = System.nanoTime();
             p.startCameras(false);
-            long deadline = System.nanoTime() + s.timeout().toNanos();
-            int quietChecks = 0;
-            long nextCheck = 0, nextLog = System.nanoTime() + 30_000_000_000L;
-            while (quietChecks < 2) {
-                tail.poll(Duration.ofMillis(250), r -> collect(r, events, faces));
-                if (System.nanoTime() > deadline) throw new TimeoutException("eval live: the pipeline did not finish the video within " + s.timeout().toSeconds() + " s");
-                if (System.nanoTime() > nextLog) {
-                    nextLog += 30_000_000_000L;
-                    s.log().printf("eval live: %.0f s: %d faces, %d events so far%n", (System.nanoTime() - played) / 1e9, faces.size(), events.size());
-                }
-                if (System.nanoTime() < nextCheck) continue;
-                nextCheck = System.nanoTime() + 1_000_000_000L;
-                boolean done = p.inputFinished() && progress.caughtUp(p.context().streamsApps());
-                quietChecks = done ? quietChecks + 1 : 0;
+            long[] nextLog = {System.nanoTime() + 30_000_000_000L};
+            try {
+                PlayThrough.await(p, progress, s.timeout(), wait -> {
+                    tail.poll(wait, r -> collect(r, events, faces));
+                    if (System.nanoTime() > nextLog[0]) {
+                        nextLog[0] += 30_000_000_000L;
+                        s.log().printf("eval live: %.0f s: %d faces, %d events so far%n", (System.nanoTime() - played) / 1e9, faces.size(), events.size());
+                    }
+                });
+            } catch (TimeoutException e) {
+                throw new TimeoutException("eval live: the pipeline did not finish the video within " + s.timeout().toSeconds() + " s");
             }
             tail.drain(r -> collect(r, events, faces));
-            origin = firstFrameTime(frames);
+            origin = firstFrameTime(frames, CAMERA);
             s.log().printf("eval live: video played through the pipeline in %.0f s: %d faces, %d events%n", (System.nanoTime() - played) / 1e9,
                     faces.size(), events.size());
         }
@@ -99,7 +97,7 @@ public final class EmbeddedLivePipeline implements LivePipeline {
     }
 
     /** Each enrollee through the gallery API (POST /api/v1/identities with the photos); a refusal is recorded, not fatal. */
-    static void enroll(Pipeline p, String adminKey, LiveSetup s, Map<String, String> ids, Map<String, String> refused) throws Exception {
+    public static void enroll(String who, Pipeline p, String adminKey, LiveSetup s, Map<String, String> ids, Map<String, String> refused) throws Exception {
         int port = p.roles().stream().filter(r -> r instanceof GalleryRole).map(r -> ((GalleryRole) r).port()).findFirst()
                 .orElseThrow(() -> new IllegalStateException("role gallery did not start"));
         GalleryClient client = new GalleryClient("http://127.0.0.1:" + port, adminKey);
@@ -109,15 +107,24 @@ public final class EmbeddedLivePipeline implements LivePipeline {
                 JsonNode r = client.enroll(e.identity(), e.photos());
                 ids.put(e.identity(), r.get("identity").get("id").asText());
             } catch (GalleryClient.ApiError err) {
-                refused.put(e.identity(), err.getMessage());
+                refused.put(e.identity(), err.getMessage() + reasons(err.body));
             }
         }
-        s.log().printf("eval live: %d of %d people enrolled through %s/api/v1 in %.0f s%s%n", ids.size(), s.enrollees().size(),
+        s.log().printf("%s: %d of %d people enrolled through %s/api/v1 in %.0f s%s%n", who, ids.size(), s.enrollees().size(),
                 "http://127.0.0.1:" + port, (System.nanoTime() - t0) / 1e9, refused.isEmpty() ? "" : "; refused: " + refused);
     }
 
+    /** The per-image reasons of a refused enrollment (the service's details), e.g. " (a.png: several faces)". */
+    static String reasons(JsonNode body) {
+        if (body == null || !body.path("details").isArray()) return "";
+        List<String> out = new ArrayList<>();
+        for (JsonNode d : body.get("details"))
+            if (d.hasNonNull("reason")) out.add(d.path("source").asText("?") + ": " + d.get("reason").asText() + (d.hasNonNull("detail") ? " " + d.get("detail").asText() : ""));
+        return out.isEmpty() ? "" : " (" + String.join("; ", out) + ")";
+    }
+
     /** Waits until the recognizer's gallery (its global table of unveil.gallery) holds the enrolled identities. */
-    static void awaitGallery(Pipeline p, int enrolled, Duration timeout) throws Exception {
+    public static void awaitGallery(Pipeline p, int enrolled, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Gauge g = p.context().registry().find("unveil.recognize.gallery.size").gauge();
@@ -138,15 +145,15 @@ public final class EmbeddedLivePipeline implements LivePipeline {
     }
 
     /** Capture time of the camera's frame 0: a file camera stamps each frame with this + its media time. */
-    static long firstFrameTime(TopicTail frames) {
+    public static long firstFrameTime(TopicTail frames, String camera) {
         long[] first = {Long.MAX_VALUE};
         frames.drain(r -> {
-            if (CAMERA.equals(r.key())) {
+            if (camera.equals(r.key())) {
                 var f = Topics.FRAMES.valueSerde().deserializer().deserialize(r.topic(), r.headers(), r.value());
                 if (f.sequence() == 0) first[0] = Math.min(first[0], f.captureTimeMs());
             }
         });
-        if (first[0] == Long.MAX_VALUE) throw new IllegalStateException("frame 0 of camera " + CAMERA + " is not on " + Topics.FRAMES.name());
+        if (first[0] == Long.MAX_VALUE) throw new IllegalStateException("frame 0 of camera " + camera + " is not on " + Topics.FRAMES.name());
         return first[0];
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.unveil.core.image.ImageDecodeException;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
+import io.unveil.core.record.Box;
 import io.unveil.core.serde.Json;
 import io.unveil.detector.DetectedFace;
 import io.unveil.detector.FaceAnalyzer;
@@ -37,11 +38,37 @@ public final class Analyze {
     /**
      * @param draw where {@code --draw} writes the photo with boxes, landmarks and labels (PNG), or null
      */
-    public record Options(List<Path> images, boolean json, Path draw) {
+    public record Options(List<Path> images, boolean json, Path draw, Namer namer) {
         public Options(List<Path> images, boolean json) {
-            this(images, json, null);
+            this(images, json, null, null);
+        }
+
+        public Options(List<Path> images, boolean json, Path draw) {
+            this(images, json, draw, null);
         }
     }
+
+    /** Who is on a photo, by someone else (the gallery service's POST /recognize): each face's box and name. */
+    @FunctionalInterface
+    public interface Namer {
+        List<Named> names(Path image);
+    }
+
+    /** One face named by a {@link Namer}: {@code name} null when unknown; {@code closest} the nearest identity's name. */
+    public record Named(Box box, String name, String closest, float similarity) {
+        /** On the picture: the name and similarity, or "unknown" (the text output says who was closest). */
+        String shortLabel() {
+            return name != null ? String.format(java.util.Locale.ROOT, "%s %.2f", name, similarity) : "unknown";
+        }
+
+        String label() {
+            return name != null ? String.format(java.util.Locale.ROOT, "%s %.2f", name, similarity)
+                    : closest == null ? "unknown" : String.format(java.util.Locale.ROOT, "unknown (closest %s %.2f)", closest, similarity);
+        }
+    }
+
+    /** Minimum overlap (IoU) for a named face to be the same as a detected one. */
+    static final float SAME_FACE_IOU = 0.3f;
 
     public record FaceReport(DetectedFace face, float[] descriptor) {
     }
@@ -98,8 +125,11 @@ public final class Analyze {
             }
             if (r.error() != null) rc = 1;
             out.println(o.json() ? toJson(r) : toText(r));
+            List<Named> names = o.namer() == null || r.error() != null ? null : names(r, o.namer().names(p));
+            if (names != null && !o.json())
+                for (int i = 0; i < names.size(); i++) out.println("  face #" + (i + 1) + ": " + (names.get(i) == null ? "not found by the service" : names.get(i).label()));
             if (img != null && o.draw() != null) {
-                writeDrawing(o.draw(), img, r);
+                writeDrawing(o.draw(), img, r, names);
                 if (!o.json()) out.println("drew " + r.faces().size() + " face(s) into " + o.draw());
             }
             out.flush();
@@ -107,11 +137,30 @@ public final class Analyze {
         return rc;
     }
 
-    private static void writeDrawing(Path to, RgbImage img, ImageReport r) {
+    /** Per detected face the named face that overlaps it most (IoU at least {@link #SAME_FACE_IOU}), or null. */
+    static List<Named> names(ImageReport r, List<Named> named) {
+        List<Named> out = new ArrayList<>();
+        for (FaceReport f : r.faces()) {
+            Named best = null;
+            float bestIou = SAME_FACE_IOU;
+            for (Named n : named) {
+                float iou = f.face().box().iou(n.box());
+                if (iou >= bestIou) {
+                    bestIou = iou;
+                    best = n;
+                }
+            }
+            out.add(best);
+        }
+        return out;
+    }
+
+    private static void writeDrawing(Path to, RgbImage img, ImageReport r, List<Named> names) {
         List<FaceDrawing.Mark> marks = new ArrayList<>();
         for (int i = 0; i < r.faces().size(); i++) {
             DetectedFace f = r.faces().get(i).face();
-            String label = String.format(java.util.Locale.ROOT, "#%d %.2f", i + 1, f.score());
+            String label = String.format(java.util.Locale.ROOT, "#%d %.2f", i + 1, f.score())
+                    + (names == null || names.get(i) == null ? "" : " " + names.get(i).shortLabel());
             marks.add(new FaceDrawing.Mark(f.box(), f.landmarks(), label));
         }
         try {

@@ -47,6 +47,30 @@ class AnalyzeDrawTest {
                 img -> new AnalyzeTest.OneFace(), null, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     }
 
+    /** --names: each detected face gets the name of the service's face that overlaps it; none overlapping, it says so. */
+    @Test
+    void namesFromTheServiceGoToTheFaceTheyOverlap() throws Exception {
+        Path photo = tmp.resolve("grey.png");
+        Files.write(photo, Images.encodePng(new RgbImage(120, 100, new byte[120 * 100 * 3])));
+        Path out = tmp.resolve("named.png");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        // OneFace's box is x=10..60, y=12..72; the service saw it a little shifted, and a stranger elsewhere
+        Analyze.Namer namer = image -> List.of(new Analyze.Named(new io.unveil.core.record.Box(100, 80, 15, 15), null, "Ada", 0.2f),
+                new Analyze.Named(new io.unveil.core.record.Box(14, 14, 48, 58), "Ada", "Ada", 0.81f));
+        assertEquals(0, Analyze.run(new Analyze.Options(List.of(photo), false, out, namer), img -> new AnalyzeTest.OneFace(), null,
+                new PrintStream(buf, true, StandardCharsets.UTF_8)));
+        assertTrue(buf.toString(StandardCharsets.UTF_8).contains("face #1: Ada 0.81"), buf.toString(StandardCharsets.UTF_8));
+        RgbImage unnamed = Images.read(tmp.resolve("grey.png"));
+        assertTrue(!java.util.Arrays.equals(Images.read(out).data(), unnamed.data()), "the drawing has the box and its label");
+
+        buf.reset();
+        Analyze.Namer elsewhere = image -> List.of(new Analyze.Named(new io.unveil.core.record.Box(100, 80, 15, 15), null, null, 0f));
+        Analyze.run(new Analyze.Options(List.of(photo), false, null, elsewhere), img -> new AnalyzeTest.OneFace(), null,
+                new PrintStream(buf, true, StandardCharsets.UTF_8));
+        assertTrue(buf.toString(StandardCharsets.UTF_8).contains("face #1: not found by the service"), buf.toString(StandardCharsets.UTF_8));
+        assertEquals("unknown (closest Ada 0.20)", new Analyze.Named(null, null, "Ada", 0.2f).label());
+    }
+
     private static List<Integer> rgb(RgbImage img, int x, int y) {
         int i = (y * img.width() + x) * 3;
         return List.of(img.data()[i] & 0xff, img.data()[i + 1] & 0xff, img.data()[i + 2] & 0xff);

@@ -15,6 +15,7 @@ import io.unveil.gallery.GalleryException;
 import io.unveil.gallery.GalleryService;
 import io.unveil.gallery.events.EventFeed;
 import io.unveil.gallery.events.EventQueue;
+import io.unveil.gallery.recognize.PhotoRecognizer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -52,6 +53,9 @@ public final class GalleryApi implements AutoCloseable {
     private volatile int sseMaxClients = 64;
     private volatile java.util.concurrent.Semaphore sseSlots = new java.util.concurrent.Semaphore(64);
     private final Javalin app;
+    /** Who is on a photo (POST /recognize); null when the recognizer's threshold could not be had ({@link #noRecognizer} says why). */
+    private volatile PhotoRecognizer recognizer;
+    private volatile String noRecognizer = "recognition of photos is not configured";
 
     /** Security headers sent with every response, the web page and errors included (the page has no inline script or style). */
     static final Map<String, String> SECURITY_HEADERS = Map.of(
@@ -129,6 +133,9 @@ public final class GalleryApi implements AutoCloseable {
             requireMultipart(ctx);
             ctx.json(outcome(service.createFromClip(null, clip(ctx), ctx.pathParam("id"))));
         }), Scope.ADMIN);
+
+        app.post(BASE + "/recognize", ctx -> gate.run(() -> recognize(ctx)), Scope.READ);
+        app.post(BASE + "/unknowns/{unknownId}/identify", ctx -> gate.run(() -> identify(ctx)), Scope.ADMIN);
 
         app.get(BASE + "/events", ctx -> ctx.json(feed.query(filter(ctx), intParam(ctx, "limit", 50, 1, 500))), Scope.READ);
         app.sse(BASE + "/events/stream", this::stream, Scope.READ);
@@ -259,13 +266,13 @@ public final class GalleryApi implements AutoCloseable {
         ctx.status(201).json(outcome(o));
     }
 
-    private void rename(Context ctx) {
-        Map<?, ?> body;
+    /** A JSON object body (null for "null") of at most min(max request, 1 MiB) bytes; 413 when larger, 400 when not an object. */
+    private Map<?, ?> jsonObject(Context ctx) {
         long maxJson = Math.min(service.limits().maxRequestBytes(), 1L << 20);
         if (ctx.req().getContentLengthLong() > maxJson)
             throw new ApiException(413, "request_too_large", "a JSON body is at most " + maxJson + " bytes");
         try {
-            body = Json.MAPPER.readerFor(Map.class)
+            return Json.MAPPER.readerFor(Map.class)
                     .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(ctx.bodyAsBytes());
         } catch (IOException | RuntimeException e) {
             // a chunked body without a length is cut off by Javalin's maxRequestSize: that is 413, not bad JSON
@@ -273,6 +280,89 @@ public final class GalleryApi implements AutoCloseable {
                 throw new ApiException(413, "request_too_large", "a JSON body is at most " + maxJson + " bytes");
             throw new ApiException(400, "malformed_json", "body must be a JSON object like {\"name\": \"...\"}");
         }
+    }
+
+    /** Faces of one unknown taken from the recent events at most ("this is X" enrolls these). */
+    static final int IDENTIFY_FACES = 10;
+    /** Recent events of the unknown looked at (one track gives several events with the same face: duplicates are dropped). */
+    static final int IDENTIFY_SCAN = 200;
+
+    /**
+     * "This unknown is X": the distinct aligned faces of the unknown's recent events (the feed's buffer) are added to
+     * identity {@code identityId}, or enroll a new person {@code name}, through the same quality gate as uploads.
+     */
+    private void identify(Context ctx) {
+        Map<?, ?> body = jsonObject(ctx);
+        String unknown = ctx.pathParam("unknownId");
+        Object id = body == null ? null : body.get("identityId"), name = body == null ? null : body.get("name");
+        if ((id == null) == (name == null) || !(id == null || id instanceof String) || !(name == null || name instanceof String))
+            throw new ApiException(400, "identity_or_name", "body must hold either a string 'identityId' (add to that person) or a string 'name' (a new person)");
+        List<GalleryService.Upload> faces = new ArrayList<>();
+        Set<Integer> seen = new java.util.HashSet<>();
+        for (RecognitionEvent e : feed.query(e -> unknown.equals(e.unknownId()) && e.thumbnails() != null && e.thumbnails().aligned() != null,
+                IDENTIFY_SCAN)) {
+            if (faces.size() >= IDENTIFY_FACES) break;
+            if (seen.add(java.util.Arrays.hashCode(e.thumbnails().aligned())))
+                faces.add(new GalleryService.Upload(unknown + "-" + e.eventId() + ".png", e.thumbnails().aligned()));
+        }
+        if (faces.isEmpty())
+            throw new ApiException(404, "unknown_not_found", "no recent event of " + unknown + " has a face image (the page keeps the last "
+                    + "events of the feed only); enroll the person with photos instead");
+        GalleryService.Outcome o = service.enrollAligned((String) id, (String) name, faces, Map.of("from", unknown));
+        Map<String, Object> m = outcome(o);
+        m.put("unknownId", unknown);
+        m.put("faces", faces.size());
+        ctx.status(id != null ? 200 : 201).json(m);
+    }
+
+    /** Serves POST /recognize with this recognizer (or refuses it with 503 and {@code reason}). */
+    public GalleryApi recognizer(PhotoRecognizer r, String reason) {
+        this.recognizer = r;
+        if (reason != null) this.noRecognizer = reason;
+        return this;
+    }
+
+    /** One image (multipart field 'image', the enrollment limits) in; every face with box, score, closest identity and similarity out. */
+    private void recognize(Context ctx) {
+        PhotoRecognizer r = recognizer;
+        if (r == null) throw new ApiException(503, "recognition_unavailable", noRecognizer);
+        requireMultipart(ctx);
+        List<UploadedFile> files = ctx.uploadedFiles("image");
+        if (files.size() != 1) throw new ApiException(400, "one_image", "send exactly one image file in the multipart field 'image' (got " + files.size() + ")");
+        var image = service.decodeOne(read(files.get(0), service.limits().maxImageBytes()));
+        List<Map<String, Object>> faces = new ArrayList<>();
+        for (PhotoRecognizer.Found f : r.recognize(image, service.store().list())) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            Map<String, Object> box = new LinkedHashMap<>();
+            box.put("x", Math.round(f.box().x()));
+            box.put("y", Math.round(f.box().y()));
+            box.put("width", Math.round(f.box().width()));
+            box.put("height", Math.round(f.box().height()));
+            m.put("box", box);
+            m.put("score", f.score());
+            m.put("known", f.known());
+            m.put("identityId", f.known() ? f.identityId() : null);
+            m.put("name", f.known() ? f.name() : null);
+            m.put("similarity", f.similarity());
+            if (f.identityId() != null) {
+                Map<String, Object> closest = new LinkedHashMap<>();
+                closest.put("identityId", f.identityId());
+                closest.put("name", f.name());
+                closest.put("similarity", f.similarity());
+                m.put("closest", closest);
+            }
+            faces.add(m);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("width", image.width());
+        body.put("height", image.height());
+        body.put("threshold", r.threshold());
+        body.put("faces", faces);
+        ctx.json(body);
+    }
+
+    private void rename(Context ctx) {
+        Map<?, ?> body = jsonObject(ctx);
         Object name = body == null ? null : body.get("name");
         if (!(name instanceof String s)) throw new ApiException(400, "missing_name", "body must contain a string 'name'");
         ctx.json(IdentityView.of(service.rename(ctx.pathParam("id"), s)));

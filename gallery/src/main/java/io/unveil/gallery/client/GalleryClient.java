@@ -76,6 +76,12 @@ public final class GalleryClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(m.build())).build());
     }
 
+    /** POST /recognize: the faces on one photo with their names (read scope). */
+    public JsonNode recognize(Path image) throws IOException {
+        Multipart m = new Multipart().file("image", image.getFileName().toString(), Multipart.contentTypeOf(image.toString()), Files.readAllBytes(image));
+        return send(req("/recognize").header("Content-Type", m.contentType()).POST(HttpRequest.BodyPublishers.ofByteArray(m.build())).build());
+    }
+
     private HttpRequest.Builder req(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5));
         if (apiKey != null) b.header("X-Api-Key", apiKey);

@@ -96,6 +96,34 @@ public final class Enroller {
     }
 
     /**
+     * A face that is already aligned (a FACE_128 image such as an event's thumbnail) as a candidate, ungated: the
+     * detector finds no face in such a tight crop (the 6 demo thumbnails tried: none), and it needs none, since a
+     * FACE_128 resized to 150x150 is a recognizer chip (AlignTarget). Size, blur and pose were gated by the camera
+     * pipeline that made it; the photo gate's sharpness floor (20 on the chip) refused 3 of those 6 thumbnails, whose
+     * upsampling to 150 px softens them. The outlier check of {@link #merge} still applies.
+     */
+    public Candidate gateAligned(Input in, List<ImageOutcome> outcomes) {
+        if (in.image() == null) {
+            outcomes.add(ImageOutcome.rejected(in.source(), "not an image", in.decodeError(), null));
+            return null;
+        }
+        RgbImage chip = Images.resize(in.image(), 150, 150);
+        float sharp = FaceQuality.sharpness(chip);
+        return new Candidate(in.source(), chip, new Quality(in.image().width(), sharp, 0f, 0f, 0f, FaceQuality.clamp(sharp / 150f)));
+    }
+
+    /** {@link #prepare(List)} for aligned faces ({@link #gateAligned}). */
+    public Prepared prepareAligned(List<Input> inputs) {
+        List<ImageOutcome> outcomes = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (Input in : inputs) {
+            Candidate c = gateAligned(in, outcomes);
+            if (c != null) candidates.add(c);
+        }
+        return prepare(candidates, outcomes);
+    }
+
+    /**
      * Gated and embedded faces of one request, not yet merged into an identity: the slow part of an enrollment, done
      * before the identity is locked so that concurrent requests on one identity only serialise the merge.
      */

@@ -82,6 +82,13 @@ public final class GalleryRole extends AbstractRole {
         api = new GalleryApi(service, feed, keys(s), io.unveil.gallery.api.RateLimiter.from(s))
                 .sseLimits(s.get(GallerySettings.SSE_QUEUE), s.get(GallerySettings.SSE_MAX_STALL).toMillis(), s.get(GallerySettings.SSE_MAX_CLIENTS));
         try {
+            var cfg = io.unveil.recognize.stage.RecognizeConfig.from(s);
+            api.recognizer(new io.unveil.gallery.recognize.PhotoRecognizer(chips, embedder, cfg.threshold(), cfg.center()), null);
+        } catch (IllegalArgumentException e) {
+            // the gallery still enrolls; only POST /recognize needs the recognizer's threshold
+            api.recognizer(null, "POST /recognize needs the recognizer's threshold: " + e.getMessage());
+        }
+        try {
             api.start(s.get(GallerySettings.HOST), s.get(GallerySettings.PORT));
         } catch (RuntimeException e) {
             if (!io.unveil.core.net.PortInUseException.isBindFailure(e)) throw e;

@@ -5,6 +5,7 @@ import io.unveil.gallery.enroll.ClipEnroller;
 import io.unveil.gallery.enroll.Enroller;
 import io.unveil.gallery.enroll.EnrollmentPolicy;
 import io.unveil.gallery.events.EventFeed;
+import io.unveil.gallery.recognize.PhotoRecognizer;
 import io.unveil.gallery.testing.MarkedFaces;
 import io.unveil.gallery.testing.MemoryGalleryStore;
 import io.unveil.detector.align.FaceChips;
@@ -15,6 +16,8 @@ import java.util.List;
 public final class ApiFixture implements AutoCloseable {
     public static final String ADMIN = "admin-key-0123456789abcdef";
     public static final String READER = "read-key-0123456789abcdef";
+    /** The recognizer's threshold for POST /recognize: the pattern faces of one person score above 0.9, of two below 0.3. */
+    public static final float THRESHOLD = 0.6f;
     public final MemoryGalleryStore store = new MemoryGalleryStore();
     public final EventFeed feed = new EventFeed(100);
     public final GalleryApi api;
@@ -25,7 +28,8 @@ public final class ApiFixture implements AutoCloseable {
         Enroller enroller = new Enroller(chips, new PatternEmbedder(), EnrollmentPolicy.defaults());
         GalleryService service = new GalleryService(store, enroller, new ClipEnroller(enroller, chips, 40, 8, 10), limits, null);
         ApiKeys keys = new ApiKeys(List.of(ApiKeys.fromPlain("ops", Scope.ADMIN, ADMIN), ApiKeys.fromPlain("screen", Scope.READ, READER)));
-        api = new GalleryApi(service, feed, keys).start("127.0.0.1", 0);
+        api = new GalleryApi(service, feed, keys).recognizer(new PhotoRecognizer(chips, new PatternEmbedder(), THRESHOLD, null), null)
+                .start("127.0.0.1", 0);
         url = "http://127.0.0.1:" + api.port();
     }
 

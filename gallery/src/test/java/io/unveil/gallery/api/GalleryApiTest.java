@@ -262,7 +262,7 @@ class GalleryApiTest {
         assertEquals("3.0.3", doc.get("openapi").asText());
         JsonNode paths = doc.get("paths");
         for (String p : List.of("/identities", "/identities/clip", "/identities/{id}", "/identities/{id}/images",
-                "/identities/{id}/clip", "/events", "/events/stream", "/openapi.json"))
+                "/identities/{id}/clip", "/recognize", "/unknowns/{unknownId}/identify", "/events", "/events/stream", "/openapi.json"))
             assertTrue(paths.has(p), "missing " + p);
         assertTrue(paths.get("/identities/{id}").has("patch"));
         assertTrue(paths.get("/identities/{id}").has("delete"));

@@ -1,0 +1,78 @@
+package io.unveil.gallery.recognize;
+
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.record.Box;
+import io.unveil.core.record.GalleryEntry;
+import io.unveil.detector.DetectedFace;
+import io.unveil.detector.align.FaceChips;
+import io.unveil.recognize.Embedder;
+import io.unveil.recognize.match.CentroidMatcher;
+import io.unveil.recognize.match.Match;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Who is on a photo ({@code POST /api/v1/recognize}, CompreFace's "test page"): every face the gallery's detector finds
+ * (the largest {@link #MAX_FACES}), aligned and embedded as enrollment does, matched against the enrolled centroids in
+ * the recognizer's space (its calibrated threshold and centre), so a photo is named as the camera pipeline would name a
+ * single frame of it. The centroid matrix is rebuilt only when the gallery changed (ids, versions and size).
+ */
+public final class PhotoRecognizer {
+    /** Faces per photo at most (as {@code detector.max-faces}): each costs a landmark pass and an embedding. */
+    public static final int MAX_FACES = 20;
+
+    /** One face: where, the detector's score, the closest identity (null when the gallery is empty), and whether it is a match. */
+    public record Found(Box box, float score, String identityId, String name, float similarity, boolean known) {
+    }
+
+    private final FaceChips chips;
+    private final Embedder embedder;
+    private final float threshold;
+    private final float[] center;
+    private volatile Cached cached = new Cached(Long.MIN_VALUE, CentroidMatcher.EMPTY);
+
+    private record Cached(long fingerprint, CentroidMatcher matcher) {
+    }
+
+    public PhotoRecognizer(FaceChips chips, Embedder embedder, float threshold, float[] center) {
+        this.chips = chips;
+        this.embedder = embedder;
+        this.threshold = threshold;
+        this.center = center;
+    }
+
+    public float threshold() {
+        return threshold;
+    }
+
+    /** The faces of {@code image}, largest first, each matched against {@code gallery}. */
+    public List<Found> recognize(RgbImage image, List<GalleryEntry> gallery) {
+        List<DetectedFace> faces = new ArrayList<>(chips.detect(image));
+        faces.sort(Comparator.comparingDouble((DetectedFace f) -> f.box().area()).reversed());
+        if (faces.size() > MAX_FACES) faces = faces.subList(0, MAX_FACES);
+        if (faces.isEmpty()) return List.of();
+        List<RgbImage> aligned = faces.stream().map(f -> chips.align(image, f)).toList();
+        float[][] emb = embedder.embed(aligned);
+        CentroidMatcher matcher = matcher(gallery);
+        List<Found> out = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) {
+            Match m = matcher.match(emb[i]);
+            DetectedFace f = faces.get(i);
+            out.add(m.isEmpty() ? new Found(f.box(), f.score(), null, null, 0f, false)
+                    : new Found(f.box(), f.score(), m.identityId(), m.name(), m.similarity(), m.similarity() >= threshold));
+        }
+        return out;
+    }
+
+    private CentroidMatcher matcher(List<GalleryEntry> gallery) {
+        long fp = gallery.size(); // a sum: the same gallery listed in another order is the same gallery
+        for (GalleryEntry e : gallery) fp += (e.id().hashCode() * 0x9E3779B97F4A7C15L) ^ (e.version() * 0xC2B2AE3D27D4EB4FL);
+        Cached c = cached;
+        if (c.fingerprint() != fp) {
+            c = new Cached(fp, CentroidMatcher.of(gallery, center));
+            cached = c;
+        }
+        return c.matcher();
+    }
+}
