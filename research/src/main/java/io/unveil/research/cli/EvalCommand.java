@@ -64,7 +64,7 @@ public final class EvalCommand implements Callable<Integer> {
     String occlude;
 
     @Option(names = "--methods", split = ",", defaultValue = "telea,idgan", description = "Methods besides GT and OCC: telea, ns, "
-            + "idgan (the committed generator), or NAME=MODEL_FILE (repeatable; default: ${DEFAULT-VALUE}).")
+            + "idgan (the committed generator), pca-prior (the committed PCA face prior alone), white (the hole filled white), or NAME=MODEL_FILE (repeatable; default: ${DEFAULT-VALUE}).")
     List<String> methods = new ArrayList<>();
 
     @Option(names = "--model-card", paramLabel = "FILE", description = "Another model card whose training identities must be disjoint from the evaluated ones (repeatable).")
@@ -88,6 +88,15 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--bootstrap-unit", defaultValue = "identity", description = "identity (resample people, keeping each "
             + "person's pairs together: pairs share faces and people, so they are not independent) or pair (default: ${DEFAULT-VALUE}).")
     String bootstrapUnit;
+
+    @Option(names = "--structure", description = "Also measure the structure metric under every occlusion type: face-api's 68 "
+            + "landmarks on the repaired face vs the clean one, jaw/nose/mouth points inside the hole, in inter-ocular distances; "
+            + "with PSNR/SSIM per occlusion type (loads the landmark net; ~1 min more per method).")
+    boolean structure;
+
+    @Option(names = "--grids", defaultValue = "0", description = "Faces per occlusion type in samples-<occlusion>.png (GT | OCC | "
+            + "each method), one per identity first (default: ${DEFAULT-VALUE} = none).")
+    int grids;
 
     @Option(names = "--out", defaultValue = "eval-report", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -133,7 +142,7 @@ public final class EvalCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--occlude must be one or both");
         };
         EvalOptions o = new EvalOptions(set, setName, pairsTxt, subset, folds, Math.max(2, pairs / folds), seed,
-                protocols, both, probes, tsneIdentities, samples, out, modelCards, bootstrap, byPair);
+                protocols, both, probes, tsneIdentities, samples, out, modelCards, bootstrap, byPair, structure, grids);
         EvalResult r;
         try {
             r = Evaluation.run(new Evaluation.Request(o, methods, modelCards, aligned, !noProgress));

@@ -38,11 +38,18 @@ public final class EvalRunner {
     private final FaceLoader loader;
     private final Embedder embedder;
     private final ProgressBar progress;
+    private final FaceStructure structure;
 
     public EvalRunner(FaceLoader loader, Embedder embedder, ProgressBar progress) {
+        this(loader, embedder, progress, null);
+    }
+
+    /** @param structure measures the structure metric of every repair (null: not measured) */
+    public EvalRunner(FaceLoader loader, Embedder embedder, ProgressBar progress, FaceStructure structure) {
         this.loader = loader;
         this.embedder = embedder;
         this.progress = progress;
+        this.structure = structure;
     }
 
     public EvalResult run(EvalOptions o, List<RepairMethod> methods, List<ModelCard> cards) {
@@ -143,11 +150,18 @@ public final class EvalRunner {
         List<PairScoring.Scored> scored = new ArrayList<>();
         List<List<RgbImage>> samples = new ArrayList<>();
         for (int r = 0; r < sampleFaces.size(); r++) samples.add(new ArrayList<>());
+        List<Integer> pairOccFaces = new ArrayList<>(pairOccluded(pairs, o.occludeBoth()));
+        List<Integer> gridFaces = gridFaces(pairOccFaces, faces, o.gridRows());
+        List<RepairQuality> mainQuality = new ArrayList<>();
+        List<List<RgbImage>> mainGrid = gridRows(gridFaces, faces);
         for (RepairMethod m : methods) {
             boolean isGt = m.name().equals("GT");
             Quality q = new Quality();
+            Map<Integer, RgbImage> kept = new HashMap<>();
             progress.start(m.name(), occList.size());
-            Map<Integer, float[]> emb = isGt ? gtEmb : repairAndEmbed(m, occList, faces, occluded, q);
+            Map<Integer, float[]> emb = isGt ? gtEmb : repairAndEmbed(m, occList, faces, occluded, q, new LinkedHashSet<>(gridFaces), kept);
+            mainQuality.add(isGt ? RepairQuality.NONE : q.summary());
+            if (!isGt) for (int r = 0; r < gridFaces.size(); r++) mainGrid.get(r).add(kept.get(gridFaces.get(r)));
             if (isGt) progress.step(occList.size());
             progress.finish();
             for (int r = 0; r < sampleFaces.size(); r++) {
@@ -193,22 +207,30 @@ public final class EvalRunner {
         // 6. the other occlusion protocols, side by side: the same pairs, GT descriptors and seeds; only the faces the
         // pairs occlude are repaired (no rank-1, t-SNE or image quality for these)
         List<OcclusionColumn> columns = new ArrayList<>();
-        columns.add(column(o.occlusion().name(), methods, scored, vsOcc));
-        List<Integer> pairOcc = new ArrayList<>(pairOccluded(pairs, o.occludeBoth()));
+        columns.add(column(o.occlusion().name(), methods, scored, vsOcc, mainQuality, mainGrid));
+        List<Integer> pairOcc = pairOccFaces;
         for (OcclusionProtocol protocol : o.occlusions().subList(1, o.occlusions().size())) {
             Map<Integer, Occluded> holes = occlude(protocol, pairOcc, faces, o.seed());
             List<PairScoring.Scored> col = new ArrayList<>();
+            List<RepairQuality> quality = new ArrayList<>();
+            List<List<RgbImage>> grid = gridRows(gridFaces, faces);
             for (RepairMethod m : methods) {
                 if (m.name().equals("GT")) {
                     col.add(scored.get(0));
+                    quality.add(RepairQuality.NONE);
                     continue;
                 }
                 progress.start(protocol.name() + " " + m.name(), pairOcc.size());
-                Map<Integer, float[]> emb = repairAndEmbed(m, pairOcc, faces, holes, null);
+                Quality q = new Quality();
+                Map<Integer, RgbImage> kept = new HashMap<>();
+                Map<Integer, float[]> emb = repairAndEmbed(m, pairOcc, faces, holes, q, new LinkedHashSet<>(gridFaces), kept);
                 progress.finish();
+                quality.add(q.summary());
+                for (int r = 0; r < gridFaces.size(); r++) grid.get(r).add(kept.get(gridFaces.get(r)));
                 col.add(scoring.score(o.occludeBoth() ? emb : gtEmb, emb));
             }
-            columns.add(column(protocol.name(), methods, col, scoring.compare(col, o.bootstrap(), o.bootstrapByPair(), o.seed())));
+            columns.add(column(protocol.name(), methods, col, scoring.compare(col, o.bootstrap(), o.bootstrapByPair(), o.seed()),
+                    quality, grid));
         }
         // recovered shares
         double accGt = results.get(0).accuracy(), accOcc = results.get(1).accuracy();
@@ -275,8 +297,25 @@ public final class EvalRunner {
         return out;
     }
 
+    /** One row per grid face, starting with its clean face (GT); each method's repair is appended. */
+    private static List<List<RgbImage>> gridRows(List<Integer> gridFaces, List<EvalFace> faces) {
+        List<List<RgbImage>> rows = new ArrayList<>();
+        for (int i : gridFaces) rows.add(new ArrayList<>(List.of(faces.get(i).face128())));
+        return rows;
+    }
+
+    /** Up to {@code rows} occluded test faces for the per-occlusion grids, one per identity first, in pair order. */
+    private static List<Integer> gridFaces(List<Integer> occluded, List<EvalFace> faces, int rows) {
+        List<Integer> out = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i : occluded) if (out.size() < rows && ids.add(faces.get(i).identity())) out.add(i);
+        for (int i : occluded) if (out.size() < rows && !out.contains(i)) out.add(i);
+        return out;
+    }
+
     private static OcclusionColumn column(String occlusion, List<RepairMethod> methods, List<PairScoring.Scored> scored,
-                                          List<PairedBootstrap.Comparison> vsOcc) {
+                                          List<PairedBootstrap.Comparison> vsOcc, List<RepairQuality> quality,
+                                          List<List<RgbImage>> grid) {
         double[] acc = new double[scored.size()], std = new double[scored.size()];
         for (int k = 0; k < scored.size(); k++) {
             acc[k] = scored.get(k).cv().mean();
@@ -285,19 +324,28 @@ public final class EvalRunner {
                 throw new IllegalStateException(methods.get(k).name() + " was scored on other pairs than GT");
         }
         return new OcclusionColumn(occlusion, methods.stream().map(RepairMethod::name).toList(), acc, std, vsOcc,
-                scored.get(0).pairsFingerprint());
+                scored.get(0).pairsFingerprint(), quality, grid);
     }
 
     /** Image quality of the repaired faces, summed (null where not measured). */
     private static final class Quality {
-        double psnr, ssim, psnrHole, ssimHole;
-        int n, nHole;
+        double psnr, ssim, psnrHole, ssimHole, landmark;
+        int n, nHole, nLandmark;
         long repairNs;
+
+        RepairQuality summary() {
+            return new RepairQuality(n == 0 ? Double.NaN : psnr / n, n == 0 ? Double.NaN : ssim / n,
+                    nHole == 0 ? Double.NaN : psnrHole / nHole, nHole == 0 ? Double.NaN : ssimHole / nHole,
+                    nLandmark == 0 ? Double.NaN : landmark / nLandmark, nLandmark, n);
+        }
     }
 
-    /** Repairs the faces {@code idx} with {@code m} in batches, measures quality into {@code q} (may be null), embeds. */
+    /**
+     * Repairs the faces {@code idx} with {@code m} in batches, measures quality into {@code q} (may be null; with the
+     * structure metric when this runner has one), keeps the repairs of the faces in {@code keep} in {@code kept}, embeds.
+     */
     private Map<Integer, float[]> repairAndEmbed(RepairMethod m, List<Integer> idx, List<EvalFace> faces, Map<Integer, Occluded> occluded,
-                                                 Quality q) {
+                                                 Quality q, Set<Integer> keep, Map<Integer, RgbImage> kept) {
         Map<Integer, float[]> emb = new HashMap<>();
         for (int s = 0; s < idx.size(); s += BATCH) {
             List<Integer> chunk = idx.subList(s, Math.min(idx.size(), s + BATCH));
@@ -310,6 +358,15 @@ public final class EvalRunner {
             long a = System.nanoTime();
             List<RgbImage> repaired = m.repairAll(truths, occs);
             if (q != null) q.repairNs += System.nanoTime() - a;
+            if (q != null && structure != null) {
+                double[] err = structure.errors(truths, repaired, occs.stream().map(Occluded::mask).toList());
+                for (double e : err)
+                    if (!Double.isNaN(e)) {
+                        q.landmark += e;
+                        q.nLandmark++;
+                    }
+            }
+            for (int k = 0; k < chunk.size(); k++) if (keep.contains(chunk.get(k))) kept.put(chunk.get(k), repaired.get(k));
             for (int k = 0; k < chunk.size(); k++) {
                 RgbImage truth = truths.get(k), fixed = repaired.get(k);
                 if (fixed.width() != truth.width() || fixed.height() != truth.height())

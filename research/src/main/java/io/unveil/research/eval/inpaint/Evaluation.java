@@ -24,8 +24,13 @@ public final class Evaluation {
     public static EvalResult run(Request req) {
         List<MethodSpecs.Spec> specs = MethodSpecs.parse(req.methods());
         List<ModelCard> cards = new ArrayList<>();
+        boolean prior = false;
         for (MethodSpecs.Spec s : specs) {
             if (s.shippedGenerator()) cards.add(ModelMethods.shippedCard());
+            if (s.usesPrior() && !prior) {
+                cards.add(ModelMethods.priorCard());
+                prior = true;
+            }
             if (s.model() == null) continue;
             Path card = ModelCard.beside(s.model()).orElseThrow(() -> new IdentityGuard.Refused("no model card beside " + s.model()
                     + " (expected <model name>.md, MODEL_CARD.md or README.md): cannot check its training identities"));
@@ -39,10 +44,11 @@ public final class Evaluation {
         ProgressBar bar = req.progress() ? new ProgressBar(System.err) : ProgressBar.silent();
         List<RepairMethod> methods = new ArrayList<>();
         FaceLoader loader = null;
-        try (Embedder embedder = FaceApiEmbedder.load()) {
+        try (Embedder embedder = FaceApiEmbedder.load();
+             FaceStructure structure = req.options().structure() ? FaceStructure.load() : null) {
             for (MethodSpecs.Spec s : specs) methods.add(MethodSpecs.open(s));
             loader = req.preAligned() ? new PreAlignedLoader() : FaceLoaders.detecting(req.options().data());
-            EvalResult r = new EvalRunner(loader, embedder, bar).run(req.options(), methods, cards);
+            EvalResult r = new EvalRunner(loader, embedder, bar, structure).run(req.options(), methods, cards);
             ReportWriter.write(r, req.options().out());
             return r;
         } finally {
