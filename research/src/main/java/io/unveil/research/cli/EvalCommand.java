@@ -1,7 +1,6 @@
 package io.unveil.research.cli;
 
 import io.unveil.research.data.IdentitySplit;
-import io.unveil.research.data.SharedData;
 import io.unveil.research.eval.inpaint.EvalOptions;
 import io.unveil.research.eval.inpaint.EvalResult;
 import io.unveil.research.eval.inpaint.Evaluation;
@@ -9,7 +8,6 @@ import io.unveil.research.eval.inpaint.IdentityGuard;
 import io.unveil.research.eval.inpaint.LibraryOcclusion;
 import io.unveil.research.eval.inpaint.OcclusionColumn;
 import io.unveil.research.eval.inpaint.OcclusionProtocol;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,7 @@ import picocli.CommandLine.Option;
         description = "Evaluate inpainting methods for occluded face recognition (k-fold verification with paired-bootstrap "
                 + "95% intervals against OCC, occlusion types side by side, TAR@FAR, ROC, rank-1, PSNR/SSIM, t-SNE); writes a "
                 + "report folder. `eval idgan`: the generator's own validation.",
-        subcommands = {EvalIdGanCommand.class, EvalOcclusionCommand.class, EvalDetectionCommand.class})
+        subcommands = {EvalIdGanCommand.class, EvalOcclusionCommand.class, EvalDetectionCommand.class, EvalStructureCommand.class})
 public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Labelled set (labels.csv or a folder per identity), or LFW's image folder with --pairs-txt. Default: ../shared/data/celeba-subset.")
     Path data;
@@ -110,25 +108,11 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path set = data != null ? data : SharedData.set("celeba-subset").orElse(null);
-        if (set == null || !Files.isDirectory(set)) {
-            System.err.println("no data: pass --data DIR (../shared/data/celeba-subset not found)");
-            return 2;
-        }
-        int t = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(t));
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
+        Path set = EvalSets.set(data);
+        if (set == null) return 2;
+        EvalSets.threads(threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         String setName = name != null ? name : set.toAbsolutePath().normalize().getFileName().toString();
-        IdentitySplit.Subset subset = switch (identities.toLowerCase(Locale.ROOT)) {
-            case "validation" -> IdentitySplit.Subset.VALIDATION;
-            case "validation-choose" -> IdentitySplit.Subset.VALIDATION_CHOOSE;
-            case "validation-confirm" -> IdentitySplit.Subset.VALIDATION_CONFIRM;
-            case "all" -> IdentitySplit.Subset.ALL;
-            case "auto" -> setName.equals("celeba-subset") ? IdentitySplit.Subset.VALIDATION : IdentitySplit.Subset.ALL;
-            default -> throw new IllegalArgumentException("--identities must be validation, validation-choose, validation-confirm, all or auto");
-        };
+        IdentitySplit.Subset subset = EvalSets.subset(identities, setName);
         boolean byPair = switch (bootstrapUnit.toLowerCase(Locale.ROOT)) {
             case "identity" -> false;
             case "pair" -> true;

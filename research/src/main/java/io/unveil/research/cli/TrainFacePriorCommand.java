@@ -1,6 +1,7 @@
 package io.unveil.research.cli;
 
 import io.unveil.core.model.WeightFile;
+import io.unveil.inpaint.idgan.Tensors;
 import io.unveil.inpaint.prior.FacePrior;
 import io.unveil.research.data.IdentitySplit;
 import io.unveil.research.train.idgan.MaskSource;
@@ -48,7 +49,7 @@ public final class TrainFacePriorCommand implements Callable<Integer> {
                 .limit(chooseFaces).toList();
         int kMax = components.stream().mapToInt(Integer::intValue).max().orElseThrow();
         long t0 = System.nanoTime();
-        FacePriorFit.Fit fit = FacePriorFit.fit(train.stream().map(f -> FacePriorFit.planes(f.face())).toList(), resolution, kMax, seed);
+        FacePriorFit.Fit fit = FacePriorFit.fit(train.stream().map(f -> Tensors.chw(f.face())).toList(), resolution, kMax, seed);
         System.out.printf(Locale.ROOT, "fitted on %d TRAIN faces (+ mirrors) of %s at %dx%d, K = %d: %.1f%% of the variance, "
                         + "noise %.3g per value, %.0f s%n", fit.faces(), dataset, resolution, resolution, kMax, 100 * fit.explained(),
                 fit.noise(), (System.nanoTime() - t0) / 1e9);

@@ -156,11 +156,12 @@ public final class EvalRunner {
         List<List<RgbImage>> mainGrid = gridRows(gridFaces, faces);
         for (RepairMethod m : methods) {
             boolean isGt = m.name().equals("GT");
-            Quality q = new Quality();
+            QualityTally q = new QualityTally();
             Map<Integer, RgbImage> kept = new HashMap<>();
             progress.start(m.name(), occList.size());
             Map<Integer, float[]> emb = isGt ? gtEmb : repairAndEmbed(m, occList, faces, occluded, q, new LinkedHashSet<>(gridFaces), kept);
-            mainQuality.add(isGt ? RepairQuality.NONE : q.summary());
+            RepairQuality qs = q.summary();
+            mainQuality.add(isGt ? RepairQuality.NONE : qs);
             if (!isGt) for (int r = 0; r < gridFaces.size(); r++) mainGrid.get(r).add(kept.get(gridFaces.get(r)));
             if (isGt) progress.step(occList.size());
             progress.finish();
@@ -197,9 +198,9 @@ public final class EvalRunner {
             double[][] tsne = x.length >= 4 ? new Tsne(10, 500, o.seed()).embed(x) : new double[0][];
             CrossValidation cv = v.cv();
             results.add(new MethodResult(m.name(), m.source(), cv.mean(), cv.std(), cv.foldAccuracy(), roc.tarAtFar(1e-2), roc.tarAtFar(1e-3),
-                    roc.auc(), roc, isGt || q.n == 0 ? Double.NaN : q.psnr / q.n, isGt || q.n == 0 ? Double.NaN : q.ssim / q.n,
-                    isGt || q.nHole == 0 ? Double.NaN : q.psnrHole / q.nHole, isGt || q.nHole == 0 ? Double.NaN : q.ssimHole / q.nHole,
-                    rank1, Double.NaN, Double.NaN, isGt ? 0 : q.repairNs / 1e6 / Math.max(1, q.n), tsne, labels, null, null, v.pairsFingerprint()));
+                    roc.auc(), roc, isGt ? Double.NaN : qs.psnr(), isGt ? Double.NaN : qs.ssim(),
+                    isGt ? Double.NaN : qs.psnrHole(), isGt ? Double.NaN : qs.ssimHole(),
+                    rank1, Double.NaN, Double.NaN, isGt ? 0 : q.repairMsPerFace(), tsne, labels, null, null, v.pairsFingerprint()));
             LOG.info("{}: accuracy {} +- {}", m.name(), cv.mean(), cv.std());
         }
         List<PairedBootstrap.Comparison> vsOcc = scoring.compare(scored, o.bootstrap(), o.bootstrapByPair(), o.seed());
@@ -221,7 +222,7 @@ public final class EvalRunner {
                     continue;
                 }
                 progress.start(protocol.name() + " " + m.name(), pairOcc.size());
-                Quality q = new Quality();
+                QualityTally q = new QualityTally();
                 Map<Integer, RgbImage> kept = new HashMap<>();
                 Map<Integer, float[]> emb = repairAndEmbed(m, pairOcc, faces, holes, q, new LinkedHashSet<>(gridFaces), kept);
                 progress.finish();
@@ -291,7 +292,7 @@ public final class EvalRunner {
     }
 
     /** The same per-face seed for every protocol and method, so every method sees the same holes. */
-    private static Map<Integer, Occluded> occlude(OcclusionProtocol protocol, List<Integer> idx, List<EvalFace> faces, long seed) {
+    static Map<Integer, Occluded> occlude(OcclusionProtocol protocol, List<Integer> idx, List<EvalFace> faces, long seed) {
         Map<Integer, Occluded> out = new HashMap<>();
         for (int i : idx) out.put(i, protocol.apply(faces.get(i).face128(), faces.get(i).landmarks128(), seed * 1_000_003L + i));
         return out;
@@ -327,74 +328,22 @@ public final class EvalRunner {
                 scored.get(0).pairsFingerprint(), quality, grid);
     }
 
-    /** Image quality of the repaired faces, summed (null where not measured). */
-    private static final class Quality {
-        double psnr, ssim, psnrHole, ssimHole, landmark;
-        int n, nHole, nLandmark;
-        long repairNs;
-
-        RepairQuality summary() {
-            return new RepairQuality(n == 0 ? Double.NaN : psnr / n, n == 0 ? Double.NaN : ssim / n,
-                    nHole == 0 ? Double.NaN : psnrHole / nHole, nHole == 0 ? Double.NaN : ssimHole / nHole,
-                    nLandmark == 0 ? Double.NaN : landmark / nLandmark, nLandmark, n);
-        }
-    }
-
     /**
      * Repairs the faces {@code idx} with {@code m} in batches, measures quality into {@code q} (may be null; with the
      * structure metric when this runner has one), keeps the repairs of the faces in {@code keep} in {@code kept}, embeds.
      */
     private Map<Integer, float[]> repairAndEmbed(RepairMethod m, List<Integer> idx, List<EvalFace> faces, Map<Integer, Occluded> occluded,
-                                                 Quality q, Set<Integer> keep, Map<Integer, RgbImage> kept) {
+                                                 QualityTally q, Set<Integer> keep, Map<Integer, RgbImage> kept) {
         Map<Integer, float[]> emb = new HashMap<>();
         for (int s = 0; s < idx.size(); s += BATCH) {
             List<Integer> chunk = idx.subList(s, Math.min(idx.size(), s + BATCH));
-            List<RgbImage> truths = new ArrayList<>();
-            List<Occluded> occs = new ArrayList<>();
-            for (int i : chunk) {
-                truths.add(faces.get(i).face128());
-                occs.add(occluded.get(i));
-            }
-            long a = System.nanoTime();
-            List<RgbImage> repaired = m.repairAll(truths, occs);
-            if (q != null) q.repairNs += System.nanoTime() - a;
-            if (q != null && structure != null) {
-                double[] err = structure.errors(truths, repaired, occs.stream().map(Occluded::mask).toList());
-                for (double e : err)
-                    if (!Double.isNaN(e)) {
-                        q.landmark += e;
-                        q.nLandmark++;
-                    }
-            }
+            List<RgbImage> repaired = RepairBatch.run(m, chunk, faces, occluded, q, structure);
             for (int k = 0; k < chunk.size(); k++) if (keep.contains(chunk.get(k))) kept.put(chunk.get(k), repaired.get(k));
-            for (int k = 0; k < chunk.size(); k++) {
-                RgbImage truth = truths.get(k), fixed = repaired.get(k);
-                if (fixed.width() != truth.width() || fixed.height() != truth.height())
-                    throw new IllegalStateException(m.name() + " returned a " + fixed.width() + "x" + fixed.height() + " face");
-                if (q == null) continue;
-                q.psnr += cap(ImageQuality.psnr(truth, fixed));
-                double[] map = ImageQuality.ssimMap(truth, fixed);
-                q.ssim += ImageQuality.meanOver(map, truth.width(), truth.height(), null);
-                q.n++;
-                boolean[] mask = occs.get(k).mask();
-                double ph = ImageQuality.psnr(truth, fixed, mask);
-                double sh = ImageQuality.meanOver(map, truth.width(), truth.height(), mask);
-                if (!Double.isNaN(ph) && !Double.isNaN(sh)) {
-                    q.psnrHole += cap(ph);
-                    q.ssimHole += sh;
-                    q.nHole++;
-                }
-            }
             float[][] e = embedChips(repaired);
             for (int k = 0; k < chunk.size(); k++) emb.put(chunk.get(k), e[k]);
             progress.step(chunk.size());
         }
         return emb;
-    }
-
-    /** PSNR is averaged over faces; an exact copy (infinite PSNR) counts as 100 dB so one cannot swamp the mean. */
-    private static double cap(double psnr) {
-        return Math.min(psnr, 100);
     }
 
     private static List<Integer> pickSamples(List<FacePair> pairs, List<EvalFace> faces, int rows) {

@@ -21,8 +21,11 @@ public final class Evaluation {
     public record Request(EvalOptions options, List<String> methods, List<Path> modelCards, boolean preAligned, boolean progress) {
     }
 
-    public static EvalResult run(Request req) {
-        List<MethodSpecs.Spec> specs = MethodSpecs.parse(req.methods());
+    /**
+     * The model cards whose training identities an evaluation of these methods must avoid: the committed generator's,
+     * the face prior's (alone or inside a prior generator), the card beside each model file, and the extra ones.
+     */
+    static List<ModelCard> cards(List<MethodSpecs.Spec> specs, List<Path> extra) {
         List<ModelCard> cards = new ArrayList<>();
         boolean prior = false;
         for (MethodSpecs.Spec s : specs) {
@@ -36,7 +39,13 @@ public final class Evaluation {
                     + " (expected <model name>.md, MODEL_CARD.md or README.md): cannot check its training identities"));
             cards.add(ModelCard.read(card));
         }
-        for (Path p : req.modelCards()) cards.add(ModelCard.read(p));
+        for (Path p : extra) cards.add(ModelCard.read(p));
+        return cards;
+    }
+
+    public static EvalResult run(Request req) {
+        List<MethodSpecs.Spec> specs = MethodSpecs.parse(req.methods());
+        List<ModelCard> cards = cards(specs, req.modelCards());
         // refuse before loading anything heavy
         Set<String> ids = new LinkedHashSet<>();
         for (var it : EvalRunner.items(req.options())) ids.add(it.identity());

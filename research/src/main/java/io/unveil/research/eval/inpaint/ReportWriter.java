@@ -37,7 +37,7 @@ public final class ReportWriter {
         }
     }
 
-    private static void png(BufferedImage img, Path f) throws IOException {
+    static void png(BufferedImage img, Path f) throws IOException {
         if (!ImageIO.write(img, "png", f.toFile())) throw new IOException("no PNG writer");
     }
 

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.unveil.core.model.Djl;
 import io.unveil.core.model.WeightFile;
-import io.unveil.inpaint.idgan.Tensors;
 import io.unveil.inpaint.prior.FacePrior;
 import java.util.List;
 import java.util.Random;
@@ -131,10 +130,5 @@ public final class FacePriorFit {
                 for (int r = 0; r < rows; r++) q[r * cols + j] /= norm;
             }
         return q;
-    }
-
-    /** Planar [0,1] copies of the faces, for {@link #fit}. */
-    public static float[] planes(io.unveil.core.image.RgbImage face) {
-        return Tensors.chw(face);
     }
 }

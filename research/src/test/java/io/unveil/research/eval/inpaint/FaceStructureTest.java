@@ -56,4 +56,13 @@ class FaceStructureTest {
         assertEquals(40, out.data()[(10 * 128 + 3) * 3 + 2]);
         assertEquals(MethodSpecs.WHITE, BaselineMethods.white().name());
     }
+
+    @Test
+    void theStructureSampleTakesEveryIdentitysFirstFaceBeforeAnySecond() {
+        RgbImage img = new RgbImage(1, 1, new byte[3]);
+        java.util.List<EvalFace> faces = java.util.List.of(new EvalFace("b", null, img, null), new EvalFace("a", null, img, null),
+                new EvalFace("b", null, img, null), new EvalFace("c", null, img, null), new EvalFace("b", null, img, null));
+        assertEquals(java.util.List.of(1, 0, 3, 2), StructureEvaluation.sample(faces, 4));
+        assertEquals(java.util.List.of(1, 0, 3, 2, 4), StructureEvaluation.sample(faces, 10));
+    }
 }
