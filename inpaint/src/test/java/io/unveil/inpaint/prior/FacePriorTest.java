@@ -123,19 +123,14 @@ class FacePriorTest {
     }
 
     @Test
-    void theCommittedPriorMatchesItsCardAndLoads() throws Exception {
-        byte[] file;
-        try (var in = FacePrior.class.getResourceAsStream(FacePrior.RESOURCE)) {
-            file = in.readAllBytes();
-        }
+    void theCommittedPriorLoadsWithTheShapeItsCardStates() throws Exception {
+        // its bytes against the card's sha256 and size: BundledWeightsTest
         String card;
         try (var in = FacePrior.class.getResourceAsStream("/io/unveil/inpaint/prior/MODEL_CARD.md")) {
             card = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
-        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file));
-        assertTrue(card.contains("`" + sha + "`"), "the card lists sha256 " + sha);
-        assertTrue(card.contains(String.format(java.util.Locale.ROOT, "%,d", file.length)), "the card lists the size " + file.length);
         assertTrue(card.contains("training-identities: IdentitySplit TRAIN"));
+        assertTrue(card.contains("mean + 64 components at 64x64"));
         FacePrior p = FacePrior.bundled();
         assertEquals(64, p.components());
         assertEquals(64, p.resolution());

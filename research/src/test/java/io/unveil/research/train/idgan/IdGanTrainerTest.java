@@ -62,20 +62,26 @@ class IdGanTrainerTest {
         return out;
     }
 
-    @Test
-    void trainsResumesAndWritesCurveGridAndWeights() throws Exception {
-        Path parsing = dir.resolve("parsing.bin");
+    /** Options of a tiny run (width 4, batch 2) into {@code dir/run} with a fresh parsing net. */
+    private IdGanOptions tiny(String run) throws Exception {
+        Path parsing = dir.resolve(run + "-parsing.bin");
         try (NDManager m = NDManager.newBaseManager(); OutputStream out = Files.newOutputStream(parsing)) {
             new ParsingNet(m, ParsingNet.WIDTH, 1).params().save(out);
         }
         IdGanOptions o = new IdGanOptions();
         o.dataset = "synthetic";
-        o.out = dir.resolve("run");
-        o.steps = 2;
+        o.out = dir.resolve(run);
         o.batch = 2;
         o.width = 4;
         o.criticWidth = 4;
         o.parsingWeights = parsing;
+        return o;
+    }
+
+    @Test
+    void trainsResumesAndWritesCurveGridAndWeights() throws Exception {
+        IdGanOptions o = tiny("run");
+        o.steps = 2;
         o.gridEvery = 1;
         o.checkpointEvery = 1;
         o.validateEvery = 1;
@@ -116,21 +122,12 @@ class IdGanTrainerTest {
 
     @Test
     void aPriorInputRunStartsFromAPlainFileAndWritesAGeneratorTheServingSideLoadsWithThePrior() throws Exception {
-        Path parsing = dir.resolve("parsing-p.bin");
         Path plain = dir.resolve("plain.bin");
-        try (NDManager m = NDManager.newBaseManager(); OutputStream out = Files.newOutputStream(parsing);
-             OutputStream g = Files.newOutputStream(plain)) {
-            new ParsingNet(m, ParsingNet.WIDTH, 1).params().save(out);
+        try (NDManager m = NDManager.newBaseManager(); OutputStream g = Files.newOutputStream(plain)) {
             new io.unveil.inpaint.idgan.Generator(m, 4, 5).params().save(g);
         }
-        IdGanOptions o = new IdGanOptions();
-        o.dataset = "synthetic";
-        o.out = dir.resolve("run-prior");
+        IdGanOptions o = tiny("run-prior");
         o.steps = 1;
-        o.batch = 2;
-        o.width = 4;
-        o.criticWidth = 4;
-        o.parsingWeights = parsing;
         o.prior = true;
         o.initFrom = plain;
         o.gridEvery = 0;
