@@ -3,6 +3,7 @@ package io.unveil.inpaint;
 import io.unveil.core.testing.ModelCards;
 import io.unveil.inpaint.idgan.Inpainter;
 import io.unveil.inpaint.occlusion.OcclusionEstimator;
+import io.unveil.inpaint.prior.FacePrior;
 import org.junit.jupiter.api.Test;
 
 /** Every weight file the inpaint stage ships is in the project's format, with a model card beside it naming its bytes. */
@@ -12,5 +13,6 @@ class BundledWeightsTest {
         ModelCards.assertDescribedByItsCard(OcclusionEstimator.RESOURCE);
         ModelCards.assertDescribedByItsCard(Inpainter.RESOURCE);
         ModelCards.assertDescribedByItsCard("/io/unveil/inpaint/idgan/generator-noid.bin");
+        ModelCards.assertDescribedByItsCard(FacePrior.RESOURCE);
     }
 }

@@ -21,17 +21,23 @@ import java.util.List;
  * as {@link DataOutputStream#writeUTF}), int rank, rank long dimensions and the float32 values. A committed weight file
  * has its {@code MODEL_CARD.md} beside it (size, sha256, how it was trained and measured). Pretrained face-api weights
  * keep their own manifest format ({@link WeightManifest}): it is the import format for those.
- * {@link #average} makes one file of several snapshots of the same network (weight averaging).
+ * {@link #average} makes one file of several snapshots of the same network (weight averaging). A file whose size
+ * matters more than the last bits (the PCA face prior: 1.6 MB instead of 3.1 MB) can be written with half-precision
+ * values ({@link #writeHalf}: magic {@code 0x1D6A0002}, IEEE binary16 values, round to nearest even); {@link #read}
+ * reads both and returns float32.
  *
- * <p>The quantized variant (magic {@code 0x1D6A0003}, written by {@link #writeQuantized}) stores each tensor as uint8 with a
- * per-tensor {@code min} and {@code scale} ({@code value = q * scale + min}, face-api's own manifest quantization),
- * a quarter of the size; {@link #read} accepts both versions and always returns float values. Use it for files
- * committed to the repository where the rounding error ({@code scale / 2} at most) is measured acceptable, e.g. a
- * fine-tuning delta over pretrained weights.
+ * <p>The quantized variant (magic {@code 0x1D6A0003}, written by {@link #writeQuantized}) stores each tensor as uint8
+ * with a per-tensor {@code min} and {@code scale} ({@code value = q * scale + min}, face-api's own manifest
+ * quantization), a quarter of float32's size, for files where the rounding error ({@code scale / 2} at most) is
+ * measured acceptable, e.g. the occlusion-robust recognizer's fine-tuning delta over face-api's weights.
  */
 public final class WeightFile {
     static final int MAGIC = 0x1D6A0001;
-    static final int MAGIC_QUANTIZED = 0x1D6A0003;
+    static final int HALF_MAGIC = 0x1D6A0002;
+    static final int QUANTIZED_MAGIC = 0x1D6A0003;
+
+    /** How a file stores its values. */
+    private enum Encoding { FLOAT32, HALF, UINT8 }
     private static final int MAX_RANK = 8;
 
     /** One named tensor: its dimensions and its values in row-major order. */
@@ -48,8 +54,12 @@ public final class WeightFile {
     public static List<Tensor> read(InputStream in) throws IOException {
         DataInputStream d = new DataInputStream(in);
         int magic = d.readInt();
-        if (magic != MAGIC && magic != MAGIC_QUANTIZED) throw new IOException("not an Unveil weight file");
-        boolean quantized = magic == MAGIC_QUANTIZED;
+        Encoding encoding = switch (magic) {
+            case MAGIC -> Encoding.FLOAT32;
+            case HALF_MAGIC -> Encoding.HALF;
+            case QUANTIZED_MAGIC -> Encoding.UINT8;
+            default -> throw new IOException("not an Unveil weight file");
+        };
         int n = d.readInt();
         if (n < 0) throw new IOException("corrupt weight file: " + n + " tensors");
         List<Tensor> out = new ArrayList<>(n);
@@ -65,7 +75,7 @@ public final class WeightFile {
                 size = Math.multiplyExact(size, dims[k]);
             }
             float[] v = new float[Math.toIntExact(size)];
-            if (quantized) {
+            if (encoding == Encoding.UINT8) {
                 float min = d.readFloat(), scale = d.readFloat();
                 if (!Float.isFinite(min) || !Float.isFinite(scale) || scale < 0)
                     throw new IOException("tensor " + name + " has an invalid quantization (min " + min + ", scale " + scale + ")");
@@ -74,7 +84,7 @@ public final class WeightFile {
                 for (int k = 0; k < v.length; k++) v[k] = (q[k] & 0xff) * scale + min;
             } else {
                 for (int k = 0; k < v.length; k++) {
-                    v[k] = d.readFloat();
+                    v[k] = encoding == Encoding.HALF ? Half.toFloat(d.readShort()) : d.readFloat();
                     if (!Float.isFinite(v[k])) throw new IOException("tensor " + name + " holds NaN/Inf at index " + k);
                 }
             }
@@ -90,17 +100,30 @@ public final class WeightFile {
     }
 
     public static void write(OutputStream out, List<Tensor> tensors) throws IOException {
-        write(out, tensors, false);
+        write(out, tensors, Encoding.FLOAT32);
     }
 
-    /** Version 2: every tensor uint8-quantized over its own [min, max] range (see the class comment). */
+    /** Every tensor uint8-quantized over its own [min, max] range (see the class comment). */
     public static void writeQuantized(OutputStream out, List<Tensor> tensors) throws IOException {
-        write(out, tensors, true);
+        write(out, tensors, Encoding.UINT8);
     }
 
-    private static void write(OutputStream out, List<Tensor> tensors, boolean quantized) throws IOException {
+    /** Like {@link #write(Path, List)} with half-precision values (a value beyond binary16's range is refused). */
+    public static void writeHalf(Path file, List<Tensor> tensors) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            write(out, tensors, Encoding.HALF);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void write(OutputStream out, List<Tensor> tensors, Encoding encoding) throws IOException {
         DataOutputStream d = new DataOutputStream(out);
-        d.writeInt(quantized ? MAGIC_QUANTIZED : MAGIC);
+        d.writeInt(switch (encoding) {
+            case FLOAT32 -> MAGIC;
+            case HALF -> HALF_MAGIC;
+            case UINT8 -> QUANTIZED_MAGIC;
+        });
         d.writeInt(tensors.size());
         for (Tensor t : tensors) {
             long size = 1;
@@ -110,10 +133,26 @@ public final class WeightFile {
             d.writeUTF(t.name());
             d.writeInt(t.dims().length);
             for (long x : t.dims()) d.writeLong(x);
-            if (quantized) writeUint8(d, t);
-            else for (float f : t.values()) d.writeFloat(f);
+            switch (encoding) {
+                case FLOAT32 -> {
+                    for (float f : t.values()) d.writeFloat(f);
+                }
+                case HALF -> {
+                    for (float f : t.values()) d.writeShort(Half.fromFloat(f, t.name()));
+                }
+                case UINT8 -> writeUint8(d, t);
+            }
         }
         d.flush();
+    }
+
+    /** Writes to a sibling temporary file and moves it into place, so a crash never leaves half a weight file. */
+    public static void write(Path file, List<Tensor> tensors) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            write(out, tensors);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static void writeUint8(DataOutputStream d, Tensor t) throws IOException {
@@ -131,15 +170,6 @@ public final class WeightFile {
         for (int k = 0; k < q.length; k++)
             q[k] = (byte) (scale == 0 ? 0 : Math.max(0, Math.min(255, Math.round((t.values()[k] - min) / scale))));
         d.write(q);
-    }
-
-    /** Writes to a sibling temporary file and moves it into place, so a crash never leaves half a weight file. */
-    public static void write(Path file, List<Tensor> tensors) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-            write(out, tensors);
-        }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The element-wise mean of files holding the same tensors (names, order and shapes), computed in double. */

@@ -88,4 +88,22 @@ class WeightFileTest {
         assertThrows(IllegalArgumentException.class, () -> WeightFile.writeQuantized(new ByteArrayOutputStream(),
                 List.of(new WeightFile.Tensor("w", new long[] {1}, new float[] {Float.NaN}))));
     }
+
+    @Test
+    void halfPrecisionFilesReadBackWithinBinary16sRoundingAndRefuseWhatDoesNotFit(@TempDir Path dir) throws IOException {
+        float[] v = {0f, -0f, 1f, -2.5f, 0.1f, 1e-5f, 6.1e-5f, 65504f, -65504f, 3.14159f, 1e-9f};
+        Path f = dir.resolve("half.bin");
+        WeightFile.writeHalf(f, List.of(new WeightFile.Tensor("h", new long[] {v.length}, v)));
+        assertEquals(4 + 4 + 2 + 1 + 4 + 8 + 2L * v.length, Files.size(f));
+        float[] got = WeightFile.read(f).get(0).values();
+        for (int i = 0; i < v.length; i++) {
+            // binary16: 11 significant bits (relative error <= 2^-11) above 2^-14; absolute 2^-25 below (subnormals)
+            double tol = Math.max(Math.abs(v[i]) * 0x1p-11, 0x1p-25);
+            assertEquals(v[i], got[i], tol, "value " + v[i]);
+        }
+        assertEquals(0.0999755859375f, got[4], 0f); // 0.1 rounds to the nearest binary16, 0x2E66
+        assertEquals(65504f, got[7], 0f);
+        assertThrows(IllegalArgumentException.class, () -> WeightFile.writeHalf(dir.resolve("big.bin"),
+                List.of(new WeightFile.Tensor("x", new long[] {1}, new float[] {70000f}))));
+    }
 }

@@ -9,6 +9,7 @@ import io.unveil.inpaint.FaceInpainter;
 import io.unveil.inpaint.idgan.Inpainter;
 import io.unveil.inpaint.occlusion.FaceOcclusionModel;
 import io.unveil.inpaint.occlusion.OcclusionEstimator;
+import io.unveil.inpaint.prior.PriorInpainter;
 import io.unveil.inpaint.stage.InpaintConfig;
 import io.unveil.inpaint.stage.InpaintSettings;
 import io.unveil.recognize.Embedder;
@@ -44,9 +45,13 @@ public final class Models {
                     .register("bundled", s -> OcclusionEstimator.load(OcclusionEstimator.Options.DEFAULT))
                     .orFile((file, s) -> OcclusionEstimator.load(file, OcclusionEstimator.Options.DEFAULT));
 
-    /** {@code inpaint.generator}: the bundled ID-GAN generator, or a weight file of {@code unveil train idgan}; on {@code inpaint.device}. */
+    /**
+     * {@code inpaint.generator}: the bundled ID-GAN generator, the PCA face prior alone ({@code pca-prior}, issue 24), or
+     * a weight file of {@code unveil train idgan} (a prior generator's file gets the bundled prior); on {@code inpaint.device}.
+     */
     public static final ModelRegistry<FaceInpainter> GENERATORS = new ModelRegistry<FaceInpainter>(InpaintSettings.GENERATOR)
             .register("bundled", s -> Inpainter.load(InpaintConfig.from(s).device()))
+            .register("pca-prior", s -> PriorInpainter.bundled())
             .orFile((file, s) -> Inpainter.load(file, InpaintConfig.from(s).device()));
 
     private static final List<ModelRegistry<?>> ALL = List.of(DETECTORS, RECOGNIZERS, OCCLUSION_MODELS, GENERATORS);

@@ -15,6 +15,7 @@ import io.unveil.detector.FaceApiAnalyzer;
 import io.unveil.detector.yunet.YuNetAnalyzer;
 import io.unveil.inpaint.idgan.Inpainter;
 import io.unveil.inpaint.occlusion.OcclusionEstimator;
+import io.unveil.inpaint.prior.FacePrior;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class ModelsTest {
         assertEquals("yunet", Models.DETECTORS.defaultName());
         assertEquals(List.of("faceapi"), Models.RECOGNIZERS.names());
         assertEquals(List.of("bundled"), Models.OCCLUSION_MODELS.names());
-        assertEquals(List.of("bundled"), Models.GENERATORS.names());
+        assertEquals(List.of("bundled", "pca-prior"), Models.GENERATORS.names());
         assertTrue(Models.OCCLUSION_MODELS.acceptsFiles() && Models.GENERATORS.acceptsFiles());
         assertTrue(!Models.DETECTORS.acceptsFiles() && !Models.RECOGNIZERS.acceptsFiles());
         Models.check(Settings.empty());
@@ -59,7 +60,7 @@ class ModelsTest {
         assertEquals("unknown recognize.model 'robust'; known: faceapi", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Models.check(Settings.empty().with("inpaint.generator", "/no/such/generator.bin")));
-        assertEquals("inpaint.generator '/no/such/generator.bin' is neither a known name (bundled) nor a readable weight file",
+        assertEquals("inpaint.generator '/no/such/generator.bin' is neither a known name (bundled, pca-prior) nor a readable weight file",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Models.check(Settings.empty().with("inpaint.occlusion-model", "v5")));
         assertTrue(e.getMessage().startsWith("inpaint.occlusion-model 'v5' is neither a known name (bundled)"), e.getMessage());
@@ -83,6 +84,8 @@ class ModelsTest {
         Path gen = copy("/io/unveil/inpaint/idgan/generator-noid.bin", dir.resolve("generator-noid.bin"));
         assertTrue(loaded(Models.GENERATORS, Settings.empty().with("inpaint.generator", gen.toString()))
                 .startsWith("idgan:" + dir.getFileName() + "/generator-noid.bin w16"));
+        assertEquals("pca-prior:" + FacePrior.RESOURCE + " K64 r64",
+                loaded(Models.GENERATORS, Settings.empty().with("inpaint.generator", "pca-prior")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import io.unveil.inpaint.idgan.nn.Conv;
 import io.unveil.inpaint.idgan.nn.Ops;
 import io.unveil.inpaint.idgan.nn.Params;
+import io.unveil.inpaint.prior.FacePrior;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -27,15 +28,24 @@ import java.io.IOException;
  * cheek) at the hole's own position, where the first convolutions can use it; a plain network would have to learn
  * that mirror mapping across the face through its receptive field. Where the counterpart is hidden too, the flipped
  * mask says so.
+ *
+ * <p>A <em>prior</em> generator also gets the face with its hole filled by the PCA face prior ({@link FacePrior}: the
+ * eigenface model fitted to the visible pixels), 3 more input channels after the others. The plain network has to
+ * invent a nose, mouth and chin from context through dilated convolutions and drew a skin-toned plaid instead; the
+ * prior puts them where an aligned face has them, shaded like the visible rest, and the network refines that (texture,
+ * sharpness, identity through L_R). Channel layout: X~, M [, flip(X~), flip(M)] [, prior-filled X~]; a file with fewer
+ * inputs loads into a generator with more (the extra first-layer weights start at zero).
  */
 public final class Generator {
     public static final int SIZE = 128;
     public static final int PLAIN_INPUTS = 4;
     public static final int MIRROR_INPUTS = 8;
+    public static final int PRIOR_INPUTS = 3;
 
     private final Params params;
     private final int width;
     private final boolean mirror;
+    private final FacePrior prior;
     private final Conv e1, e2, e3, e4, d1, d2, d3, d4, u1, u2, u3, out;
 
     public Generator(NDManager manager, int width, long seed) {
@@ -43,11 +53,17 @@ public final class Generator {
     }
 
     public Generator(NDManager manager, int width, long seed, boolean mirror) {
+        this(manager, width, seed, mirror, null);
+    }
+
+    /** @param prior the face prior whose completion is an extra input, or null for none */
+    public Generator(NDManager manager, int width, long seed, boolean mirror, FacePrior prior) {
         this.params = new Params(manager, seed);
         this.width = width;
         this.mirror = mirror;
+        this.prior = prior;
         int w = width;
-        e1 = new Conv(params, "e1", mirror ? MIRROR_INPUTS : PLAIN_INPUTS, w, 5, 1, 1, false);
+        e1 = new Conv(params, "e1", inputs(mirror, prior != null), w, 5, 1, 1, false);
         e2 = new Conv(params, "e2", w, 2 * w, 3, 2, 1, 1, false);
         e3 = new Conv(params, "e3", 2 * w, 4 * w, 3, 2, 1, 1, false);
         e4 = new Conv(params, "e4", 4 * w, 4 * w, 3, 1, 1, false);
@@ -73,10 +89,23 @@ public final class Generator {
         return mirror;
     }
 
+    /** The face prior this generator takes as input, or null. */
+    public FacePrior prior() {
+        return prior;
+    }
+
+    static int inputs(boolean mirror, boolean prior) {
+        return (mirror ? MIRROR_INPUTS : PLAIN_INPUTS) + (prior ? PRIOR_INPUTS : 0);
+    }
+
     /** Width and input channels of a generator weight file, from its first tensor (e1.w = [w, inputs, 5, 5]). */
     public record Header(int width, int inputs) {
         public boolean mirror() {
-            return inputs == MIRROR_INPUTS;
+            return inputs == MIRROR_INPUTS || inputs == MIRROR_INPUTS + PRIOR_INPUTS;
+        }
+
+        public boolean prior() {
+            return inputs == PLAIN_INPUTS + PRIOR_INPUTS || inputs == MIRROR_INPUTS + PRIOR_INPUTS;
         }
     }
 
@@ -89,41 +118,44 @@ public final class Generator {
         if (d.readInt() != 4) throw new IOException("not a generator weight file (e1.w is not 4-D)");
         int width = Math.toIntExact(d.readLong());
         int inputs = Math.toIntExact(d.readLong());
-        if (inputs != PLAIN_INPUTS && inputs != MIRROR_INPUTS)
-            throw new IOException("generator weight file with " + inputs + " input channels (expected 4 or 8)");
+        if (inputs != PLAIN_INPUTS && inputs != MIRROR_INPUTS && inputs != PLAIN_INPUTS + PRIOR_INPUTS
+                && inputs != MIRROR_INPUTS + PRIOR_INPUTS)
+            throw new IOException("generator weight file with " + inputs + " input channels (expected 4, 7, 8 or 11)");
         return new Header(width, inputs);
     }
 
-    /** A generator shaped by its weight file. */
+    /** A generator shaped by its weight file; a prior generator gets the committed face prior. */
     public static Generator load(NDManager manager, byte[] weights) throws IOException {
         Header h = header(weights);
-        Generator g = new Generator(manager, h.width(), 0, h.mirror());
+        Generator g = new Generator(manager, h.width(), 0, h.mirror(), h.prior() ? FacePrior.bundled() : null);
         g.load(weights);
         return g;
     }
 
     /**
-     * Loads weights of the same shape, or a plain generator's into this mirror generator: the flipped channels'
-     * first-layer weights start at zero, so the network starts out computing exactly what the plain one did and
-     * fine-tuning learns how much of the mirror to use.
+     * Loads weights of the same shape, or those of a generator with fewer inputs (plain into mirror or prior, mirror
+     * into mirror + prior): the extra channels' first-layer weights start at zero, so the network starts out computing
+     * exactly what the smaller one did and fine-tuning learns how much of the new inputs to use.
      */
     public void load(byte[] weights) throws IOException {
         Header h = header(weights);
         if (h.width() != width) throw new IOException("generator width " + h.width() + " in the file, " + width + " here");
-        int here = mirror ? MIRROR_INPUTS : PLAIN_INPUTS;
+        int here = inputs(mirror, prior != null);
         if (h.inputs() == here) {
             params.load(new ByteArrayInputStream(weights));
             return;
         }
-        if (!mirror) throw new IOException("a mirror (8-input) generator file cannot load into a plain generator");
+        // the file's channels must be a prefix of this layout (the new ones are zero-padded at the end)
+        if ((h.mirror() && !mirror) || (h.prior() && prior == null) || (h.prior() && mirror && !h.mirror()))
+            throw new IOException("a generator file with " + h.inputs() + " inputs cannot load into one with " + here);
         try (NDManager tmp = params.manager().newSubManager()) {
-            Generator plain = new Generator(tmp, width, 0, false);
+            Generator plain = new Generator(tmp, width, 0, h.mirror(), h.prior() ? prior : null);
             plain.params.load(new ByteArrayInputStream(weights));
             for (var e : plain.params.tensors().entrySet()) {
                 NDArray src = e.getValue();
                 if (e.getKey().equals("e1.w")) {
                     Shape s = src.getShape();
-                    src = NDArrays.concat(new NDList(src, tmp.zeros(new Shape(s.get(0), MIRROR_INPUTS - PLAIN_INPUTS,
+                    src = NDArrays.concat(new NDList(src, tmp.zeros(new Shape(s.get(0), here - h.inputs(),
                             s.get(2), s.get(3)))), 1);
                 }
                 io.unveil.core.model.ArrayCopy.into(params.get(e.getKey()), src.toFloatArray());
@@ -152,11 +184,35 @@ public final class Generator {
         return faces.mul(masks.sub(1f).neg()).add(masks);
     }
 
-    /** This network's input: X~ and M (4 channels), then for a mirror generator X~ and M flipped left-right. */
+    /**
+     * This network's input: X~ and M (4 channels), then for a mirror generator X~ and M flipped left-right, then for
+     * a prior generator the face with the hole filled by the prior (computed on the CPU from the visible pixels; no
+     * gradient flows into it).
+     */
     public NDArray input(NDArray faces, NDArray masks) {
         NDArray filled = filled(faces, masks);
-        if (!mirror) return NDArrays.concat(new NDList(filled, masks), 1);
-        return NDArrays.concat(new NDList(filled, masks, filled.flip(3), masks.flip(3)), 1);
+        NDList parts = new NDList(filled, masks);
+        if (mirror) {
+            parts.add(filled.flip(3));
+            parts.add(masks.flip(3));
+        }
+        if (prior != null) parts.add(priorFilled(faces, masks));
+        return NDArrays.concat(parts, 1);
+    }
+
+    /** The faces with their holes filled by the face prior, [N,3,H,W]; reads only the visible pixels. */
+    private NDArray priorFilled(NDArray faces, NDArray masks) {
+        int n = Math.toIntExact(faces.getShape().get(0));
+        int plane = SIZE * SIZE;
+        float[] x = filled(faces, masks).toFloatArray();
+        float[] m = masks.toFloatArray();
+        float[] out = new float[x.length];
+        for (int i = 0; i < n; i++) {
+            float[] f = java.util.Arrays.copyOfRange(x, i * 3 * plane, (i + 1) * 3 * plane);
+            float[] mk = java.util.Arrays.copyOfRange(m, i * plane, (i + 1) * plane);
+            System.arraycopy(prior.fill(f, mk), 0, out, i * 3 * plane, 3 * plane);
+        }
+        return faces.getManager().create(out, faces.getShape());
     }
 
     /** X = M*I + (1-M)*X~. */

@@ -79,7 +79,7 @@ public final class Inpainter implements FaceInpainter {
         NDManager m = NDManager.newBaseManager(device);
         try {
             Generator g = Generator.load(m, weights);
-            String name = model + " w" + g.width() + (g.mirror() ? " mirror" : "") + (flipAverage ? " flip-averaged" : "");
+            String name = model + " w" + g.width() + (g.mirror() ? " mirror" : "") + (g.prior() != null ? " + " + g.prior().name() : "") + (flipAverage ? " flip-averaged" : "");
             LOG.info("ID-GAN generator {} ({} parameters) on {}", name, g.params().count(), device);
             return new Inpainter(m, g, name, device, flipAverage);
         } catch (IOException | RuntimeException e) {

@@ -18,7 +18,7 @@ public final class InpaintSettings implements SettingCatalogue {
     public static final Setting<String> OCCLUSION_MODEL = Setting.text("inpaint.occlusion-model", "bundled",
             "occlusion estimator: `bundled` (occlusion-unet-v4 in the jar) or the path of a weight file written by `unveil train occlusion`");
     public static final Setting<String> GENERATOR = Setting.text("inpaint.generator", "bundled",
-            "inpainting generator: `bundled` (the committed ID-GAN generator.bin) or the path of a weight file written by `unveil train idgan`");
+            "inpainting generator: `bundled` (the committed ID-GAN generator.bin), `pca-prior` (the PCA face prior alone) or the path of a weight file written by `unveil train idgan`");
 
     @Override
     public List<SettingSpec> settings() {

@@ -10,13 +10,14 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.unveil.core.model.Djl;
+import io.unveil.inpaint.prior.FacePrior;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Plain and mirror generators: input layout, weight-file header, and a plain file initialising a mirror network. */
+/** Plain, mirror and prior generators: input layout, weight-file header, and a smaller file initialising a larger network. */
 class GeneratorTest {
     @BeforeAll
     static void engine() {
@@ -114,6 +115,52 @@ class GeneratorTest {
                 int n = i / (3 * hw), p = i % hw;
                 if (hole[n * hw + p] == 0) assertEquals(known[i], direct[i], 1e-6f);
             }
+        }
+    }
+
+    /** A one-component prior at 16x16: the mean grey face plus a uniform brightness. */
+    private static FacePrior brightnessPrior() throws IOException {
+        int dim = 3 * 16 * 16;
+        float[] mean = new float[dim], basis = new float[dim];
+        java.util.Arrays.fill(mean, 0.5f);
+        java.util.Arrays.fill(basis, (float) (1 / Math.sqrt(dim)));
+        return FacePrior.of(FacePrior.tensors(16, mean, basis, new float[] {1f}, 1e-4f), "test-prior");
+    }
+
+    @Test
+    void aPriorGeneratorGetsThePriorFilledFaceAndAPlainOrMirrorFileStartsItAtTheSameOutput() throws IOException {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray y = faces(m, 5), mk = masks(m);
+            FacePrior prior = brightnessPrior();
+            Generator g = new Generator(m, 4, 7, false, prior);
+            NDArray in = g.input(y, mk);
+            assertEquals(new Shape(2, 7, 128, 128), in.getShape());
+            float[] a = in.toFloatArray(), face = y.toFloatArray(), hole = mk.toFloatArray();
+            int plane = 128 * 128;
+            for (int n = 0; n < 2; n++) {
+                float[] chw = java.util.Arrays.copyOfRange(Generator.filled(y, mk).toFloatArray(), n * 3 * plane, (n + 1) * 3 * plane);
+                float[] want = prior.fill(chw, java.util.Arrays.copyOfRange(hole, n * plane, (n + 1) * plane));
+                for (int c = 0; c < 3; c++)
+                    for (int p = 0; p < plane; p += 97) {
+                        assertEquals(want[c * plane + p], a[(n * 7 + 4 + c) * plane + p], 1e-6f);
+                        if (hole[n * plane + p] == 0) assertEquals(face[(n * 3 + c) * plane + p], a[(n * 7 + 4 + c) * plane + p], 1e-6f);
+                    }
+            }
+            Generator plain = new Generator(m, 4, 11);
+            byte[] file = bytes(plain);
+            g.load(file);
+            assertArrayEquals(plain.inpaint(y, mk, false).toFloatArray(), g.inpaint(y, mk, false).toFloatArray(), 1e-5f);
+            byte[] priorFile = bytes(g);
+            assertTrue(Generator.header(priorFile).prior());
+            assertFalse(Generator.header(priorFile).mirror());
+            assertThrows(IOException.class, () -> new Generator(m, 4, 1).load(priorFile));
+            assertThrows(IOException.class, () -> new Generator(m, 4, 1, true, prior).load(priorFile)); // not a prefix of its layout
+
+            Generator mirror = new Generator(m, 4, 12, true);
+            Generator both = new Generator(m, 4, 13, true, prior);
+            both.load(bytes(mirror));
+            assertEquals(11, Generator.header(bytes(both)).inputs());
+            assertArrayEquals(mirror.inpaint(y, mk, false).toFloatArray(), both.inpaint(y, mk, false).toFloatArray(), 1e-5f);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.unveil.research.cli;
 
 import io.unveil.research.data.IdentitySplit;
-import io.unveil.research.data.SharedData;
 import io.unveil.research.eval.inpaint.EvalOptions;
 import io.unveil.research.eval.inpaint.EvalResult;
 import io.unveil.research.eval.inpaint.Evaluation;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "Evaluate inpainting methods for occluded face recognition (k-fold verification with paired-bootstrap "
                 + "95% intervals against OCC, occlusion types side by side, TAR@FAR, ROC, rank-1, PSNR/SSIM, t-SNE); writes a "
                 + "report folder. `eval idgan`: the generator's own validation.",
-        subcommands = {EvalIdGanCommand.class, EvalOcclusionCommand.class, EvalDetectionCommand.class})
+        subcommands = {EvalIdGanCommand.class, EvalOcclusionCommand.class, EvalDetectionCommand.class, EvalStructureCommand.class})
 public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR", description = "Labelled set (labels.csv or a folder per identity), or LFW's image folder with --pairs-txt. Default: ../shared/data/celeba-subset.")
     Path data;
@@ -65,7 +64,7 @@ public final class EvalCommand implements Callable<Integer> {
     String occlude;
 
     @Option(names = "--methods", split = ",", defaultValue = "telea,idgan", description = "Methods besides GT and OCC: telea, ns, "
-            + "idgan (the committed generator), or NAME=MODEL_FILE (repeatable; default: ${DEFAULT-VALUE}).")
+            + "idgan (the committed generator), pca-prior (the committed PCA face prior alone), white (the hole filled white), or NAME=MODEL_FILE (repeatable; default: ${DEFAULT-VALUE}).")
     List<String> methods = new ArrayList<>();
 
     @Option(names = "--model-card", paramLabel = "FILE", description = "Another model card whose training identities must be disjoint from the evaluated ones (repeatable).")
@@ -98,6 +97,15 @@ public final class EvalCommand implements Callable<Integer> {
             + "pairs, holes and repairs; differences against --recognizer's OCC row): " + Recognizers.NAMES + ".")
     List<String> alsoRecognizers = new ArrayList<>();
 
+    @Option(names = "--structure", description = "Also measure the structure metric under every occlusion type: face-api's 68 "
+            + "landmarks on the repaired face vs the clean one, jaw/nose/mouth points inside the hole, in inter-ocular distances; "
+            + "with PSNR/SSIM per occlusion type (loads the landmark net; ~1 min more per method).")
+    boolean structure;
+
+    @Option(names = "--grids", defaultValue = "0", description = "Faces per occlusion type in samples-<occlusion>.png (GT | OCC | "
+            + "each method), one per identity first (default: ${DEFAULT-VALUE} = none).")
+    int grids;
+
     @Option(names = "--out", defaultValue = "eval-report", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
@@ -110,25 +118,11 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path set = data != null ? data : SharedData.set("celeba-subset").orElse(null);
-        if (set == null || !Files.isDirectory(set)) {
-            System.err.println("no data: pass --data DIR (../shared/data/celeba-subset not found)");
-            return 2;
-        }
-        int t = threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-        if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(t));
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-        }
+        Path set = EvalSets.set(data);
+        if (set == null) return 2;
+        EvalSets.threads(threads != null ? threads : Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
         String setName = name != null ? name : set.toAbsolutePath().normalize().getFileName().toString();
-        IdentitySplit.Subset subset = switch (identities.toLowerCase(Locale.ROOT)) {
-            case "validation" -> IdentitySplit.Subset.VALIDATION;
-            case "validation-choose" -> IdentitySplit.Subset.VALIDATION_CHOOSE;
-            case "validation-confirm" -> IdentitySplit.Subset.VALIDATION_CONFIRM;
-            case "all" -> IdentitySplit.Subset.ALL;
-            case "auto" -> setName.equals("celeba-subset") ? IdentitySplit.Subset.VALIDATION : IdentitySplit.Subset.ALL;
-            default -> throw new IllegalArgumentException("--identities must be validation, validation-choose, validation-confirm, all or auto");
-        };
+        IdentitySplit.Subset subset = EvalSets.subset(identities, setName);
         boolean byPair = switch (bootstrapUnit.toLowerCase(Locale.ROOT)) {
             case "identity" -> false;
             case "pair" -> true;
@@ -142,7 +136,7 @@ public final class EvalCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--occlude must be one or both");
         };
         EvalOptions o = new EvalOptions(set, setName, pairsTxt, subset, folds, Math.max(2, pairs / folds), seed,
-                protocols, both, probes, tsneIdentities, samples, out, modelCards, bootstrap, byPair);
+                protocols, both, probes, tsneIdentities, samples, out, modelCards, bootstrap, byPair, structure, grids);
         EvalResult r;
         try {
             r = Evaluation.run(new Evaluation.Request(o, methods, modelCards, aligned, !noProgress, recognizer, alsoRecognizers));

@@ -1,5 +1,6 @@
 package io.unveil.research.cli;
 
+import io.unveil.inpaint.occlusion.OcclusionEstimator;
 import io.unveil.research.train.idgan.IdGanOptions;
 import io.unveil.research.train.idgan.IdGanTrainer;
 import io.unveil.research.train.idgan.IdentityLoss;
@@ -39,11 +40,13 @@ public final class TrainIdGanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IdGanOptions o = options();
-        IdGanTrainer trainer = new IdGanTrainer(o, o.identityLoss == IdentityLoss.NONE ? null : Recognizers.named(o.recognizer),
-                TrainingMasks.occluders(), System.err);
-        IdGanTrainer.Result r = trainer.run(TrainingFaces.load(o.dataset, buildCache, haarFallback));
+        try (OcclusionEstimator estimator = o.estimatedMaskShare > 0 ? OcclusionEstimator.load(OcclusionEstimator.Options.DEFAULT) : null) {
+            IdGanTrainer trainer = new IdGanTrainer(o, o.identityLoss == IdentityLoss.NONE ? null : Recognizers.named(o.recognizer),
+                    TrainingMasks.occluders(estimator, o.estimatedMaskShare), System.err);
+            IdGanTrainer.Result r = trainer.run(TrainingFaces.load(o.dataset, buildCache, haarFallback));
         System.out.printf("generator: %s  steps %d  skipped %d  %.0f s  validation hole PSNR %.2f dB%n", r.generator(),
-                r.steps(), r.skipped(), r.seconds(), r.validationPsnrHole());
+                    r.steps(), r.skipped(), r.seconds(), r.validationPsnrHole());
+        }
         return 0;
     }
 }

@@ -2,7 +2,10 @@ package io.unveil.research.eval.inpaint;
 
 import io.unveil.core.image.RgbImage;
 
-/** The two reference rows: GT (the unoccluded face: the accuracy ceiling) and OCC (the occluded face, no repair). */
+/**
+ * The reference rows: GT (the unoccluded face: the accuracy ceiling), OCC (the occluded face, no repair) and OCC-white
+ * (the hole filled white, as a generator's input sees it; the same as OCC for the white blocks).
+ */
 public final class BaselineMethods {
     private BaselineMethods() {
     }
@@ -31,6 +34,28 @@ public final class BaselineMethods {
             @Override
             public RgbImage repair(RgbImage truth, Occluded occluded) {
                 return occluded.image();
+            }
+        };
+    }
+
+    public static RepairMethod white() {
+        return new RepairMethod() {
+            @Override
+            public String name() {
+                return MethodSpecs.WHITE;
+            }
+
+            @Override
+            public RgbImage repair(RgbImage truth, Occluded occluded) {
+                byte[] d = occluded.image().data().clone();
+                boolean[] m = occluded.mask();
+                for (int p = 0; p < m.length; p++)
+                    if (m[p]) {
+                        d[p * 3] = (byte) 255;
+                        d[p * 3 + 1] = (byte) 255;
+                        d[p * 3 + 2] = (byte) 255;
+                    }
+                return new RgbImage(occluded.image().width(), occluded.image().height(), d);
             }
         };
     }

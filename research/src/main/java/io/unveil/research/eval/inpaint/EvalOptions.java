@@ -23,12 +23,23 @@ import java.util.List;
  * @param out               report folder
  * @param bootstrap         paired bootstrap replicates for the 95% intervals
  * @param bootstrapByPair   resample pairs instead of identities
+ * @param structure         measure the structure metric ({@link FaceStructure}) under every occlusion
+ * @param gridRows          faces per occlusion type in samples-&lt;occlusion&gt;.png (0 = none)
  */
 public record EvalOptions(Path data, String setName, Path pairsTxt, IdentitySplit.Subset identities, int folds, int pairsPerFold,
                           long seed, List<OcclusionProtocol> occlusions, boolean occludeBoth, int probesPerIdentity,
                           int tsneIdentities, int sampleRows, Path out, List<Path> extraModelCards, int bootstrap,
-                          boolean bootstrapByPair) {
+                          boolean bootstrapByPair, boolean structure, int gridRows) {
+    public EvalOptions(Path data, String setName, Path pairsTxt, IdentitySplit.Subset identities, int folds, int pairsPerFold,
+                       long seed, List<OcclusionProtocol> occlusions, boolean occludeBoth, int probesPerIdentity,
+                       int tsneIdentities, int sampleRows, Path out, List<Path> extraModelCards, int bootstrap,
+                       boolean bootstrapByPair) {
+        this(data, setName, pairsTxt, identities, folds, pairsPerFold, seed, occlusions, occludeBoth, probesPerIdentity,
+                tsneIdentities, sampleRows, out, extraModelCards, bootstrap, bootstrapByPair, false, 0);
+    }
+
     public EvalOptions {
+        if (gridRows < 0) throw new IllegalArgumentException("grid rows must be >= 0, got " + gridRows);
         occlusions = List.copyOf(occlusions);
         if (occlusions.isEmpty()) throw new IllegalArgumentException("need at least one occlusion protocol");
         if (bootstrap < 1) throw new IllegalArgumentException("need at least 1 bootstrap replicate, got " + bootstrap);

@@ -38,11 +38,18 @@ public final class EvalRunner {
     private final FaceLoader loader;
     private final Embedder embedder;
     private final ProgressBar progress;
+    private final FaceStructure structure;
 
     public EvalRunner(FaceLoader loader, Embedder embedder, ProgressBar progress) {
+        this(loader, embedder, progress, null);
+    }
+
+    /** @param structure measures the structure metric of every repair (null: not measured) */
+    public EvalRunner(FaceLoader loader, Embedder embedder, ProgressBar progress, FaceStructure structure) {
         this.loader = loader;
         this.embedder = embedder;
         this.progress = progress;
+        this.structure = structure;
     }
 
     public EvalResult run(EvalOptions o, List<RepairMethod> methods, List<ModelCard> cards) {
@@ -149,12 +156,20 @@ public final class EvalRunner {
         List<PairScoring.Scored> scored = new ArrayList<>();
         List<List<RgbImage>> samples = new ArrayList<>();
         for (int r = 0; r < sampleFaces.size(); r++) samples.add(new ArrayList<>());
+        List<Integer> pairOccFaces = new ArrayList<>(pairOccluded(pairs, o.occludeBoth()));
+        List<Integer> gridFaces = gridFaces(pairOccFaces, faces, o.gridRows());
+        List<RepairQuality> mainQuality = new ArrayList<>();
+        List<List<RgbImage>> mainGrid = gridRows(gridFaces, faces);
         for (RepairMethod m : methods) {
             boolean isGt = m.groundTruth();
             Map<Integer, float[]> mGt = gtByRecognizer.get(recognizerOf(m));
-            Quality q = new Quality();
+            QualityTally q = new QualityTally();
+            Map<Integer, RgbImage> kept = new HashMap<>();
             progress.start(m.name(), occList.size());
-            Map<Integer, float[]> emb = isGt ? mGt : repairAndEmbed(m, occList, faces, occluded, q);
+            Map<Integer, float[]> emb = isGt ? mGt : repairAndEmbed(m, occList, faces, occluded, q, new LinkedHashSet<>(gridFaces), kept);
+            RepairQuality qs = q.summary();
+            mainQuality.add(isGt ? RepairQuality.NONE : qs);
+            if (!isGt) for (int r = 0; r < gridFaces.size(); r++) mainGrid.get(r).add(kept.get(gridFaces.get(r)));
             if (isGt) progress.step(occList.size());
             progress.finish();
             for (int r = 0; r < sampleFaces.size(); r++) {
@@ -190,9 +205,9 @@ public final class EvalRunner {
             double[][] tsne = x.length >= 4 ? new Tsne(10, 500, o.seed()).embed(x) : new double[0][];
             CrossValidation cv = v.cv();
             results.add(new MethodResult(m.name(), m.source(), cv.mean(), cv.std(), cv.foldAccuracy(), roc.tarAtFar(1e-2), roc.tarAtFar(1e-3),
-                    roc.auc(), roc, isGt || q.n == 0 ? Double.NaN : q.psnr / q.n, isGt || q.n == 0 ? Double.NaN : q.ssim / q.n,
-                    isGt || q.nHole == 0 ? Double.NaN : q.psnrHole / q.nHole, isGt || q.nHole == 0 ? Double.NaN : q.ssimHole / q.nHole,
-                    rank1, Double.NaN, Double.NaN, isGt ? 0 : q.repairNs / 1e6 / Math.max(1, q.n), tsne, labels, null, null, v.pairsFingerprint()));
+                    roc.auc(), roc, isGt ? Double.NaN : qs.psnr(), isGt ? Double.NaN : qs.ssim(),
+                    isGt ? Double.NaN : qs.psnrHole(), isGt ? Double.NaN : qs.ssimHole(),
+                    rank1, Double.NaN, Double.NaN, isGt ? 0 : q.repairMsPerFace(), tsne, labels, null, null, v.pairsFingerprint()));
             LOG.info("{}: accuracy {} +- {}", m.name(), cv.mean(), cv.std());
         }
         List<PairedBootstrap.Comparison> vsOcc = scoring.compare(scored, o.bootstrap(), o.bootstrapByPair(), o.seed());
@@ -200,23 +215,31 @@ public final class EvalRunner {
         // 6. the other occlusion protocols, side by side: the same pairs, GT descriptors and seeds; only the faces the
         // pairs occlude are repaired (no rank-1, t-SNE or image quality for these)
         List<OcclusionColumn> columns = new ArrayList<>();
-        columns.add(column(o.occlusion().name(), methods, scored, vsOcc));
-        List<Integer> pairOcc = new ArrayList<>(pairOccluded(pairs, o.occludeBoth()));
+        columns.add(column(o.occlusion().name(), methods, scored, vsOcc, mainQuality, mainGrid));
+        List<Integer> pairOcc = pairOccFaces;
         for (OcclusionProtocol protocol : o.occlusions().subList(1, o.occlusions().size())) {
             Map<Integer, Occluded> holes = occlude(protocol, pairOcc, faces, o.seed());
             List<PairScoring.Scored> col = new ArrayList<>();
+            List<RepairQuality> quality = new ArrayList<>();
+            List<List<RgbImage>> grid = gridRows(gridFaces, faces);
             for (int k = 0; k < methods.size(); k++) {
                 RepairMethod m = methods.get(k);
                 if (m.groundTruth()) {
                     col.add(scored.get(k));
+                    quality.add(RepairQuality.NONE);
                     continue;
                 }
                 progress.start(protocol.name() + " " + m.name(), pairOcc.size());
-                Map<Integer, float[]> emb = repairAndEmbed(m, pairOcc, faces, holes, null);
+                QualityTally q = new QualityTally();
+                Map<Integer, RgbImage> kept = new HashMap<>();
+                Map<Integer, float[]> emb = repairAndEmbed(m, pairOcc, faces, holes, q, new LinkedHashSet<>(gridFaces), kept);
                 progress.finish();
+                quality.add(q.summary());
+                for (int r = 0; r < gridFaces.size(); r++) grid.get(r).add(kept.get(gridFaces.get(r)));
                 col.add(scoring.score(o.occludeBoth() ? emb : gtByRecognizer.get(recognizerOf(m)), emb));
             }
-            columns.add(column(protocol.name(), methods, col, scoring.compare(col, o.bootstrap(), o.bootstrapByPair(), o.seed())));
+            columns.add(column(protocol.name(), methods, col, scoring.compare(col, o.bootstrap(), o.bootstrapByPair(), o.seed()),
+                    quality, grid));
         }
         // recovered shares
         double accGt = results.get(0).accuracy(), accOcc = results.get(1).accuracy();
@@ -277,14 +300,31 @@ public final class EvalRunner {
     }
 
     /** The same per-face seed for every protocol and method, so every method sees the same holes. */
-    private static Map<Integer, Occluded> occlude(OcclusionProtocol protocol, List<Integer> idx, List<EvalFace> faces, long seed) {
+    static Map<Integer, Occluded> occlude(OcclusionProtocol protocol, List<Integer> idx, List<EvalFace> faces, long seed) {
         Map<Integer, Occluded> out = new HashMap<>();
         for (int i : idx) out.put(i, protocol.apply(faces.get(i).face128(), faces.get(i).landmarks128(), seed * 1_000_003L + i));
         return out;
     }
 
+    /** One row per grid face, starting with its clean face (GT); each method's repair is appended. */
+    private static List<List<RgbImage>> gridRows(List<Integer> gridFaces, List<EvalFace> faces) {
+        List<List<RgbImage>> rows = new ArrayList<>();
+        for (int i : gridFaces) rows.add(new ArrayList<>(List.of(faces.get(i).face128())));
+        return rows;
+    }
+
+    /** Up to {@code rows} occluded test faces for the per-occlusion grids, one per identity first, in pair order. */
+    private static List<Integer> gridFaces(List<Integer> occluded, List<EvalFace> faces, int rows) {
+        List<Integer> out = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        for (int i : occluded) if (out.size() < rows && ids.add(faces.get(i).identity())) out.add(i);
+        for (int i : occluded) if (out.size() < rows && !out.contains(i)) out.add(i);
+        return out;
+    }
+
     private static OcclusionColumn column(String occlusion, List<RepairMethod> methods, List<PairScoring.Scored> scored,
-                                          List<PairedBootstrap.Comparison> vsOcc) {
+                                          List<PairedBootstrap.Comparison> vsOcc, List<RepairQuality> quality,
+                                          List<List<RgbImage>> grid) {
         double[] acc = new double[scored.size()], std = new double[scored.size()];
         for (int k = 0; k < scored.size(); k++) {
             acc[k] = scored.get(k).cv().mean();
@@ -293,59 +333,25 @@ public final class EvalRunner {
                 throw new IllegalStateException(methods.get(k).name() + " was scored on other pairs than GT");
         }
         return new OcclusionColumn(occlusion, methods.stream().map(RepairMethod::name).toList(), acc, std, vsOcc,
-                scored.get(0).pairsFingerprint());
+                scored.get(0).pairsFingerprint(), quality, grid);
     }
 
-    /** Image quality of the repaired faces, summed (null where not measured). */
-    private static final class Quality {
-        double psnr, ssim, psnrHole, ssimHole;
-        int n, nHole;
-        long repairNs;
-    }
-
-    /** Repairs the faces {@code idx} with {@code m} in batches, measures quality into {@code q} (may be null), embeds. */
+    /**
+     * Repairs the faces {@code idx} with {@code m} in batches, measures quality into {@code q} (may be null; with the
+     * structure metric when this runner has one), keeps the repairs of the faces in {@code keep} in {@code kept}, embeds.
+     */
     private Map<Integer, float[]> repairAndEmbed(RepairMethod m, List<Integer> idx, List<EvalFace> faces, Map<Integer, Occluded> occluded,
-                                                 Quality q) {
+                                                 QualityTally q, Set<Integer> keep, Map<Integer, RgbImage> kept) {
         Map<Integer, float[]> emb = new HashMap<>();
         for (int s = 0; s < idx.size(); s += BATCH) {
             List<Integer> chunk = idx.subList(s, Math.min(idx.size(), s + BATCH));
-            List<RgbImage> truths = new ArrayList<>();
-            List<Occluded> occs = new ArrayList<>();
-            for (int i : chunk) {
-                truths.add(faces.get(i).face128());
-                occs.add(occluded.get(i));
-            }
-            long a = System.nanoTime();
-            List<RgbImage> repaired = m.repairAll(truths, occs);
-            if (q != null) q.repairNs += System.nanoTime() - a;
-            for (int k = 0; k < chunk.size(); k++) {
-                RgbImage truth = truths.get(k), fixed = repaired.get(k);
-                if (fixed.width() != truth.width() || fixed.height() != truth.height())
-                    throw new IllegalStateException(m.name() + " returned a " + fixed.width() + "x" + fixed.height() + " face");
-                if (q == null) continue;
-                q.psnr += cap(ImageQuality.psnr(truth, fixed));
-                double[] map = ImageQuality.ssimMap(truth, fixed);
-                q.ssim += ImageQuality.meanOver(map, truth.width(), truth.height(), null);
-                q.n++;
-                boolean[] mask = occs.get(k).mask();
-                double ph = ImageQuality.psnr(truth, fixed, mask);
-                double sh = ImageQuality.meanOver(map, truth.width(), truth.height(), mask);
-                if (!Double.isNaN(ph) && !Double.isNaN(sh)) {
-                    q.psnrHole += cap(ph);
-                    q.ssimHole += sh;
-                    q.nHole++;
-                }
-            }
+            List<RgbImage> repaired = RepairBatch.run(m, chunk, faces, occluded, q, structure);
+            for (int k = 0; k < chunk.size(); k++) if (keep.contains(chunk.get(k))) kept.put(chunk.get(k), repaired.get(k));
             float[][] e = embedChips(repaired, recognizerOf(m));
             for (int k = 0; k < chunk.size(); k++) emb.put(chunk.get(k), e[k]);
             progress.step(chunk.size());
         }
         return emb;
-    }
-
-    /** PSNR is averaged over faces; an exact copy (infinite PSNR) counts as 100 dB so one cannot swamp the mean. */
-    private static double cap(double psnr) {
-        return Math.min(psnr, 100);
     }
 
     private static List<Integer> pickSamples(List<FacePair> pairs, List<EvalFace> faces, int rows) {

@@ -29,17 +29,31 @@ public final class Evaluation {
         }
     }
 
-    public static EvalResult run(Request req) {
-        List<MethodSpecs.Spec> specs = MethodSpecs.parse(req.methods());
+    /**
+     * The model cards whose training identities an evaluation of these methods must avoid: the committed generator's,
+     * the face prior's (alone or inside a prior generator), the card beside each model file, and the extra ones.
+     */
+    static List<ModelCard> cards(List<MethodSpecs.Spec> specs, List<Path> extra) {
         List<ModelCard> cards = new ArrayList<>();
+        boolean prior = false;
         for (MethodSpecs.Spec s : specs) {
             if (s.shippedGenerator()) cards.add(ModelMethods.shippedCard());
+            if (s.usesPrior() && !prior) {
+                cards.add(ModelMethods.priorCard());
+                prior = true;
+            }
             if (s.model() == null) continue;
             Path card = ModelCard.beside(s.model()).orElseThrow(() -> new IdentityGuard.Refused("no model card beside " + s.model()
                     + " (expected <model name>.md, MODEL_CARD.md or README.md): cannot check its training identities"));
             cards.add(ModelCard.read(card));
         }
-        for (Path p : req.modelCards()) cards.add(ModelCard.read(p));
+        for (Path p : extra) cards.add(ModelCard.read(p));
+        return cards;
+    }
+
+    public static EvalResult run(Request req) {
+        List<MethodSpecs.Spec> specs = MethodSpecs.parse(req.methods());
+        List<ModelCard> cards = cards(specs, req.modelCards());
         // refuse before loading anything heavy
         Set<String> ids = new LinkedHashSet<>();
         for (var it : EvalRunner.items(req.options())) ids.add(it.identity());
@@ -48,7 +62,8 @@ public final class Evaluation {
         List<RepairMethod> methods = new ArrayList<>();
         FaceLoader loader = null;
         List<Embedder> others = new ArrayList<>();
-        try (Embedder embedder = Recognizers.load(req.recognizer())) {
+        try (Embedder embedder = Recognizers.load(req.recognizer());
+             FaceStructure structure = req.options().structure() ? FaceStructure.load() : null) {
             for (MethodSpecs.Spec s : specs) methods.add(MethodSpecs.open(s));
             int own = methods.size();
             for (String name : req.alsoRecognizers()) {
@@ -58,7 +73,7 @@ public final class Evaluation {
                 for (int k = 0; k < own; k++) methods.add(new OtherRecognizer(methods.get(k), other, label));
             }
             loader = req.preAligned() ? new PreAlignedLoader() : FaceLoaders.detecting(req.options().data());
-            EvalResult r = new EvalRunner(loader, embedder, bar).run(req.options(), methods, cards);
+            EvalResult r = new EvalRunner(loader, embedder, bar, structure).run(req.options(), methods, cards);
             ReportWriter.write(r, req.options().out());
             return r;
         } finally {

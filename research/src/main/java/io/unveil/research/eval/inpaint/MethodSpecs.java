@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Parses the methods to compare: built-ins {@code gt}, {@code occ}, {@code telea}, {@code ns}, {@code idgan} (the
- * committed generator, {@code inpaint/.../idgan/generator.bin}), or {@code NAME=MODEL} for a trained generator file
+ * Parses the methods to compare: built-ins {@code gt}, {@code occ}, {@code white} (the hole filled white), {@code telea},
+ * {@code ns}, {@code idgan} (the committed generator, {@code inpaint/.../idgan/generator.bin}), {@code pca-prior} (the
+ * committed PCA face prior alone), or {@code NAME=MODEL} for a trained generator file
  * (its model card beside it). GT and OCC always come first (they anchor the recovered
  * share).
  */
@@ -18,11 +19,25 @@ public final class MethodSpecs {
 
     /** Name of the built-in method {@code idgan}: the committed generator. */
     public static final String ID_GAN = "ID-GAN";
+    /** Name of the built-in method {@code pca-prior}: the committed PCA face prior alone. */
+    public static final String PCA_PRIOR = "PCA-prior";
+    /** Name of the built-in method {@code white}: the hole filled white (what a generator gets as input). */
+    public static final String WHITE = "OCC-white";
 
     public record Spec(String name, Path model) {
         /** The committed generator (its card ships on the class path). */
         public boolean shippedGenerator() {
             return model == null && name.equals(ID_GAN);
+        }
+
+        /** The committed face prior (alone, or as the input of a prior generator file). */
+        public boolean usesPrior() {
+            if (model == null) return name.equals(PCA_PRIOR);
+            try {
+                return io.unveil.inpaint.idgan.Generator.header(java.nio.file.Files.readAllBytes(model)).prior();
+            } catch (java.io.IOException e) {
+                return false; // not a generator file: opening it reports why
+            }
         }
     }
 
@@ -48,7 +63,10 @@ public final class MethodSpecs {
                     case "telea" -> out.add(new Spec("Telea", null));
                     case "ns", "navier-stokes" -> out.add(new Spec("NS", null));
                     case "idgan", "id-gan" -> out.add(new Spec(ID_GAN, null));
-                    default -> throw new IllegalArgumentException("unknown method '" + s + "': use gt, occ, telea, ns, idgan or NAME=MODEL_FILE");
+                    case "pca-prior", "prior" -> out.add(new Spec(PCA_PRIOR, null));
+                    case "white", "occ-white" -> out.add(new Spec(WHITE, null));
+                    default -> throw new IllegalArgumentException("unknown method '" + s + "': use gt, occ, white, telea, ns, idgan, "
+                            + "pca-prior or NAME=MODEL_FILE");
                 }
             }
         }
@@ -64,6 +82,8 @@ public final class MethodSpecs {
             case "Telea" -> new OpenCvInpaint(OpenCvInpaint.Algorithm.TELEA, 3);
             case "NS" -> new OpenCvInpaint(OpenCvInpaint.Algorithm.NS, 3);
             case ID_GAN -> ModelMethods.shipped(ID_GAN);
+            case PCA_PRIOR -> ModelMethods.prior(PCA_PRIOR);
+            case WHITE -> BaselineMethods.white();
             default -> throw new IllegalArgumentException("no built-in method " + s.name());
         };
     }

@@ -1,7 +1,10 @@
 package io.unveil.research.eval.inpaint;
 
 import io.unveil.core.image.RgbImage;
+import io.unveil.inpaint.FaceInpainter;
 import io.unveil.inpaint.idgan.Inpainter;
+import io.unveil.inpaint.prior.FacePrior;
+import io.unveil.inpaint.prior.PriorInpainter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +30,19 @@ public final class ModelMethods {
         return ModelCard.resource(Inpainter.class, SHIPPED_CARD);
     }
 
-    private static RepairMethod wrap(String name, Inpainter inpainter, String from) {
+    /** The card of the committed face prior. */
+    public static final String PRIOR_CARD = "/io/unveil/inpaint/prior/MODEL_CARD.md";
+
+    /** The committed PCA face prior alone ({@link PriorInpainter}), as {@code inpaint.generator=pca-prior} serves it. */
+    public static RepairMethod prior(String name) {
+        return wrap(name, PriorInpainter.bundled(), "committed " + FacePrior.RESOURCE);
+    }
+
+    public static ModelCard priorCard() {
+        return ModelCard.resource(FacePrior.class, PRIOR_CARD);
+    }
+
+    private static RepairMethod wrap(String name, FaceInpainter inpainter, String from) {
         return new RepairMethod() {
             @Override
             public String name() {

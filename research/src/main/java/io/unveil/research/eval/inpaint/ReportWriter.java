@@ -28,6 +28,8 @@ public final class ReportWriter {
             png(ReportCharts.roc(r.methods(), "ROC: " + title), dir.resolve("roc.png"));
             png(ReportCharts.tsne(r.methods()), dir.resolve("tsne.png"));
             png(SampleGrid.compose(r.methods().stream().map(MethodResult::name).toList(), r.samples()), dir.resolve("samples.png"));
+            for (OcclusionColumn c : r.occlusions())
+                if (!c.grid().isEmpty()) png(SampleGrid.compose(c.methods(), c.grid()), dir.resolve("samples-" + c.occlusion() + ".png"));
             Files.writeString(dir.resolve("report.md"), markdown(r));
             Json.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("results.json").toFile(), json(r));
         } catch (IOException e) {
@@ -35,7 +37,7 @@ public final class ReportWriter {
         }
     }
 
-    private static void png(BufferedImage img, Path f) throws IOException {
+    static void png(BufferedImage img, Path f) throws IOException {
         if (!ImageIO.write(img, "png", f.toFile())) throw new IOException("no PNG writer");
     }
 
@@ -118,6 +120,16 @@ public final class ReportWriter {
                 e.put("accuracy", num(c.accuracy()[k]));
                 e.put("accuracy_std", num(c.accuracyStd()[k]));
                 e.put("vs_occ", comparison(c.vsOcc().get(k)));
+                if (c.quality() != null) {
+                    RepairQuality q = c.quality().get(k);
+                    e.put("psnr", num(q.psnr()));
+                    e.put("ssim", num(q.ssim()));
+                    e.put("psnr_hole", num(q.psnrHole()));
+                    e.put("ssim_hole", num(q.ssimHole()));
+                    e.put("landmark_error_hole", num(q.landmarkError()));
+                    e.put("landmark_faces", q.landmarkFaces());
+                    e.put("quality_faces", q.faces());
+                }
                 ms.put(c.methods().get(k), e);
             }
             col.put("methods", ms);
@@ -209,6 +221,21 @@ public final class ReportWriter {
         for (MethodResult m : r.methods())
             s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", m.name(), f(m.psnr(), 2), f(m.ssim(), 4),
                     f(m.psnrHole(), 2), f(m.ssimHole(), 4), m.name().equals("GT") ? "–" : f(m.repairMsPerFace(), 2)));
+        if (r.occlusions().stream().allMatch(c -> c.quality() != null)) {
+            s.append("\n## Repair quality and structure per occlusion type\n\n");
+            s.append("| Occlusion | Method | PSNR (dB) | SSIM | PSNR hole (dB) | SSIM hole | Landmark error in hole (IOD) | faces scored |\n"
+                    + "|---|---|---|---|---|---|---|---|\n");
+            for (OcclusionColumn c : r.occlusions())
+                for (int k = 1; k < c.methods().size(); k++) {
+                    RepairQuality q = c.quality().get(k);
+                    s.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", k == 1 ? c.occlusion() : "",
+                            c.methods().get(k), f(q.psnr(), 2), f(q.ssim(), 4), f(q.psnrHole(), 2), f(q.ssimHole(), 4),
+                            f(q.landmarkError(), 4), q.landmarkFaces() == 0 ? "–" : q.landmarkFaces() + " of " + q.faces()));
+                }
+            s.append("\nLandmark error (`--structure`): face-api's 68 landmarks on the repaired face vs on the clean original, over the "
+                    + "jaw, nose and mouth points inside the hole, in inter-ocular distances; faces whose hole holds none are not scored. "
+                    + "The first occlusion type is measured on every face it occludes (pairs, probes, t-SNE), the others on the pairs' test faces.\n");
+        }
         s.append("\nSSIM: Wang et al. 2004 on luminance (Y = 0.299R+0.587G+0.114B), 11x11 Gaussian window, sigma 1.5, valid windows; "
                 + "hole SSIM averages windows centred in the hole. PSNR over RGB; an exact copy counts as 100 dB.\n");
         s.append("\n## Identification (rank-1 against identity centroids)\n\n| Method | Rank-1 | Recovered share |\n|---|---|---|\n");

@@ -24,6 +24,16 @@ public final class IdGanOptions {
     @Option(names = "--mirror-input", description = "the generator also sees the face and mask flipped left-right "
             + "(8 input channels; a plain --init-from generator starts with those channels at zero)")
     public boolean mirror = false;
+    /** Generator also gets the face filled by the PCA face prior ({@link io.unveil.inpaint.prior.FacePrior}). */
+    @Option(names = "--prior-input", description = "the generator also gets the face with its hole filled by the PCA "
+            + "face prior (3 more input channels; a generator --init-from without them starts with those at zero)")
+    public boolean prior = false;
+    @Option(names = "--prior", description = "face prior weight file for --prior-input (default: the committed one)")
+    public Path priorWeights;
+    /** Share of the library's occluder masks replaced by what the occlusion estimator finds on the occluded face. */
+    @Option(names = "--estimated-mask-share", description = "share of the occluder masks replaced by the occlusion "
+            + "estimator's mask of that occluded face, the shape the live stage sends (default ${DEFAULT-VALUE})")
+    public float estimatedMaskShare = 0f;
     @Option(names = "--critic-width", description = "critic width (default ${DEFAULT-VALUE})")
     public int criticWidth = 16;
     @Option(names = "--lr", description = "Adam learning rate (default ${DEFAULT-VALUE})")
@@ -92,7 +102,8 @@ public final class IdGanOptions {
     public double maxMinutes = 0;
 
     public String describe() {
-        return "dataset=" + dataset + " steps=" + steps + " batch=" + batch + " width=" + width + (mirror ? " mirror" : "") + " criticWidth="
+        return "dataset=" + dataset + " steps=" + steps + " batch=" + batch + " width=" + width + (mirror ? " mirror" : "") + (prior ? " prior" : "")
+                + " estimatedMaskShare=" + estimatedMaskShare + " criticWidth="
                 + criticWidth + " lr=" + lr + " beta1(G/D)=" + beta1Generator + "/" + beta1Critic + " weights(Dl,Dg,S,R)="
                 + wLocal + "," + wGlobal + "," + (useParsing ? wParsing : 0) + "," + wIdentity + " identityLoss="
                 + identityLoss + " alpha(l,h)/beta=" + alphaLow + "," + alphaHigh + "/" + beta + " maxGradRatio=" + maxGradRatio + " seed=" + seed + " device=" + device;

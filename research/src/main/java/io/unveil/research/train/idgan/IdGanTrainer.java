@@ -19,6 +19,7 @@ import io.unveil.inpaint.idgan.Generator;
 import io.unveil.inpaint.idgan.Tensors;
 import io.unveil.inpaint.idgan.nn.Ops;
 import io.unveil.inpaint.idgan.nn.Params;
+import io.unveil.inpaint.prior.FacePrior;
 import io.unveil.research.data.IdentitySplit;
 import io.unveil.research.train.parsing.ParsingNet;
 import java.io.IOException;
@@ -86,7 +87,8 @@ public final class IdGanTrainer {
                 train.stream().map(TrainingFace::identity).distinct().count(), val.size(), o.describe());
 
         try (NDManager base = NDManager.newBaseManager(device)) {
-            Generator g = new Generator(base, o.width, o.seed, o.mirror);
+            FacePrior prior = !o.prior ? null : o.priorWeights != null ? FacePrior.load(o.priorWeights) : FacePrior.bundled();
+            Generator g = new Generator(base, o.width, o.seed, o.mirror, prior);
             Critic dg = new Critic(base, 128, o.criticWidth, o.seed + 1);
             Critic dl = new Critic(base, Masks.LOCAL, o.criticWidth, o.seed + 2);
             ParsingNet s = null;

@@ -155,6 +155,36 @@ class EvalRunnerTest {
     }
 
     @Test
+    void everyOcclusionTypeGetsItsImageQualityAndAGridOfTheSameFaces() throws Exception {
+        Path out = dir.resolve("report-3");
+        EvalRunner runner = new EvalRunner(new PreAlignedLoader(), new BlockMeans(), ProgressBar.silent());
+        List<RepairMethod> methods = List.of(BaselineMethods.groundTruth(), BaselineMethods.occluded(),
+                new OpenCvInpaint(OpenCvInpaint.Algorithm.TELEA, 3));
+        EvalOptions base = options(out, List.of(LibraryOcclusion.randomBlock(), LibraryOcclusion.centerBlock()), false, 2);
+        EvalOptions o = new EvalOptions(base.data(), base.setName(), null, base.identities(), base.folds(), base.pairsPerFold(),
+                base.seed(), base.occlusions(), false, 2, 4, 4, out, List.of(), 200, false, false, 3);
+        EvalResult r = runner.run(o, methods, List.of());
+        ReportWriter.write(r, out);
+        for (OcclusionColumn c : r.occlusions()) {
+            assertEquals(3, c.quality().size());
+            assertTrue(Double.isNaN(c.quality().get(0).psnr()), "GT has no repair quality");
+            RepairQuality occ = c.quality().get(1), telea = c.quality().get(2);
+            assertTrue(telea.psnrHole() > occ.psnrHole(), c.occlusion() + ": Telea " + telea.psnrHole() + " vs white " + occ.psnrHole());
+            assertTrue(occ.faces() > 0 && Double.isNaN(telea.landmarkError()), "no structure metric without the landmark net");
+            assertEquals(3, c.grid().size());
+            for (List<RgbImage> row : c.grid()) assertEquals(3, row.size(), "GT | OCC | Telea");
+            assertTrue(Files.size(out.resolve("samples-" + c.occlusion() + ".png")) > 100);
+        }
+        // the same faces in both grids: the first column is the clean face
+        for (int k = 0; k < 3; k++)
+            assertEquals(r.occlusions().get(0).grid().get(k).get(0), r.occlusions().get(1).grid().get(k).get(0));
+        String md = Files.readString(out.resolve("report.md"));
+        assertTrue(md.contains("## Repair quality and structure per occlusion type"), md);
+        JsonNode j = Json.MAPPER.readTree(out.resolve("results.json").toFile());
+        assertTrue(j.get("occlusions").get(1).get("methods").get("Telea").has("psnr_hole"));
+    }
+
+    @Test
     void refusesWhenAModelTrainedOnTheseIdentities() throws Exception {
         Path card = dir.resolve("card.md");
         Files.writeString(card, "training-data: synthetic\ntraining-identities: person3, person9\n");

@@ -62,20 +62,26 @@ class IdGanTrainerTest {
         return out;
     }
 
-    @Test
-    void trainsResumesAndWritesCurveGridAndWeights() throws Exception {
-        Path parsing = dir.resolve("parsing.bin");
+    /** Options of a tiny run (width 4, batch 2) into {@code dir/run} with a fresh parsing net. */
+    private IdGanOptions tiny(String run) throws Exception {
+        Path parsing = dir.resolve(run + "-parsing.bin");
         try (NDManager m = NDManager.newBaseManager(); OutputStream out = Files.newOutputStream(parsing)) {
             new ParsingNet(m, ParsingNet.WIDTH, 1).params().save(out);
         }
         IdGanOptions o = new IdGanOptions();
         o.dataset = "synthetic";
-        o.out = dir.resolve("run");
-        o.steps = 2;
+        o.out = dir.resolve(run);
         o.batch = 2;
         o.width = 4;
         o.criticWidth = 4;
         o.parsingWeights = parsing;
+        return o;
+    }
+
+    @Test
+    void trainsResumesAndWritesCurveGridAndWeights() throws Exception {
+        IdGanOptions o = tiny("run");
+        o.steps = 2;
         o.gridEvery = 1;
         o.checkpointEvery = 1;
         o.validateEvery = 1;
@@ -108,6 +114,32 @@ class IdGanTrainerTest {
         try (Inpainter in = Inpainter.load(again.generator(), "cpu")) {
             RgbImage face = data.get(0).face();
             float[] mask = Masks.randomBlock(new Random(1), 128, 48);
+            RgbImage rep = in.repair(List.of(face), List.of(mask)).get(0);
+            for (int i = 0; i < mask.length; i++)
+                if (mask[i] == 0) assertEquals(face.data()[i * 3], rep.data()[i * 3], "known pixels unchanged");
+        }
+    }
+
+    @Test
+    void aPriorInputRunStartsFromAPlainFileAndWritesAGeneratorTheServingSideLoadsWithThePrior() throws Exception {
+        Path plain = dir.resolve("plain.bin");
+        try (NDManager m = NDManager.newBaseManager(); OutputStream g = Files.newOutputStream(plain)) {
+            new io.unveil.inpaint.idgan.Generator(m, 4, 5).params().save(g);
+        }
+        IdGanOptions o = tiny("run-prior");
+        o.steps = 1;
+        o.prior = true;
+        o.initFrom = plain;
+        o.gridEvery = 0;
+        List<TrainingFace> data = faces(o.dataset);
+        IdGanTrainer.Result r = new IdGanTrainer(o, m -> new FakeR(), null, new PrintStream(OutputStream.nullOutputStream())).run(data);
+        assertEquals(1, r.steps());
+        byte[] file = Files.readAllBytes(r.generator());
+        assertTrue(io.unveil.inpaint.idgan.Generator.header(file).prior(), "7 inputs: X~, M and the prior-filled face");
+        try (Inpainter in = Inpainter.load(r.generator(), "cpu")) {
+            assertTrue(in.model().contains("pca-prior"), in.model());
+            RgbImage face = data.get(0).face();
+            float[] mask = Masks.randomBlock(new Random(2), 128, 48);
             RgbImage rep = in.repair(List.of(face), List.of(mask)).get(0);
             for (int i = 0; i < mask.length; i++)
                 if (mask[i] == 0) assertEquals(face.data()[i * 3], rep.data()[i * 3], "known pixels unchanged");
