@@ -20,8 +20,7 @@ class TopicSegmentsUpgradeTest {
     @Test
     void existingTopicsGetSegmentSettings(@TempDir Path dir) throws Exception {
         try (EmbeddedKafka k = EmbeddedKafka.start(dir)) {
-            Properties p = new Properties();
-            p.put("bootstrap.servers", k.bootstrap());
+            Properties p = k.clientProperties();
             try (Admin admin = Admin.create(p)) {
                 admin.createTopics(List.of(new NewTopic(Topics.FRAMES.name(), 6, (short) 1))).all().get(30, TimeUnit.SECONDS);
                 TopicCreator.ensure(p, (short) 1);
