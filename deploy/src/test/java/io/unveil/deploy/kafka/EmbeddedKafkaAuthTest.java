@@ -78,6 +78,26 @@ class EmbeddedKafkaAuthTest {
         }
     }
 
+    /** A data folder written before authentication existed (its file names PLAINTEXT listeners) starts authenticated. */
+    @Test
+    void anOldPlaintextFolderStartsWithSasl() {
+        Properties old = new Properties();
+        old.put("process.roles", "broker,controller");
+        old.put("controller.quorum.voters", "1@127.0.0.1:30002");
+        old.put("listeners", "PLAINTEXT://127.0.0.1:30001,CONTROLLER://127.0.0.1:30002");
+        old.put("advertised.listeners", "PLAINTEXT://127.0.0.1:30001");
+        old.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        old.put("inter.broker.listener.name", "PLAINTEXT");
+        old.put("unveil.port", "30001");
+        old.put("unveil.cluster.id", "x");
+        Properties p = EmbeddedKafka.serverProperties(old, new BrokerCredential("unveil", "s3cret"));
+        assertEquals("CLIENT://127.0.0.1:30001,CONTROLLER://127.0.0.1:30002", p.getProperty("listeners"));
+        assertEquals("CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT", p.getProperty("listener.security.protocol.map"));
+        assertTrue(p.getProperty("listener.name.client.plain.sasl.jaas.config").contains("user_unveil=\"s3cret\""));
+        assertTrue(p.getProperty("listener.name.controller.plain.sasl.jaas.config").contains("user_unveil=\"s3cret\""));
+        assertEquals(null, p.getProperty("unveil.port"), "Unveil's own keys are not broker settings");
+    }
+
     private static Throwable assertTombstoneRefused(Properties client) {
         client.put("max.block.ms", "5000");
         client.put("delivery.timeout.ms", "5000");
