@@ -15,7 +15,11 @@ public final class GalleryException extends RuntimeException {
         /** No identity with that id. */
         NOT_FOUND,
         /** Well formed, but nothing in it could be enrolled (no image passed the quality gate). */
-        NOT_USABLE
+        NOT_USABLE,
+        /** The identity is not at the version the client named (If-Match): it changed since the client read it. */
+        VERSION_MISMATCH,
+        /** Other gallery writers kept winning the write; nothing was written, a later retry may succeed. */
+        CONFLICT
     }
 
     private final Kind kind;

@@ -41,7 +41,6 @@ public final class GalleryService {
     private final UploadLimits limits;
     private final Path keepImagesDir;
     private final SecureRandom random = new SecureRandom();
-    private final IdentityLocks locks = new IdentityLocks(64);
 
     public GalleryService(GalleryStore store, Enroller enroller, ClipEnroller clips, UploadLimits limits, Path keepImagesDir) {
         this.store = store;
@@ -141,17 +140,34 @@ public final class GalleryService {
     public Outcome create(String name, List<Upload> images, Map<String, String> metadata) {
         String n = validName(name);
         EnrollmentResult r = enroller.enroll(decode(images), null);
-        return save(null, n, r, metadata, images);
+        return save(n, r, metadata, images);
     }
 
-    /** Detection and embedding run unlocked; the merge into the current entry runs under the identity's lock. */
     public Outcome addImages(String id, List<Upload> images) {
+        return addImages(id, images, null);
+    }
+
+    /**
+     * Detection and embedding run first, outside any write; the merge into the latest entry is the store's atomic
+     * update (recomputed when another add, a rename or a delete was acknowledged meanwhile, in any process).
+     *
+     * @param ifMatch the version the client last read (HTTP If-Match), null for any
+     */
+    public Outcome addImages(String id, List<Upload> images, Long ifMatch) {
         require(id);
         Enroller.Prepared p = enroller.prepare(decode(images));
-        return locks.with(id, () -> {
-            GalleryEntry e = require(id); // re-read: another add or a delete may have been acknowledged meanwhile
-            return save(e, e.name(), enroller.merge(p, e), null, images);
+        return merge(id, p, images, ifMatch);
+    }
+
+    private Outcome merge(String id, Enroller.Prepared p, List<Upload> images, Long ifMatch) {
+        EnrollmentResult[] result = new EnrollmentResult[1];
+        GalleryEntry written = write(id, e -> {
+            GalleryEntry current = existing(id, e, ifMatch);
+            result[0] = enroller.merge(p, current);
+            return next(current, current.name(), result[0], null);
         });
+        if (keepImagesDir != null) keep(written.id(), result[0], images);
+        return new Outcome(written, result[0]);
     }
 
     /**
@@ -172,6 +188,11 @@ public final class GalleryService {
     }
 
     public Outcome createFromClip(String name, Upload clip, String existingId) {
+        return createFromClip(name, clip, existingId, null);
+    }
+
+    /** @param ifMatch with {@code existingId}: the version the client last read, null for any */
+    public Outcome createFromClip(String name, Upload clip, String existingId, Long ifMatch) {
         GalleryEntry existing = existingId == null ? null : require(existingId);
         String n = existing == null ? validName(name) : existing.name();
         if (clip.bytes().length == 0) throw new GalleryException(GalleryException.Kind.INVALID, "no_clip", "a video file is required (multipart field 'clip')");
@@ -197,14 +218,20 @@ public final class GalleryService {
                 // temp dir cleanup
             }
         }
-        if (existing == null) return save(null, n, enroller.merge(p, null), null, List.of());
-        return locks.with(existingId, () -> {
-            GalleryEntry e = require(existingId);
-            return save(e, e.name(), enroller.merge(p, e), null, List.of());
-        });
+        if (existing == null) return save(n, enroller.merge(p, null), null, List.of());
+        return merge(existingId, p, List.of(), ifMatch);
     }
 
-    private Outcome save(GalleryEntry existing, String name, EnrollmentResult r, Map<String, String> metadata, List<Upload> uploads) {
+    /** A new identity under a new random id. */
+    private Outcome save(String name, EnrollmentResult r, Map<String, String> metadata, List<Upload> uploads) {
+        GalleryEntry e = next(null, name, r, metadata);
+        store.put(e);
+        if (keepImagesDir != null) keep(e.id(), r, uploads);
+        return new Outcome(e, r);
+    }
+
+    /** The entry that follows {@code existing} (null: a new identity) after enrolling {@code r}. */
+    private GalleryEntry next(GalleryEntry existing, String name, EnrollmentResult r, Map<String, String> metadata) {
         if (!r.ok())
             throw new GalleryException(GalleryException.Kind.NOT_USABLE, "no_usable_image", "no image passed the quality gate and outlier check", r.images());
         long now = System.currentTimeMillis();
@@ -212,12 +239,9 @@ public final class GalleryService {
         if (existing != null && existing.metadata() != null) meta.putAll(existing.metadata());
         if (metadata != null) meta.putAll(metadata);
         meta.put("model", enroller.modelVersion());
-        GalleryEntry e = new GalleryEntry(existing == null ? newId(name) : existing.id(), name, r.centroid(), r.count(),
+        return new GalleryEntry(existing == null ? newId(name) : existing.id(), name, r.centroid(), r.count(),
                 r.meanQuality(), existing == null ? 1 : existing.version() + 1, existing == null ? now : existing.createdMs(),
                 now, meta);
-        store.put(e);
-        if (keepImagesDir != null) keep(e.id(), r, uploads);
-        return new Outcome(e, r);
     }
 
     private void keep(String id, EnrollmentResult r, List<Upload> uploads) {
@@ -233,20 +257,33 @@ public final class GalleryService {
     }
 
     public GalleryEntry rename(String id, String name) {
+        return rename(id, name, null);
+    }
+
+    /** @param ifMatch the version the client last read (HTTP If-Match), null for any */
+    public GalleryEntry rename(String id, String name, Long ifMatch) {
         String n = validName(name);
-        return locks.with(id, () -> {
-            GalleryEntry e = require(id);
-            GalleryEntry renamed = new GalleryEntry(e.id(), n, e.centroid(), e.count(), e.meanQuality(), e.version() + 1,
-                    e.createdMs(), System.currentTimeMillis(), e.metadata());
-            store.put(renamed);
-            return renamed;
+        return write(id, e -> {
+            GalleryEntry current = existing(id, e, ifMatch);
+            return new GalleryEntry(current.id(), n, current.centroid(), current.count(), current.meanQuality(),
+                    current.version() + 1, current.createdMs(), System.currentTimeMillis(), current.metadata());
         });
     }
 
-    /** The tombstone is written under the identity's lock: no write that read the entry before it can follow it. */
     public void delete(String id) {
-        boolean deleted = locks.with(id, () -> store.delete(id));
-        if (!deleted) throw new GalleryException(GalleryException.Kind.NOT_FOUND, "not_found", "no identity with id '" + id + "'");
+        delete(id, null);
+    }
+
+    /**
+     * The tombstone is the store's atomic update: no write computed from the entry before it can follow it.
+     *
+     * @param ifMatch the version the client last read (HTTP If-Match), null for any
+     */
+    public void delete(String id, Long ifMatch) {
+        write(id, e -> {
+            existing(id, e, ifMatch);
+            return null;
+        });
         if (keepImagesDir != null) {
             Path dir = keptDir(id);
             try (var files = Files.exists(dir) ? Files.list(dir) : java.util.stream.Stream.<Path>empty()) {
@@ -266,6 +303,24 @@ public final class GalleryService {
         Path dir = root.resolve(id).normalize();
         if (!dir.getParent().equals(root)) throw new GalleryException(GalleryException.Kind.INVALID, "invalid_id", "identity id is not usable as a folder name");
         return dir;
+    }
+
+    /** The store's atomic update, its lost races in the service's terms. */
+    private GalleryEntry write(String id, java.util.function.UnaryOperator<GalleryEntry> change) {
+        try {
+            return store.update(id, change);
+        } catch (io.unveil.gallery.store.ConcurrentWriteException e) {
+            throw new GalleryException(GalleryException.Kind.CONFLICT, "write_conflict", e.getMessage() + "; try again");
+        }
+    }
+
+    /** The latest entry of {@code id}: 404 when there is none, 412 when it is not at {@code ifMatch}. */
+    private static GalleryEntry existing(String id, GalleryEntry latest, Long ifMatch) {
+        if (latest == null) throw new GalleryException(GalleryException.Kind.NOT_FOUND, "not_found", "no identity with id '" + id + "'");
+        if (ifMatch != null && latest.version() != ifMatch)
+            throw new GalleryException(GalleryException.Kind.VERSION_MISMATCH, "version_mismatch", "identity '" + id + "' is at version "
+                    + latest.version() + ", the request names version " + ifMatch + " (If-Match): read it again and retry");
+        return latest;
     }
 
     public GalleryEntry require(String id) {

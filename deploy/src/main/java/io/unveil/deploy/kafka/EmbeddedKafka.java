@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.unveil.core.config.Settings;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -20,17 +22,23 @@ import org.slf4j.LoggerFactory;
  * A single-node KRaft Kafka (broker and controller in this JVM) for {@code unveil run} without {@code --bootstrap},
  * the demo and integration tests. The log directory is formatted once and reused on restart; the ports are kept in
  * {@code unveil-broker.properties} beside the data so clients and committed offsets survive a restart.
+ * <p>
+ * Both listeners (clients and controller, loopback only) require SASL/PLAIN with the {@link BrokerCredential} kept
+ * 0600 in {@code kafka-client.properties}: a local process without it cannot read or write a topic. A data folder from
+ * before (PLAINTEXT listeners) is switched over at its next start; only the listeners' security changes.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
 
     private final Path dataDir;
     private final int port;
+    private final BrokerCredential credential;
     private final KafkaRaftServer server;
 
-    private EmbeddedKafka(Path dataDir, int port, KafkaRaftServer server) {
+    private EmbeddedKafka(Path dataDir, int port, BrokerCredential credential, KafkaRaftServer server) {
         this.dataDir = dataDir;
         this.port = port;
+        this.credential = credential;
         this.server = server;
     }
 
@@ -48,13 +56,13 @@ public final class EmbeddedKafka implements AutoCloseable {
                     props.store(out, "embedded Unveil broker: ports and cluster id are kept so restarts reuse the data");
                 }
             }
-            if (!Files.exists(logs.resolve("meta.properties"))) format(props, cfgFile);
+            BrokerCredential credential = BrokerCredential.loadOrCreate(dir);
+            int port = Integer.parseInt(props.getProperty("unveil.port"));
+            credential.store(dir, "127.0.0.1:" + port);
+            Properties serverProps = serverProperties(props, credential);
+            if (!Files.exists(logs.resolve("meta.properties"))) format(props, serverProps);
             PrivateFiles.tighten(dir);
             long t0 = System.nanoTime();
-            Properties serverProps = new Properties();
-            serverProps.putAll(props);
-            serverProps.remove("unveil.cluster.id");
-            serverProps.remove("unveil.port");
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(serverProps, false), Time.SYSTEM);
             server.startup();
             try {
@@ -65,9 +73,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 server.awaitShutdown();
                 throw e;
             }
-            int port = Integer.parseInt(props.getProperty("unveil.port"));
-            LOG.info("embedded Kafka on 127.0.0.1:{} ready in {} ms (data {})", port, (System.nanoTime() - t0) / 1_000_000, logs);
-            return new EmbeddedKafka(dir, port, server);
+            LOG.info("embedded Kafka on 127.0.0.1:{} (SASL/PLAIN, client configuration {}) ready in {} ms (data {})", port,
+                    dir.resolve(BrokerCredential.FILE), (System.nanoTime() - t0) / 1_000_000, logs);
+            return new EmbeddedKafka(dir, port, credential, server);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded Kafka under " + dataDir + ": " + e.getMessage(), e);
         }
@@ -79,11 +87,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", logs.toString());
         p.put("num.partitions", "1");
         p.put("offsets.topic.replication.factor", "1");
@@ -101,13 +105,39 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
-    private static void format(Properties props, Path cfgFile) throws IOException {
+    /**
+     * The broker's configuration: the stored one (ports, cluster id) with SASL/PLAIN on both loopback listeners. The
+     * listener settings are derived at every start, so a folder written before authentication existed (its file
+     * names PLAINTEXT listeners) starts authenticated too.
+     */
+    static Properties serverProperties(Properties stored, BrokerCredential credential) {
+        Properties p = new Properties();
+        p.putAll(stored);
+        p.remove("unveil.cluster.id");
+        p.remove("unveil.port");
+        String port = stored.getProperty("unveil.port");
+        String voters = stored.getProperty("controller.quorum.voters");
+        String controllerPort = voters.substring(voters.lastIndexOf(':') + 1);
+        p.put("listeners", "CLIENT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "CLIENT://127.0.0.1:" + port);
+        p.put("listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        p.put("inter.broker.listener.name", "CLIENT");
+        p.put("sasl.enabled.mechanisms", "PLAIN");
+        p.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        // the controller listener too: Admin clients can reach a KRaft controller directly (bootstrap.controllers)
+        p.put("listener.name.client.plain.sasl.jaas.config", credential.loginModule(true));
+        p.put("listener.name.controller.plain.sasl.jaas.config", credential.loginModule(true));
+        // Kafka looks for segments past their retention every 5 minutes by default: at one camera's 48 MB/min that is
+        // 240 MB more on disk than retention allows; each minute bounds it to 48 MB, and the check is a cheap scan
+        p.putIfAbsent("log.retention.check.interval.ms", "60000");
+        return p;
+    }
+
+    private static void format(Properties props, Properties serverProps) throws IOException {
         Path serverCfg = Files.createTempFile("unveil-kraft-", ".properties");
         try {
-            Properties serverProps = new Properties();
-            serverProps.putAll(props);
-            serverProps.remove("unveil.cluster.id");
-            serverProps.remove("unveil.port");
+            // holds the credential: createTempFile makes it owner-only (0600) on POSIX file systems
             try (var out = Files.newOutputStream(serverCfg)) {
                 serverProps.store(out, null);
             }
@@ -130,6 +160,29 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     public String bootstrap() {
         return "127.0.0.1:" + port;
+    }
+
+    /** A Kafka client configuration that reaches this broker: address and credential. */
+    public Properties clientProperties() {
+        Properties p = new Properties();
+        p.putAll(credential.clientProperties(bootstrap()));
+        return p;
+    }
+
+    /**
+     * {@code settings} with the credential as {@code kafka.*} settings, which {@code RoleContext} passes to every
+     * client it configures (Streams, producers, consumers, admin). They replace the user's own {@code kafka.} security
+     * settings: against this broker only this credential works.
+     */
+    public Settings withCredential(Settings settings) {
+        Settings s = settings;
+        for (Map.Entry<String, String> e : credential.securityProperties().entrySet()) s = s.with("kafka." + e.getKey(), e.getValue());
+        return s;
+    }
+
+    /** Where the client configuration (with the credential) is kept. */
+    public Path clientConfigFile() {
+        return dataDir.resolve(BrokerCredential.FILE);
     }
 
     public Path dataDir() {

@@ -1,5 +1,6 @@
 package io.unveil.deploy.runtime;
 
+import io.unveil.core.config.Settings;
 import io.unveil.core.metrics.Health;
 import io.unveil.core.metrics.Metrics;
 import io.unveil.core.metrics.MetricsServer;
@@ -49,11 +50,13 @@ public final class Pipeline implements AutoCloseable {
             Files.createDirectories(o.dataDir());
             metrics = new MetricsServer(o.metricsHost(), o.metricsPort());
             String bootstrap = o.bootstrap();
+            Settings settings = o.settings(); // an external cluster: the user's kafka.* security settings as given
             if (bootstrap == null || bootstrap.isBlank()) {
                 embedded = EmbeddedKafka.start(o.dataDir());
                 bootstrap = embedded.bootstrap();
+                settings = embedded.withCredential(settings); // every client of every role authenticates
             }
-            RoleContext ctx = new RoleContext(bootstrap, o.settings(), Metrics.registry(), o.dataDir(),
+            RoleContext ctx = new RoleContext(bootstrap, settings, Metrics.registry(), o.dataDir(),
                     o.replicationFactor(), metrics::addCheck, metrics::addHealth);
             TopicCreator.ensure(ctx.clientProperties(), o.replicationFactor());
             Pipeline p = new Pipeline(o, embedded, metrics, ctx);

@@ -90,8 +90,7 @@ class GalleryPoisonBrokerTest {
 
     /** Three bad records: not JSON; JSON without a centroid; an entry under another identity's key. */
     private static void poison(EmbeddedKafka kafka, String existingId) throws Exception {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrap());
+        Properties p = kafka.clientProperties();
         try (KafkaProducer<String, byte[]> prod = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             prod.send(new ProducerRecord<>(Topics.GALLERY.name(), "poison-1", "definitely not json".getBytes(StandardCharsets.UTF_8))).get();
             prod.send(new ProducerRecord<>(Topics.GALLERY.name(), "poison-2",
@@ -102,8 +101,7 @@ class GalleryPoisonBrokerTest {
     }
 
     private static List<DeadLetter> deadLetters(EmbeddedKafka kafka, int atLeast) throws InterruptedException {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrap());
+        Properties p = kafka.clientProperties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "it-dlq-reader");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<DeadLetter> out = new ArrayList<>();

@@ -122,7 +122,7 @@ class GalleryRecognizeBrokerTest {
                  KafkaProducer<String, Face> faces, EventFeed feed, GalleryClient client, KafkaDeadLetterSink dlq)
             implements AutoCloseable {
         static World start(EmbeddedKafka kafka, Path dir) throws Exception {
-            RoleContext ctx = new RoleContext(kafka.bootstrap(), Settings.empty(), new SimpleMeterRegistry(),
+            RoleContext ctx = new RoleContext(kafka.bootstrap(), kafka.withCredential(Settings.empty()), new SimpleMeterRegistry(),
                     Files.createDirectories(dir.resolve("state")), (short) 1, (n, c) -> { });
             TopicCreator.ensure(ctx.clientProperties(), (short) 1);
             StreamsBuilder b = new StreamsBuilder();

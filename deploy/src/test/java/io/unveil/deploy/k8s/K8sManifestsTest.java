@@ -303,10 +303,11 @@ class K8sManifestsTest {
                             "PDB " + p.getMetadata().getName() + " minAvailable blocks drains of " + d.getMetadata().getName());
             });
         }
-        // issue 25: gallery writes are serialised per identity inside one process; a second replica is a second writer
+        // issue 25: gallery writes are a compare-and-set across processes (KafkaGalleryStore): more than one replica is
+        // safe, and with two a drain or a rollout keeps the API up
         Deployment gallery = r.one(Deployment.class, "unveil-gallery");
-        assertEquals(1, gallery.getSpec().getReplicas(), dir + ": the gallery is a single writer");
-        assertEquals("Recreate", gallery.getSpec().getStrategy().getType(), dir + ": a rollout must not run two gallery pods");
+        assertTrue(gallery.getSpec().getReplicas() >= 2, dir + ": the gallery API survives one pod going away");
+        assertEquals("RollingUpdate", gallery.getSpec().getStrategy().getType(), dir + ": a rollout keeps a gallery pod serving");
         for (NetworkPolicy np : r.all(NetworkPolicy.class)) {
             List<Deployment> selected = r.all(Deployment.class).stream().filter(d -> d.getSpec().getTemplate().getMetadata().getLabels()
                     .entrySet().containsAll(np.getSpec().getPodSelector().getMatchLabels().entrySet())).toList();

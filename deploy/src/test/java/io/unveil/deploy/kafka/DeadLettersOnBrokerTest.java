@@ -45,7 +45,7 @@ class DeadLettersOnBrokerTest {
     @Test
     void poisonRecordsAreDeadLetteredOnceInTheTransactionAndTheStreamGoesOn() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"));
-             RoleContext ctx = new RoleContext(kafka.bootstrap(), Settings.empty(), new SimpleMeterRegistry(), dir, (short) 1,
+             RoleContext ctx = new RoleContext(kafka.bootstrap(), kafka.withCredential(Settings.empty()), new SimpleMeterRegistry(), dir, (short) 1,
                      (n, c) -> { })) {
             Properties client = ctx.clientProperties();
             TopicCreator.ensure(client, (short) 1);

@@ -24,8 +24,7 @@ class EmbeddedKafkaPermissionsTest {
         assumeTrue(PrivateFiles.posix(), "POSIX file system");
         Path dir = tmp.resolve("data");
         try (EmbeddedKafka k = EmbeddedKafka.start(dir)) {
-            Properties p = new Properties();
-            p.put("bootstrap.servers", k.bootstrap());
+            Properties p = k.clientProperties();
             TopicCreator.ensure(p, (short) 1);
             try (KafkaProducer<String, String> prod = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
                 prod.send(new ProducerRecord<>(Topics.GALLERY.name(), "ada", "{\"name\":\"Ada\"}")).get();

@@ -33,8 +33,7 @@ class EmbeddedKafkaTest {
         String first;
         try (EmbeddedKafka k = EmbeddedKafka.start(dir)) {
             first = k.bootstrap();
-            Properties p = new Properties();
-            p.put("bootstrap.servers", first);
+            Properties p = k.clientProperties();
             List<String> created = TopicCreator.ensure(p, (short) 1);
             assertEquals(Topics.ALL.size(), created.size());
             assertEquals(List.of(), TopicCreator.ensure(p, (short) 1), "second call creates nothing");
@@ -53,8 +52,7 @@ class EmbeddedKafkaTest {
         assertTrue(Files.exists(dir.resolve("kafka").resolve("meta.properties")));
         try (EmbeddedKafka k = EmbeddedKafka.start(dir)) {
             assertEquals(first, k.bootstrap(), "same address after restart");
-            Properties p = new Properties();
-            p.put("bootstrap.servers", k.bootstrap());
+            Properties p = k.clientProperties();
             try (Admin admin = Admin.create(p)) {
                 Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
                 for (var t : Topics.ALL) assertTrue(names.contains(t.name()), t.name());

@@ -117,21 +117,24 @@ public final class GalleryApi implements AutoCloseable {
         app.post(BASE + "/identities/clip", ctx -> gate.run(() -> {
             requireMultipart(ctx);
             GalleryService.Outcome o = service.createFromClip(ctx.formParam("name"), clip(ctx), null);
-            ctx.status(201).json(outcome(o));
+            ctx.status(201).json(outcome(ctx, o));
         }), Scope.ADMIN);
-        app.get(BASE + "/identities/{id}", ctx -> ctx.json(IdentityView.of(service.require(ctx.pathParam("id")))), Scope.READ);
+        // ETag = the identity's version; If-Match on the writes below makes them conditional (412 when it moved on)
+        app.get(BASE + "/identities/{id}", ctx -> ctx.json(IdentityView.of(tagged(ctx, service.require(ctx.pathParam("id"))))), Scope.READ);
         app.patch(BASE + "/identities/{id}", this::rename, Scope.ADMIN);
         app.delete(BASE + "/identities/{id}", ctx -> {
-            service.delete(ctx.pathParam("id"));
+            service.delete(ctx.pathParam("id"), Versions.ifMatch(ctx.header("If-Match")));
             ctx.status(204);
         }, Scope.ADMIN);
         app.post(BASE + "/identities/{id}/images", ctx -> gate.run(() -> {
             requireMultipart(ctx);
-            ctx.json(outcome(service.addImages(ctx.pathParam("id"), uploads(ctx))));
+            Long ifMatch = Versions.ifMatch(ctx.header("If-Match"));
+            ctx.json(outcome(ctx, service.addImages(ctx.pathParam("id"), uploads(ctx), ifMatch)));
         }), Scope.ADMIN);
         app.post(BASE + "/identities/{id}/clip", ctx -> gate.run(() -> {
             requireMultipart(ctx);
-            ctx.json(outcome(service.createFromClip(null, clip(ctx), ctx.pathParam("id"))));
+            Long ifMatch = Versions.ifMatch(ctx.header("If-Match"));
+            ctx.json(outcome(ctx, service.createFromClip(null, clip(ctx), ctx.pathParam("id"), ifMatch)));
         }), Scope.ADMIN);
 
         app.post(BASE + "/recognize", ctx -> gate.run(() -> recognize(ctx)), Scope.READ);
@@ -263,7 +266,7 @@ public final class GalleryApi implements AutoCloseable {
             }
         });
         GalleryService.Outcome o = service.create(ctx.formParam("name"), uploads(ctx), meta);
-        ctx.status(201).json(outcome(o));
+        ctx.status(201).json(outcome(ctx, o));
     }
 
     /** A JSON object body (null for "null") of at most min(max request, 1 MiB) bytes; 413 when larger, 400 when not an object. */
@@ -365,7 +368,8 @@ public final class GalleryApi implements AutoCloseable {
         Map<?, ?> body = jsonObject(ctx);
         Object name = body == null ? null : body.get("name");
         if (!(name instanceof String s)) throw new ApiException(400, "missing_name", "body must contain a string 'name'");
-        ctx.json(IdentityView.of(service.rename(ctx.pathParam("id"), s)));
+        Long ifMatch = Versions.ifMatch(ctx.header("If-Match"));
+        ctx.json(IdentityView.of(tagged(ctx, service.rename(ctx.pathParam("id"), s, ifMatch))));
     }
 
     private void requireMultipart(Context ctx) {
@@ -404,6 +408,17 @@ public final class GalleryApi implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Sets the entry's version as the response's ETag. */
+    private static GalleryEntry tagged(Context ctx, GalleryEntry e) {
+        ctx.header("ETag", Versions.etag(e.version()));
+        return e;
+    }
+
+    private static Map<String, Object> outcome(Context ctx, GalleryService.Outcome o) {
+        tagged(ctx, o.entry());
+        return outcome(o);
     }
 
     private static Map<String, Object> outcome(GalleryService.Outcome o) {
@@ -464,6 +479,8 @@ public final class GalleryApi implements AutoCloseable {
             case TOO_LARGE -> 413;
             case NOT_FOUND -> 404;
             case NOT_USABLE -> 422;
+            case VERSION_MISMATCH -> 412;
+            case CONFLICT -> 409;
         };
     }
 

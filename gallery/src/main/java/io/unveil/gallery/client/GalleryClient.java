@@ -46,13 +46,27 @@ public final class GalleryClient {
     }
 
     public void delete(String id) {
-        send(req("/identities/" + enc(id)).DELETE().build());
+        delete(id, null);
+    }
+
+    /** @param ifMatch the version last read (sent as If-Match; 412 when the identity moved on), null for none */
+    public void delete(String id, Long ifMatch) {
+        send(ifMatch(req("/identities/" + enc(id)), ifMatch).DELETE().build());
     }
 
     public JsonNode rename(String id, String name) {
+        return rename(id, name, null);
+    }
+
+    /** @param ifMatch the version last read (sent as If-Match; 412 when the identity moved on), null for none */
+    public JsonNode rename(String id, String name, Long ifMatch) {
         String body = Json.MAPPER.createObjectNode().put("name", name).toString();
-        return send(req("/identities/" + enc(id)).header("Content-Type", "application/json")
+        return send(ifMatch(req("/identities/" + enc(id)), ifMatch).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private static HttpRequest.Builder ifMatch(HttpRequest.Builder b, Long version) {
+        return version == null ? b : b.header("If-Match", "\"" + version + "\"");
     }
 
     public JsonNode enroll(String name, List<Path> images) throws IOException {
@@ -63,9 +77,14 @@ public final class GalleryClient {
     }
 
     public JsonNode addImages(String id, List<Path> images) throws IOException {
+        return addImages(id, images, null);
+    }
+
+    /** @param ifMatch the version last read (sent as If-Match; 412 when the identity moved on), null for none */
+    public JsonNode addImages(String id, List<Path> images, Long ifMatch) throws IOException {
         Multipart m = new Multipart();
         for (Path p : images) m.file("images", p.getFileName().toString(), Multipart.contentTypeOf(p.toString()), Files.readAllBytes(p));
-        return send(req("/identities/" + enc(id) + "/images").header("Content-Type", m.contentType())
+        return send(ifMatch(req("/identities/" + enc(id) + "/images"), ifMatch).header("Content-Type", m.contentType())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(m.build())).build());
     }
 

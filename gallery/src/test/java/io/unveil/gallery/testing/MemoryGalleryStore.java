@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /** Test double of the Kafka-backed store; records every write (tombstones as null) like the topic would. */
 public final class MemoryGalleryStore implements GalleryStore {
@@ -25,17 +26,16 @@ public final class MemoryGalleryStore implements GalleryStore {
         return entries.get(id);
     }
 
+    /** One writer at a time, like the topic's transactional writer. */
     @Override
-    public synchronized void put(GalleryEntry e) {
-        entries.put(e.id(), e);
-        writes.add(new java.util.AbstractMap.SimpleEntry<>(e.id(), e));
-    }
-
-    @Override
-    public synchronized boolean delete(String id) {
-        if (entries.remove(id) == null) return false;
-        writes.add(new java.util.AbstractMap.SimpleEntry<>(id, null));
-        return true;
+    public synchronized GalleryEntry update(String id, UnaryOperator<GalleryEntry> change) {
+        GalleryEntry current = entries.get(id);
+        GalleryEntry next = change.apply(current);
+        if (next == current) return current;
+        if (next == null) entries.remove(id);
+        else entries.put(id, next);
+        writes.add(new java.util.AbstractMap.SimpleEntry<>(id, next));
+        return next;
     }
 
     @Override
