@@ -68,4 +68,35 @@ class WeightFileTest {
         assertEquals("file 2 has tensor w[3] where the first has w[2]", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> WeightFile.average(List.of()));
     }
+
+    @Test
+    void halfPrecisionFilesRoundToNearestFloat16AndReadBackAsFloats(@TempDir Path dir) throws IOException {
+        // reference bits from the IEEE 754 binary16 tables (numpy.float16(x).view('u2'))
+        assertEquals((short) 0x3C00, WeightFile.floatToHalf(1f));
+        assertEquals((short) 0xC000, WeightFile.floatToHalf(-2f));
+        assertEquals((short) 0x7BFF, WeightFile.floatToHalf(65504f));
+        assertEquals((short) 0x2E66, WeightFile.floatToHalf(0.1f));
+        assertEquals((short) 0x3555, WeightFile.floatToHalf(1f / 3));
+        assertEquals((short) 0x0001, WeightFile.floatToHalf(0x1p-24f));
+        assertEquals((short) 0x0000, WeightFile.floatToHalf(0x1p-26f));
+        assertEquals((short) 0x3C00, WeightFile.floatToHalf(1f + 0x1p-11f)); // a tie rounds to the even 1.0
+        assertEquals((short) 0x3C02, WeightFile.floatToHalf(1f + 3 * 0x1p-11f)); // and this tie up to the even 1+2^-9
+        assertEquals(0.0999755859375f, WeightFile.halfToFloat((short) 0x2E66));
+        assertEquals(0x1p-24f, WeightFile.halfToFloat((short) 0x0001));
+        assertEquals(-2f, WeightFile.halfToFloat((short) 0xC000));
+
+        Path f = dir.resolve("w16.bin");
+        var t = List.of(new WeightFile.Tensor("w", new long[] {2, 2}, new float[] {1f, -0.1f, 1f / 3, 1000.5f}));
+        WeightFile.writeHalf(f, t);
+        assertEquals(4 + 4 + 2 + 1 + 4 + 2 * 8 + 4 * 2, java.nio.file.Files.size(f));
+        List<WeightFile.Tensor> back = WeightFile.read(f);
+        assertEquals("w", back.get(0).name());
+        float[] v = back.get(0).values();
+        assertEquals(1f, v[0]);
+        assertEquals(-0.0999755859375f, v[1]);
+        assertEquals(0.333251953125f, v[2]);
+        assertEquals(1000.5f, v[3]);
+        assertThrows(IllegalArgumentException.class, () -> WeightFile.writeHalf(dir.resolve("big.bin"),
+                List.of(new WeightFile.Tensor("w", new long[] {1}, new float[] {70000f}))));
+    }
 }
