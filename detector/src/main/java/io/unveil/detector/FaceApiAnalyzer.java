@@ -42,6 +42,25 @@ public final class FaceApiAnalyzer implements FaceAnalyzer {
         return withLandmarks(TinyFaceDetector.load(inputSize, scoreThreshold));
     }
 
+    /** TinyFaceDetector with the given landmark net (closed with the analyzer, and on a failure here). */
+    public static FaceApiAnalyzer load(int inputSize, float scoreThreshold, FaceLandmark68Net landmarks) {
+        return withLandmarks(() -> TinyFaceDetector.load(inputSize, scoreThreshold), landmarks);
+    }
+
+    /** SSD-MobileNetV1 with the given landmark net (closed with the analyzer, and on a failure here). */
+    public static FaceApiAnalyzer loadSsd(float minConfidence, FaceLandmark68Net landmarks) {
+        return withLandmarks(() -> SsdMobilenetV1.load(minConfidence, SsdMobilenetV1.DEFAULT_MAX_RESULTS), landmarks);
+    }
+
+    private static FaceApiAnalyzer withLandmarks(java.util.function.Supplier<FaceBoxDetector> detector, FaceLandmark68Net landmarks) {
+        try {
+            return new FaceApiAnalyzer(detector.get(), landmarks);
+        } catch (RuntimeException e) {
+            landmarks.close();
+            throw e;
+        }
+    }
+
     /**
      * SSD-MobileNetV1 (input 512, at most {@value SsdMobilenetV1#DEFAULT_MAX_RESULTS} faces) with the given score
      * threshold: slower than TinyFaceDetector, better on small and occluded faces.
@@ -62,7 +81,7 @@ public final class FaceApiAnalyzer implements FaceAnalyzer {
     /** e.g. {@value #VERSION}. */
     @Override
     public String model() {
-        return "face-api-" + FaceApiModels.VERSION + "/" + detector.name() + "+face_landmark_68";
+        return "face-api-" + FaceApiModels.VERSION + "/" + detector.name() + "+" + landmarkNet.model();
     }
 
     @Override
@@ -132,7 +151,7 @@ public final class FaceApiAnalyzer implements FaceAnalyzer {
     }
 
     /** {x, y, w, h} of face-api's clipAtImageBorders().floor(), or null when empty. */
-    static int[] faceApiCrop(Box b, int imgW, int imgH) {
+    public static int[] faceApiCrop(Box b, int imgW, int imgH) {
         double x = Math.max(b.x(), 0), y = Math.max(b.y(), 0);
         double right = b.x() + b.width(), bottom = b.y() + b.height();
         double w = Math.min(right - x, imgW - x), h = Math.min(bottom - y, imgH - y);

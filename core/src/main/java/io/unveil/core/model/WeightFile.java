@@ -18,7 +18,10 @@ import java.util.List;
  * The one weight format of the project's own networks (the occlusion estimator, the ID-GAN generator and critics, the
  * parsing net), independent of any network and of how it is built (a DJL Block through {@link NetworkWeights}, or
  * plain tensors): big-endian int magic {@code 0x1D6A0001}, int tensor count, then per tensor its name (modified UTF-8
- * as {@link DataOutputStream#writeUTF}), int rank, rank long dimensions and the float32 values. A committed weight file
+ * as {@link DataOutputStream#writeUTF}), int rank, rank long dimensions and the float32 values. A half-precision file
+ * ({@link #writeHalf}, magic {@code 0x1D6A0002}) stores the values as IEEE float16 (round to nearest even) and reads
+ * back as float32: half the size for a committed file whose network tolerates it (the fine-tuned landmark net: its
+ * model card gives the measured difference). A committed weight file
  * has its {@code MODEL_CARD.md} beside it (size, sha256, how it was trained and measured). Pretrained face-api weights
  * keep their own manifest format ({@link WeightManifest}): it is the import format for those.
  * {@link #average} makes one file of several snapshots of the same network (weight averaging). A file whose size

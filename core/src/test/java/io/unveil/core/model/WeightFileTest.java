@@ -106,4 +106,35 @@ class WeightFileTest {
         assertThrows(IllegalArgumentException.class, () -> WeightFile.writeHalf(dir.resolve("big.bin"),
                 List.of(new WeightFile.Tensor("x", new long[] {1}, new float[] {70000f}))));
     }
+
+    @Test
+    void halfPrecisionFilesRoundToNearestFloat16AndReadBackAsFloats(@TempDir Path dir) throws IOException {
+        // reference bits from the IEEE 754 binary16 tables (numpy.float16(x).view('u2'))
+        assertEquals((short) 0x3C00, Half.fromFloat(1f, "t"));
+        assertEquals((short) 0xC000, Half.fromFloat(-2f, "t"));
+        assertEquals((short) 0x7BFF, Half.fromFloat(65504f, "t"));
+        assertEquals((short) 0x2E66, Half.fromFloat(0.1f, "t"));
+        assertEquals((short) 0x3555, Half.fromFloat(1f / 3, "t"));
+        assertEquals((short) 0x0001, Half.fromFloat(0x1p-24f, "t"));
+        assertEquals((short) 0x0000, Half.fromFloat(0x1p-26f, "t"));
+        assertEquals((short) 0x3C00, Half.fromFloat(1f + 0x1p-11f, "t")); // a tie rounds to the even 1.0
+        assertEquals((short) 0x3C02, Half.fromFloat(1f + 3 * 0x1p-11f, "t")); // and this tie up to the even 1+2^-9
+        assertEquals(0.0999755859375f, Half.toFloat((short) 0x2E66));
+        assertEquals(0x1p-24f, Half.toFloat((short) 0x0001));
+        assertEquals(-2f, Half.toFloat((short) 0xC000));
+
+        Path f = dir.resolve("w16.bin");
+        var t = List.of(new WeightFile.Tensor("w", new long[] {2, 2}, new float[] {1f, -0.1f, 1f / 3, 1000.5f}));
+        WeightFile.writeHalf(f, t);
+        assertEquals(4 + 4 + 2 + 1 + 4 + 2 * 8 + 4 * 2, java.nio.file.Files.size(f));
+        List<WeightFile.Tensor> back = WeightFile.read(f);
+        assertEquals("w", back.get(0).name());
+        float[] v = back.get(0).values();
+        assertEquals(1f, v[0]);
+        assertEquals(-0.0999755859375f, v[1]);
+        assertEquals(0.333251953125f, v[2]);
+        assertEquals(1000.5f, v[3]);
+        assertThrows(IllegalArgumentException.class, () -> WeightFile.writeHalf(dir.resolve("big.bin"),
+                List.of(new WeightFile.Tensor("w", new long[] {1}, new float[] {70000f}))));
+    }
 }

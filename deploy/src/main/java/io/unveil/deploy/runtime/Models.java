@@ -3,6 +3,7 @@ package io.unveil.deploy.runtime;
 import io.unveil.core.config.Settings;
 import io.unveil.core.model.ModelRegistry;
 import io.unveil.detector.FaceAnalyzer;
+import io.unveil.detector.faceapi.FaceLandmark68Net;
 import io.unveil.detector.stage.DetectorModels;
 import io.unveil.detector.stage.DetectorSettings;
 import io.unveil.inpaint.FaceInpainter;
@@ -27,11 +28,20 @@ import java.util.List;
  * docs/evaluation.md, "Detection of masked faces").
  */
 public final class Models {
-    /** {@code detector.model}: YuNet (default), face-api's TinyFaceDetector or SSD-MobileNetV1, each + 68 landmarks. */
+    /**
+     * {@code detector.landmarks}: the 68-point landmark net every detector runs on its boxes: face-api's fine-tuned on
+     * synthetically masked faces, face-api's pretrained one, or a weight file of {@code unveil train landmarks}.
+     */
+    public static final ModelRegistry<FaceLandmark68Net> LANDMARKS = new ModelRegistry<FaceLandmark68Net>(DetectorSettings.LANDMARKS)
+            .register("masked", DetectorModels::maskedLandmarks)
+            .register("faceapi", DetectorModels::faceapiLandmarks)
+            .orFile((file, s) -> FaceLandmark68Net.fromWeightFile(file));
+
+    /** {@code detector.model}: YuNet (default), face-api's TinyFaceDetector or SSD-MobileNetV1, each + {@link #LANDMARKS}. */
     public static final ModelRegistry<FaceAnalyzer> DETECTORS = new ModelRegistry<FaceAnalyzer>(DetectorSettings.MODEL)
-            .register("yunet", DetectorModels::yunet)
-            .register("tiny", DetectorModels::tiny)
-            .register("ssd", DetectorModels::ssd);
+            .register("yunet", s -> DetectorModels.yunet(s, LANDMARKS.load(s)))
+            .register("tiny", s -> DetectorModels.tiny(s, LANDMARKS.load(s)))
+            .register("ssd", s -> DetectorModels.ssd(s, LANDMARKS.load(s)));
 
     /** {@code recognize.model}: face-api's 128-D recognizer (dlib ResNet-29); the gallery role enrolls with it too. */
     public static final ModelRegistry<Embedder> RECOGNIZERS = new ModelRegistry<Embedder>(RecognizeSettings.MODEL)
@@ -54,7 +64,7 @@ public final class Models {
             .register("pca-prior", s -> PriorInpainter.bundled())
             .orFile((file, s) -> Inpainter.load(file, InpaintConfig.from(s).device()));
 
-    private static final List<ModelRegistry<?>> ALL = List.of(DETECTORS, RECOGNIZERS, OCCLUSION_MODELS, GENERATORS);
+    private static final List<ModelRegistry<?>> ALL = List.of(LANDMARKS, DETECTORS, RECOGNIZERS, OCCLUSION_MODELS, GENERATORS);
 
     private Models() {
     }

@@ -40,8 +40,11 @@ class ModelsTest {
 
     @Test
     void theSettingsTheirNamesAndDefaults() {
-        assertEquals(List.of("detector.model", "recognize.model", "inpaint.occlusion-model", "inpaint.generator"),
+        assertEquals(List.of("detector.landmarks", "detector.model", "recognize.model", "inpaint.occlusion-model", "inpaint.generator"),
                 Models.all().stream().map(ModelRegistry::key).toList());
+        assertEquals(List.of("masked", "faceapi"), Models.LANDMARKS.names());
+        assertEquals("faceapi", Models.LANDMARKS.defaultName(), "by measurement: the fine-tune raises the plain error (MODEL_CARD.md)");
+        assertTrue(Models.LANDMARKS.acceptsFiles());
         assertEquals(List.of("yunet", "tiny", "ssd"), Models.DETECTORS.names());
         assertEquals("yunet", Models.DETECTORS.defaultName());
         assertEquals(List.of("faceapi"), Models.RECOGNIZERS.names());
@@ -94,6 +97,8 @@ class ModelsTest {
                 "skipped: face-api models not cached and npm not found to fetch them");
         assertEquals(YuNetAnalyzer.VERSION, loaded(Models.DETECTORS, Settings.empty()), "the default detector: YuNet");
         assertEquals(FaceApiAnalyzer.VERSION, loaded(Models.DETECTORS, Settings.empty().with("detector.model", "tiny")));
+        assertEquals("yunet-n-320/" + io.unveil.detector.yunet.YuNetDetector.BUNDLED + "+face_landmark_68-masked",
+                loaded(Models.DETECTORS, Settings.empty().with("detector.landmarks", "masked")));
         assertEquals("face-api-1.7.15/ssd_mobilenetv1+face_landmark_68",
                 loaded(Models.DETECTORS, Settings.empty().with("detector.model", "ssd")));
         assertTrue(loaded(Models.RECOGNIZERS, Settings.empty()).startsWith("face-api@1.7.15/face_recognition_model"));

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public final class FaceLandmark68Translator implements Translator<List<RgbImage>, List<float[]>> {
     public static final int INPUT_SIZE = 112;
-    static final float[] MEAN_RGB = {122.782f, 117.001f, 104.298f};
+    public static final float[] MEAN_RGB = {122.782f, 117.001f, 104.298f};
 
     @Override
     public NDList processInput(TranslatorContext ctx, List<RgbImage> crops) {
@@ -46,11 +46,9 @@ public final class FaceLandmark68Translator implements Translator<List<RgbImage>
     }
 
     /** face-api's un-padding: relative coordinates of the padded 112 square -> pixels of a w x h crop. */
-    static float[] toCropPixels(float[] out, int w, int h) {
-        double scale = (double) INPUT_SIZE / Math.max(w, h);
-        double sw = w * scale, sh = h * scale;
-        double padX = sw < sh ? Math.abs(sw - sh) / 2 : 0;
-        double padY = sh < sw ? Math.abs(sw - sh) / 2 : 0;
+    public static float[] toCropPixels(float[] out, int w, int h) {
+        double[] p = padding(w, h);
+        double sw = p[0], sh = p[1], padX = p[2], padY = p[3];
         float[] px = new float[136];
         for (int k = 0; k < 68; k++) {
             double rx = (out[2 * k] * INPUT_SIZE - padX) / sw;
@@ -59,6 +57,25 @@ public final class FaceLandmark68Translator implements Translator<List<RgbImage>
             px[2 * k + 1] = (float) (ry * h);
         }
         return px;
+    }
+
+    /** The inverse of {@link #toCropPixels}: pixels of a w x h crop -> the net's output (relative to the padded square). */
+    public static float[] toNetOutput(float[] px, int w, int h) {
+        double[] p = padding(w, h);
+        double sw = p[0], sh = p[1], padX = p[2], padY = p[3];
+        float[] out = new float[136];
+        for (int k = 0; k < 68; k++) {
+            out[2 * k] = (float) ((px[2 * k] / w * sw + padX) / INPUT_SIZE);
+            out[2 * k + 1] = (float) ((px[2 * k + 1] / h * sh + padY) / INPUT_SIZE);
+        }
+        return out;
+    }
+
+    /** {scaled width, scaled height, x padding, y padding} of a w x h crop in the net's 112 square. */
+    private static double[] padding(int w, int h) {
+        double scale = (double) INPUT_SIZE / Math.max(w, h);
+        double sw = w * scale, sh = h * scale;
+        return new double[]{sw, sh, sw < sh ? Math.abs(sw - sh) / 2 : 0, sh < sw ? Math.abs(sw - sh) / 2 : 0};
     }
 
     @Override

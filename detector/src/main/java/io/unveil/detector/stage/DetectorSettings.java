@@ -26,11 +26,14 @@ public final class DetectorSettings implements SettingCatalogue {
             "tracker: a track unseen this long (capture time, ms) ends");
 
     public static final Setting<String> MODEL = Setting.text("detector.model", "yunet",
-            "face detector: `yunet` (YuNet n-320, finds masked faces), `tiny` (face-api TinyFaceDetector) or `ssd` (face-api SSD-MobileNetV1, fixed input 512: slower); each with face-api's 68 landmarks");
+            "face detector: `yunet` (YuNet n-320, finds masked faces), `tiny` (face-api TinyFaceDetector) or `ssd` (face-api SSD-MobileNetV1, fixed input 512: slower); each with the 68 landmarks of `detector.landmarks`");
+
+    public static final Setting<String> LANDMARKS = Setting.text("detector.landmarks", "faceapi",
+            "68-point landmark net: `masked` (face-api's net fine-tuned on synthetically masked faces: landmarks stay on the face under a mask), `faceapi` (face-api's pretrained net) or a weight file of `unveil train landmarks`");
 
     @Override
     public List<SettingSpec> settings() {
-        return List.of(MODEL, INPUT_SIZE, MIN_SCORE, MIN_FACE_PX, MIN_SHARPNESS, MAX_YAW_DEG, MAX_PITCH_DEG, MAX_FACES, TRACK_IOU,
+        return List.of(MODEL, LANDMARKS, INPUT_SIZE, MIN_SCORE, MIN_FACE_PX, MIN_SHARPNESS, MAX_YAW_DEG, MAX_PITCH_DEG, MAX_FACES, TRACK_IOU,
                 TRACK_MAX_GAP_MS);
     }
 }

@@ -17,10 +17,13 @@ import java.util.List;
  * aligns from them as before. Under a mask the net still pulls the shape towards the mask's upper edge (alignment
  * error 0.11-0.17 inter-ocular distances on synthetically masked validation faces against 0.02 unmasked); aligning
  * from YuNet's own five points or eyes was measured worse (docs/evaluation.md, "Detection of masked faces").
+ * The landmark net is the one {@code detector.landmarks} names (face-api's, or its fine-tune on masked faces: 0.14
+ * instead of 0.20 under a medical mask, 0.039 instead of 0.032 on plain faces).
  * Thread-safe (calls are serialized).
  */
 public final class YuNetAnalyzer implements FaceAnalyzer {
-    public static final String VERSION = "yunet-n-320/" + YuNetDetector.BUNDLED + "+face_landmark_68";
+    /** With face-api's pretrained landmark net; another landmark net's name replaces the part after the '+'. */
+    public static final String VERSION = "yunet-n-320/" + YuNetDetector.BUNDLED + "+" + FaceLandmark68Net.PRETRAINED;
 
     /**
      * A YuNet face, its box in face-api's convention, and the landmark net's 68 points on that box (null when the box
@@ -44,7 +47,7 @@ public final class YuNetAnalyzer implements FaceAnalyzer {
         this.landmarkNet = landmarkNet;
     }
 
-    /** The bundled YuNet model at this score threshold, the default landmark weights (fetched on first use). */
+    /** The bundled YuNet model at this score threshold, face-api's pretrained landmark weights (fetched on first use). */
     public static YuNetAnalyzer load(float scoreThreshold) {
         YuNetDetector d = YuNetDetector.load(scoreThreshold);
         try {
@@ -55,10 +58,20 @@ public final class YuNetAnalyzer implements FaceAnalyzer {
         }
     }
 
+    /** The bundled YuNet model with the given landmark net (closed with the analyzer, and on a failure here). */
+    public static YuNetAnalyzer load(float scoreThreshold, FaceLandmark68Net landmarks) {
+        try {
+            return new YuNetAnalyzer(YuNetDetector.load(scoreThreshold), landmarks);
+        } catch (RuntimeException e) {
+            landmarks.close();
+            throw e;
+        }
+    }
+
     /** e.g. {@value #VERSION}: stamped on the faces the detect stage emits and logged at start-up. */
     @Override
     public String model() {
-        return VERSION;
+        return "yunet-n-320/" + YuNetDetector.BUNDLED + "+" + landmarkNet.model();
     }
 
     public synchronized List<Analysis> analyze(RgbImage image) {

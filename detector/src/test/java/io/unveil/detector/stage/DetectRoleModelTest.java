@@ -11,6 +11,7 @@ import io.unveil.core.testing.TestData;
 import io.unveil.detector.DetectedFace;
 import io.unveil.detector.FaceAnalyzer;
 import io.unveil.detector.FaceApiAnalyzer;
+import io.unveil.detector.faceapi.FaceLandmark68Net;
 import io.unveil.detector.ParityFixtures;
 import io.unveil.detector.yunet.YuNetAnalyzer;
 import java.util.List;
@@ -26,8 +27,8 @@ class DetectRoleModelTest {
     void eachDetectorFindsTheFaceAndItPassesTheGate() {
         ParityFixtures.assumeModels();
         RgbImage photo = Images.read(TestData.set("celeba-subset").resolve("images/001085.jpg"));
-        try (FaceAnalyzer byDefault = DetectorModels.yunet(with(null));
-             FaceAnalyzer tiny = DetectorModels.tiny(with(null))) {
+        try (FaceAnalyzer byDefault = DetectorModels.yunet(with(null), FaceLandmark68Net.load());
+             FaceAnalyzer tiny = DetectorModels.tiny(with(null), FaceLandmark68Net.load())) {
             assertInstanceOf(YuNetAnalyzer.class, byDefault);
             assertInstanceOf(FaceApiAnalyzer.class, tiny);
             for (FaceAnalyzer a : List.of(byDefault, tiny)) {

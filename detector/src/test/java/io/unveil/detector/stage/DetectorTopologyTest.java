@@ -20,6 +20,7 @@ import io.unveil.core.serde.FrameSerde;
 import io.unveil.core.topic.Topics;
 import io.unveil.detector.DetectedFace;
 import io.unveil.detector.FaceAnalyzer;
+import io.unveil.detector.faceapi.FaceLandmark68Net;
 import io.unveil.core.testing.RoleStreamsProperties;
 import io.unveil.detector.ParityFixtures;
 import java.nio.charset.StandardCharsets;
@@ -274,10 +275,10 @@ class DetectorTopologyTest {
             expected.add(new Box(b[0], b[1], b[2], b[3]));
         }
         assertEquals(5, expected.size());
-        try (FaceAnalyzer strict = DetectorModels.ssd(Settings.empty().with("detector.min-score", "0.92"))) {
+        try (FaceAnalyzer strict = DetectorModels.ssd(Settings.empty().with("detector.min-score", "0.92"), FaceLandmark68Net.load())) {
             assertEquals(4, strict.detect(Images.decode(jpeg)).size(), "the 0.90 face is below detector.min-score 0.92");
         }
-        try (FaceAnalyzer ssd = DetectorModels.ssd(Settings.empty())) {
+        try (FaceAnalyzer ssd = DetectorModels.ssd(Settings.empty(), FaceLandmark68Net.load())) {
             assertEquals("face-api-1.7.15/ssd_mobilenetv1+face_landmark_68", ssd.model());
             assertEquals(5, ssd.detect(Images.decode(jpeg)).size());
             start(ssd, DetectorConfig.defaults());

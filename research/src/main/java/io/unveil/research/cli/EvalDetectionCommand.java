@@ -1,5 +1,6 @@
 package io.unveil.research.cli;
 
+import io.unveil.research.data.IdentitySplit;
 import io.unveil.research.eval.detection.DetectionEvaluation;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -25,10 +26,23 @@ public final class EvalDetectionCommand implements Callable<Integer> {
     @Option(names = "--detectors", split = ",", description = "compare only these (tiny-416, tiny-224, ssd, yunet-n320, "
             + "yunet-s640; default: all); speed is measured for all") java.util.List<String> detectors = new java.util.ArrayList<>();
 
+    @Option(names = "--landmarks", description = "also measure this 68-point net on YuNet's boxes: `masked` (bundled) or a "
+            + "weight file of `unveil train landmarks`") String landmarks;
+
+    @Option(names = "--identities", defaultValue = "validation", description = "validation (default), validation-choose "
+            + "or validation-confirm: which VALIDATION identities") String identities;
+
     @Override
     public Integer call() throws Exception {
         if (data == null && masked == null) throw new IllegalArgumentException("give --data and/or --masked");
-        DetectionEvaluation.run(new DetectionEvaluation.Options(data, masked, out, perIdentity, yunetModels, calibrate, detectors), System.out);
+        IdentitySplit.Subset subset = switch (identities) {
+            case "validation" -> IdentitySplit.Subset.VALIDATION;
+            case "validation-choose" -> IdentitySplit.Subset.VALIDATION_CHOOSE;
+            case "validation-confirm" -> IdentitySplit.Subset.VALIDATION_CONFIRM;
+            default -> throw new IllegalArgumentException("--identities: validation, validation-choose or validation-confirm");
+        };
+        DetectionEvaluation.run(new DetectionEvaluation.Options(data, masked, out, perIdentity, yunetModels, calibrate,
+                detectors, landmarks, subset), System.out);
         System.out.println("results: " + out.toAbsolutePath().resolve("results.json"));
         return 0;
     }

@@ -25,6 +25,8 @@ public final class ModelsAverageCommand implements Callable<Integer> {
     List<Path> inputs;
     @Option(names = "--last", defaultValue = "0", description = "average only the last N files (0 = all)") int last;
     @Option(names = "--out", required = true, description = "the averaged weight file to write") Path out;
+    @Option(names = "--half", description = "store the values as float16 (half the size; one input file = a conversion)")
+    boolean half;
 
     @Override
     public Integer call() throws IOException {
@@ -55,8 +57,12 @@ public final class ModelsAverageCommand implements Callable<Integer> {
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
-        try (OutputStream o = Files.newOutputStream(out)) {
-            WeightFile.write(o, mean);
+        if (half) {
+            WeightFile.writeHalf(out, mean);
+        } else {
+            try (OutputStream o = Files.newOutputStream(out)) {
+                WeightFile.write(o, mean);
+            }
         }
         System.out.printf("averaged %d files (%s .. %s) into %s%n", files.size(), files.get(0).getFileName(),
                 files.get(files.size() - 1).getFileName(), out);

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train one of Unveil's own networks on a shared data set.",
         subcommands = {TrainIdGanCommand.class, TrainParsingCommand.class, TrainOcclusionCommand.class, TrainRecognizerCommand.class,
-                TrainFacePriorCommand.class})
+                TrainFacePriorCommand.class, TrainLandmarksCommand.class})
 public final class TrainCommand {
 }

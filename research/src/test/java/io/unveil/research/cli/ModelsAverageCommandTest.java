@@ -56,4 +56,13 @@ class ModelsAverageCommandTest {
         assertEquals(2, cl.execute("--last", "-1", "--out", out.toString(), a.toString()));
         assertFalse(Files.exists(out));
     }
+
+    @Test
+    void halfWritesFloat16ValuesOfHalfTheSize() throws IOException {
+        Path a = snapshot("a.bin", 0.1f, 3f, -1f / 3);
+        Path out = dir.resolve("half.bin");
+        assertEquals(0, new CommandLine(new ModelsAverageCommand()).execute("--half", "--out", out.toString(), a.toString()));
+        assertArrayEquals(new float[] {0.0999755859375f, 3f, -0.333251953125f}, read(out));
+        assertEquals(Files.size(a) - 3 * 2, Files.size(out));
+    }
 }

@@ -39,8 +39,16 @@ import java.util.function.Function;
  */
 public final class DetectionEvaluation {
     /** {@code detectors}: the detectors compared on recall, false detections and real photos (all when empty). */
+    /**
+     * {@code landmarks}: a second 68-point net (a weight file of {@code unveil train landmarks}, or "masked" for the
+     * bundled one) measured beside face-api's on YuNet's boxes; null = face-api's only. {@code identities}: which
+     * VALIDATION identities ({@link IdentitySplit.Subset#VALIDATION} = all).
+     */
     public record Options(Path data, Path masked, Path out, int perIdentity, Path yunetModels, int calibrate,
-                          List<String> detectors) {
+                          List<String> detectors, String landmarks, IdentitySplit.Subset identities) {
+        public Options(Path data, Path masked, Path out, int perIdentity, Path yunetModels, int calibrate, List<String> detectors) {
+            this(data, masked, out, perIdentity, yunetModels, calibrate, detectors, null, IdentitySplit.Subset.VALIDATION);
+        }
     }
 
     static final OccluderType[] OCCLUDERS = {OccluderType.MEDICAL_MASK, OccluderType.CLOTH_MASK, OccluderType.SUNGLASSES,
@@ -48,7 +56,7 @@ public final class DetectionEvaluation {
     static final String PLAIN = "plain";
     /** Alignment methods compared on each matched face. */
     static final String TODAY = "tiny-416 + 68 points", YUNET_68 = "yunet (face-api box) + 68 points: the yunet pipeline", YUNET_5 = "yunet 5 points", YUNET_EYES = "yunet eyes",
-            YUNET_UPPER = "yunet + 68 points, eyes+nose only";
+            YUNET_UPPER = "yunet + 68 points, eyes+nose only", YUNET_TUNED = "yunet + fine-tuned 68 points (--landmarks)";
 
     private DetectionEvaluation() {
     }
@@ -65,6 +73,8 @@ public final class DetectionEvaluation {
         FaceApiAnalyzer today = new FaceApiAnalyzer(tiny416, lmNet);
         YuNetDetector yunet = YuNetDetector.load(YuNetDetector.DEFAULT_SCORE_THRESHOLD);
         YuNetAnalyzer yuAnalyzer = new YuNetAnalyzer(yunet, lmNet);
+        YuNetAnalyzer tuned = o.landmarks() == null ? null : new YuNetAnalyzer(yunet, o.landmarks().equals("masked")
+                ? FaceLandmark68Net.loadMasked() : FaceLandmark68Net.fromWeightFile(Path.of(o.landmarks())));
         try (Candidates candidates = new Candidates(tiny416, yunet, o.yunetModels())) {
             if (o.calibrate() > 0 && o.data() != null)
                 results.put("yunetTemplate", calibrate(o, today, yuAnalyzer, console));
@@ -72,7 +82,7 @@ public final class DetectionEvaluation {
             if (!o.detectors().isEmpty()) compared.keySet().retainAll(o.detectors());
             if (o.data() != null) {
                 List<Truth> truths = truths(o, today, yuAnalyzer, console);
-                results.put("synthetic", synthetic(truths, compared, today, yuAnalyzer, o.out(), console));
+                results.put("synthetic", synthetic(truths, compared, today, yuAnalyzer, tuned, o.out(), console));
                 results.put("noFace", NoFaceCrops.measure(truths, compared, console));
             }
             if (o.masked() != null) {
@@ -81,7 +91,8 @@ public final class DetectionEvaluation {
             }
         } finally {
             today.close(); // closes tiny416 and the landmark net
-            yunet.close();
+            if (tuned != null) tuned.close(); // closes yunet and the fine-tuned net
+            else yunet.close();
         }
         Files.writeString(o.out().resolve("results.json"), Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(results));
         return results;
@@ -89,16 +100,24 @@ public final class DetectionEvaluation {
 
     /** Photos of VALIDATION identities (the first perIdentity of each), with the landmarks of their largest face. */
     static List<Truth> truths(Options o, FaceApiAnalyzer today, YuNetAnalyzer yu, PrintStream console) {
-        return photos(o.data(), IdentitySplit.Part.VALIDATION, o.perIdentity(), today, yu, console);
+        String dataset = o.data().getFileName().toString();
+        return photos(o.data(), id -> o.identities().contains(dataset, id), o.identities().describe(), o.perIdentity(),
+                today, yu, console);
     }
 
     static List<Truth> photos(Path data, IdentitySplit.Part part, int perIdentity, FaceApiAnalyzer today, YuNetAnalyzer yu,
                               PrintStream console) {
         String dataset = data.getFileName().toString();
+        return photos(data, id -> IdentitySplit.of(dataset, id) == part, part.name(), perIdentity, today, yu, console);
+    }
+
+    static List<Truth> photos(Path data, java.util.function.Predicate<String> identities, String which, int perIdentity,
+                              FaceApiAnalyzer today, YuNetAnalyzer yu, PrintStream console) {
+        String dataset = data.getFileName().toString();
         List<Truth> out = new ArrayList<>();
         int none = 0;
         for (Map.Entry<String, List<Path>> e : LabeledImages.load(data).byIdentity().entrySet()) {
-            if (IdentitySplit.of(dataset, e.getKey()) != part) continue;
+            if (!identities.test(e.getKey())) continue;
             for (Path f : e.getValue().subList(0, Math.min(perIdentity, e.getValue().size()))) {
                 RgbImage img = Images.read(f);
                 float[] lm = groundTruth(img, today, yu);
@@ -106,13 +125,13 @@ public final class DetectionEvaluation {
                 else out.add(new Truth(f, img, lm));
             }
         }
-        console.printf("%s %s: %d photos with a face (%d where neither tiny-416 nor yunet found one)%n", dataset, part,
+        console.printf("%s %s: %d photos with a face (%d where neither tiny-416 nor yunet found one)%n", dataset, which,
                 out.size(), none);
         return out;
     }
 
     /** 68 landmarks of the largest face on the unmasked photo: today's detector, else YuNet's box; null if neither. */
-    static float[] groundTruth(RgbImage img, FaceApiAnalyzer today, YuNetAnalyzer yu) {
+    public static float[] groundTruth(RgbImage img, FaceApiAnalyzer today, YuNetAnalyzer yu) {
         DetectedFace f = today.detect(img).stream().max(Comparator.comparingDouble(d -> d.box().area())).orElse(null);
         if (f != null) return f.landmarks();
         return yu.analyze(img).stream().filter(a -> a.landmarks68() != null)
@@ -149,13 +168,14 @@ public final class DetectionEvaluation {
         return p;
     }
 
-    static YuNetAnalyzer.Analysis matched(List<YuNetAnalyzer.Analysis> as, float[] truth) {
+    public static YuNetAnalyzer.Analysis matched(List<YuNetAnalyzer.Analysis> as, float[] truth) {
         for (YuNetAnalyzer.Analysis a : as) if (a.landmarks68() != null && FacePoints.covers(a.face().box(), truth)) return a;
         return null;
     }
 
     static Map<String, Object> synthetic(List<Truth> truths, Map<String, Function<RgbImage, List<Box>>> detectors,
-                                         FaceApiAnalyzer today, YuNetAnalyzer yu, Path out, PrintStream console) throws IOException {
+                                         FaceApiAnalyzer today, YuNetAnalyzer yu, YuNetAnalyzer tuned, Path out,
+                                         PrintStream console) throws IOException {
         List<String> conditions = new ArrayList<>();
         conditions.add(PLAIN);
         for (OccluderType t : OCCLUDERS) conditions.add(t.name().toLowerCase());
@@ -194,6 +214,12 @@ public final class DetectionEvaluation {
                     errors.add(YUNET_UPPER, cond, null, t.landmarks(), upperMatrix(lm), truthM);
                     g.computeIfAbsent(YUNET_68, k -> new TreeMap<>())
                             .merge(reason(assessor, img, new DetectedFace(ya.box(), ya.face().score(), lm)), 1, Integer::sum);
+                }
+                YuNetAnalyzer.Analysis ta = tuned == null ? null : matched(tuned.analyze(img), t.landmarks());
+                if (ta != null) {
+                    errors.add(YUNET_TUNED, cond, ta.landmarks68(), t.landmarks(), FaceAligner.matrix(ta.landmarks68(), AlignTarget.FACE_128), truthM);
+                    g.computeIfAbsent(YUNET_TUNED, k -> new TreeMap<>())
+                            .merge(reason(assessor, img, new DetectedFace(ta.box(), ta.face().score(), ta.landmarks68())), 1, Integer::sum);
                 }
                 if ((i + 1) % 50 == 0) console.printf("\r%s: %d/%d", cond, i + 1, truths.size());
             }

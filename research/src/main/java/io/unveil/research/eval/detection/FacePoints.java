@@ -6,9 +6,9 @@ import io.unveil.detector.align.Alignment;
 import io.unveil.detector.align.FaceAligner;
 
 /** Reference points of a 68-landmark face (iBUG order) and the checks built on them. */
-final class FacePoints {
+public final class FacePoints {
     /** Landmark regions whose error is reported separately: where the landmark net goes wrong under occluders. */
-    enum Region {
+    public enum Region {
         JAW(0, 16), BROWS(17, 26), NOSE(27, 35), EYES(36, 47), MOUTH(48, 67), ALL(0, 67);
 
         final int from, to;
@@ -32,7 +32,7 @@ final class FacePoints {
         return new double[]{x / 6, y / 6};
     }
 
-    static double interOcular(float[] lm) {
+    public static double interOcular(float[] lm) {
         double[] l = eyeCentre(lm, true), r = eyeCentre(lm, false);
         return Math.hypot(r[0] - l[0], r[1] - l[1]);
     }
@@ -44,7 +44,7 @@ final class FacePoints {
     }
 
     /** A detection box covers this face when both eye centres and the nose tip lie inside it (box conventions differ). */
-    static boolean covers(Box b, float[] lm) {
+    public static boolean covers(Box b, float[] lm) {
         double[] f = five(lm);
         for (int k = 0; k < 3; k++) {
             double x = f[2 * k], y = f[2 * k + 1];
@@ -54,7 +54,7 @@ final class FacePoints {
     }
 
     /** Mean landmark distance over a region, in units of the ground truth's inter-ocular distance. */
-    static double nme(float[] lm, float[] truth, Region r) {
+    public static double nme(float[] lm, float[] truth, Region r) {
         double iod = interOcular(truth), s = 0;
         for (int i = r.from; i <= r.to; i++) s += Math.hypot(lm[2 * i] - truth[2 * i], lm[2 * i + 1] - truth[2 * i + 1]);
         return s / (r.to - r.from + 1) / iod;

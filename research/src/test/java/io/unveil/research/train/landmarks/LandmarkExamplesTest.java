@@ -1,0 +1,72 @@
+package io.unveil.research.train.landmarks;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.record.Box;
+import io.unveil.detector.faceapi.FaceLandmark68Translator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class LandmarkExamplesTest {
+    /** A 68-point face around (cx, cy), 60 px wide: dlib's mean shape (points 17-67) and a half-ellipse jaw (0-16). */
+    static float[] face(float cx, float cy) {
+        float[] lm = new float[136];
+        for (int i = 0; i < 17; i++) {
+            double t = Math.PI * i / 16;
+            lm[2 * i] = (float) (cx - 30 * Math.cos(t));
+            lm[2 * i + 1] = (float) (cy - 10 + 38 * Math.sin(t));
+        }
+        for (int i = 17; i < 68; i++) {
+            double[] u = io.unveil.detector.align.FaceAligner.meanShapeUnit(i);
+            lm[2 * i] = (float) (cx + (u[0] - 0.5) * 60);
+            lm[2 * i + 1] = (float) (cy + (u[1] - 0.5) * 60);
+        }
+        return lm;
+    }
+
+    static RgbImage grey(int w, int h) {
+        byte[] d = new byte[w * h * 3];
+        for (int i = 0; i < d.length; i++) d[i] = (byte) (i * 31);
+        return new RgbImage(w, h, d);
+    }
+
+    /**
+     * The target, read back the way the pipeline reads the net's output (un-padding, then the clipped box origin:
+     * FaceApiAnalyzer.landmarksFor), gives the ground truth again, also for a box that starts outside the image.
+     */
+    @Test
+    void theTargetDecodesToTheGroundTruthAsThePipelineDecodesTheNet() {
+        RgbImage img = grey(160, 200);
+        float[] truth = face(60, 90);
+        for (Box b : List.of(new Box(20.4f, 45.7f, 83.2f, 77.9f), new Box(-10.5f, 30.2f, 95f, 90f))) {
+            LandmarkExamples.Example e = LandmarkExamples.of(img, b, truth);
+            assertEquals(3 * 112 * 112, e.input().length);
+            int[] r = io.unveil.detector.FaceApiAnalyzer.faceApiCrop(b, img.width(), img.height());
+            float[] px = FaceLandmark68Translator.toCropPixels(e.target(), r[2], r[3]);
+            float sx = Math.max(b.x(), 0f), sy = Math.max(b.y(), 0f);
+            for (int k = 0; k < 68; k++) {
+                px[2 * k] += sx;
+                px[2 * k + 1] += sy;
+            }
+            assertArrayEquals(truth, px, 1e-3f);
+        }
+        assertNull(LandmarkExamples.of(img, new Box(300, 300, 50, 50), truth), "a box outside the image has no example");
+    }
+
+    /** The same seed gives the same example (a resumed run sees the same batches); another seed another one. */
+    @Test
+    void randomExamplesAreReproducibleFromTheirSeed() {
+        List<LandmarkFace> faces = List.of(new LandmarkFace("a.jpg", "x", grey(160, 200), face(80, 100), new Box(45, 62, 72, 70)));
+        LandmarkExamples.Example a = LandmarkExamples.random(faces, new Random(5));
+        LandmarkExamples.Example b = LandmarkExamples.random(faces, new Random(5));
+        assertArrayEquals(a.input(), b.input());
+        assertArrayEquals(a.target(), b.target());
+        assertNotEquals(java.util.Arrays.hashCode(a.target()),
+                java.util.Arrays.hashCode(LandmarkExamples.random(faces, new Random(6)).target()));
+    }
+}
