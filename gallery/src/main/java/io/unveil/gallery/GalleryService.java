@@ -177,14 +177,11 @@ public final class GalleryService {
     public Outcome enrollAligned(String id, String name, List<Upload> faces, Map<String, String> metadata) {
         if (id == null) {
             String n = validName(name);
-            return save(null, n, enroller.merge(enroller.prepareAligned(decode(faces)), null), metadata, faces);
+            return save(n, enroller.merge(enroller.prepareAligned(decode(faces)), null), metadata, faces);
         }
         require(id);
         Enroller.Prepared p = enroller.prepareAligned(decode(faces));
-        return locks.with(id, () -> {
-            GalleryEntry e = require(id);
-            return save(e, e.name(), enroller.merge(p, e), null, faces);
-        });
+        return merge(id, p, faces, null);
     }
 
     public Outcome createFromClip(String name, Upload clip, String existingId) {
