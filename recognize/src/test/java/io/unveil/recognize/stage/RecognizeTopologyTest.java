@@ -256,6 +256,26 @@ class RecognizeTopologyTest {
     }
 
     @Test
+    void enrollingSomeoneSeenInOneVisitOfThreeTracksGivesOneRetroactiveEvent() throws Exception {
+        // the reported case: one person, their tracker track broken again and again, 18 RETROACTIVE rows at enrollment
+        enroll("alice", ALICE);
+        track("cam2", 5, CAROL, 4, 0);
+        track("cam2", 6, CAROL, 4, 1_000);
+        track("cam2", 9, CAROL, 4, 2_000);
+        idle();
+        assertEquals(List.of(TrackFusion.FIRST, TrackFusion.ENDED), events.readValuesToList().stream().map(RecognitionEvent::type).toList());
+        enroll("carol", CAROL);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        List<RecognitionEvent> retro = events.readValuesToList();
+        assertEquals(1, retro.size(), "one RETROACTIVE per visit: " + retro);
+        assertEquals(TrackFusion.RETROACTIVE, retro.get(0).type());
+        assertEquals(5, retro.get(0).trackId());
+        assertEquals(3, retro.get(0).visit().tracks());
+        assertEquals(12, retro.get(0).visit().frames());
+        validate(retro.get(0));
+    }
+
+    @Test
     void aGapLongerThanTheVisitGapEndsTheVisitBeforeTheNextOneStarts() {
         enroll("alice", ALICE);
         track("cam1", 7, ALICE, 3, 0);
