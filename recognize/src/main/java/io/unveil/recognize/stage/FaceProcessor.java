@@ -67,7 +67,7 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
     public void init(ProcessorContext<String, Outcome<Routed>> context) {
         ctx = context;
         tracks = context.getStateStore(storeName);
-        Duration every = Duration.ofMillis(Math.max(100, config.idleTimeout().toMillis() / 2));
+        Duration every = Duration.ofMillis(Math.max(100, Math.min(config.idleTimeout().toMillis(), config.quietTimeout().toMillis()) / 2));
         context.schedule(every, PunctuationType.WALL_CLOCK_TIME, now -> endIdle());
     }
 
@@ -122,7 +122,7 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
         }
         // visits of this camera a gap behind this face have ended: their ENDED goes out before this face's decisions
         for (TrackState o : List.copyOf(open)) {
-            if (!Visits.ended(o, cameraTime.get(cam), wall, wall, config.idleTimeout().toMillis())) continue;
+            if (!Visits.ended(o, cameraTime.get(cam), wall, wall, config.idleTimeout().toMillis(), config.quietTimeout().toMillis())) continue;
             open.remove(o);
             finish(keys.get(o), o, snap, Math.max(o.lastCaptureMs, 0));
             tracks.delete(keys.get(o));
@@ -187,7 +187,7 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
                 // after a restart the camera's times are not known yet: the visit's own stand in for them
                 long camTime = cameraTime.getOrDefault(t.cameraId, t.lastCaptureMs);
                 long camWall = cameraWall.getOrDefault(t.cameraId, t.lastSeenWallMs);
-                if (Visits.ended(t, camTime, wall, camWall, gap)) ended.add(kv);
+                if (Visits.ended(t, camTime, wall, camWall, gap, config.quietTimeout().toMillis())) ended.add(kv);
             }
         }
         if (ended.isEmpty()) return;

@@ -30,16 +30,18 @@ import java.time.Duration;
  * @param nameFrames         frames in a row matching one identity before it is announced
  * @param switchFrames       frames in a row matching another identity before a named visit changes to it
  * @param rejoinSimilarity   centred cosine of a new track's first face to a visit within the gap to continue it
+ * @param quietTimeout       a visit whose camera sent no face for this long of wall-clock time has ended
  */
 public record RecognizeConfig(String inputTopic, float threshold, String thresholdSource, float minMargin,
                               int minFramesUnknown, Duration idleTimeout, float unknownJoin, int maxUnknownClusters,
                               Duration historyRetention, Duration retroactiveEvery, boolean historyThumbnails,
                               boolean perIdentityMetrics, float[] center, int nameFrames, int switchFrames,
-                              float rejoinSimilarity) {
+                              float rejoinSimilarity, Duration quietTimeout) {
 
     public RecognizeConfig {
         if (!(threshold > -1f && threshold < 1f)) throw new IllegalArgumentException("recognize threshold must be in (-1,1)");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) throw new IllegalArgumentException("recognize.idle-timeout must be > 0");
+        if (quietTimeout.isNegative() || quietTimeout.isZero()) throw new IllegalArgumentException("recognize.quiet-timeout must be > 0");
         new DecisionRule(nameFrames, minFramesUnknown, switchFrames); // checks them
     }
 
@@ -56,7 +58,8 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
                 d.get(RecognizeSettings.IDLE_TIMEOUT), threshold, d.get(RecognizeSettings.MAX_UNKNOWN_CLUSTERS),
                 d.get(RecognizeSettings.HISTORY_RETENTION), d.get(RecognizeSettings.RETROACTIVE_EVERY),
                 d.get(RecognizeSettings.HISTORY_THUMBNAILS), d.get(RecognizeSettings.PER_IDENTITY_METRICS), null,
-                d.get(RecognizeSettings.NAME_FRAMES), d.get(RecognizeSettings.SWITCH_FRAMES), threshold);
+                d.get(RecognizeSettings.NAME_FRAMES), d.get(RecognizeSettings.SWITCH_FRAMES), threshold,
+                d.get(RecognizeSettings.QUIET_TIMEOUT));
     }
 
     public static RecognizeConfig from(Settings s) {
@@ -98,31 +101,33 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
                 s.get(RecognizeSettings.HISTORY_THUMBNAILS),
                 s.get(RecognizeSettings.PER_IDENTITY_METRICS), center,
                 s.get(RecognizeSettings.NAME_FRAMES), s.get(RecognizeSettings.SWITCH_FRAMES),
-                s.get(RecognizeSettings.REJOIN_SIMILARITY, (double) threshold).floatValue());
+                s.get(RecognizeSettings.REJOIN_SIMILARITY, (double) threshold).floatValue(),
+                s.get(RecognizeSettings.QUIET_TIMEOUT));
     }
 
     /** The same settings with a calibration's threshold and center. */
     public RecognizeConfig withCalibration(CalibrationResult cal, String source) {
         return new RecognizeConfig(inputTopic, cal.threshold(), source, minMargin, minFramesUnknown, idleTimeout,
                 cal.threshold(), maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails,
-                perIdentityMetrics, cal.center(), nameFrames, switchFrames, cal.threshold());
+                perIdentityMetrics, cal.center(), nameFrames, switchFrames, cal.threshold(), quietTimeout);
     }
 
     public RecognizeConfig withInputTopic(String topic) {
         return new RecognizeConfig(topic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
                 unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
-                nameFrames, switchFrames, rejoinSimilarity);
+                nameFrames, switchFrames, rejoinSimilarity, quietTimeout);
     }
 
+    /** The same settings with visit gap {@code idle}; the wall-clock quiet timeout becomes the same (tests' streams end). */
     public RecognizeConfig withIdleTimeout(Duration idle) {
         return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idle,
                 unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
-                nameFrames, switchFrames, rejoinSimilarity);
+                nameFrames, switchFrames, rejoinSimilarity, idle);
     }
 
     public RecognizeConfig withHistoryRetention(Duration retention) {
         return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
                 unknownJoin, maxUnknownClusters, retention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
-                nameFrames, switchFrames, rejoinSimilarity);
+                nameFrames, switchFrames, rejoinSimilarity, quietTimeout);
     }
 }

@@ -28,6 +28,8 @@ public final class RecognizeSettings implements SettingCatalogue {
     public static final Setting<Duration> IDLE_TIMEOUT = Setting.duration("recognize.idle-timeout", Duration.ofSeconds(3),
             "the visit gap: a visit with no face for this long (capture time) has ended; a new track on the same camera "
                     + "within it that looks like the visit continues it");
+    public static final Setting<Duration> QUIET_TIMEOUT = Setting.duration("recognize.quiet-timeout", Duration.ofSeconds(10),
+            "a visit whose camera sent no face for this long (wall clock) has ended: the camera went quiet or the stream stopped");
     public static final Setting<Double> REJOIN_SIMILARITY = new Setting<>("recognize.rejoin-similarity",
             io.unveil.core.config.SettingType.DECIMAL, null, "= threshold",
             "cosine similarity of a new track's first face to a visit within the gap needed to continue that visit");
@@ -52,7 +54,7 @@ public final class RecognizeSettings implements SettingCatalogue {
     @Override
     public List<SettingSpec> settings() {
         return List.of(MODEL, THRESHOLD, CALIBRATION, READ_RAW_FACES, INPUT_TOPIC, MIN_MARGIN, MIN_FRAMES_UNKNOWN, NAME_FRAMES,
-                SWITCH_FRAMES, IDLE_TIMEOUT, REJOIN_SIMILARITY, UNKNOWN_JOIN, MAX_UNKNOWN_CLUSTERS, HISTORY_RETENTION, RETROACTIVE_EVERY, HISTORY_THUMBNAILS,
+                SWITCH_FRAMES, IDLE_TIMEOUT, QUIET_TIMEOUT, REJOIN_SIMILARITY, UNKNOWN_JOIN, MAX_UNKNOWN_CLUSTERS, HISTORY_RETENTION, RETROACTIVE_EVERY, HISTORY_THUMBNAILS,
                 PER_IDENTITY_METRICS, APPLICATION_ID);
     }
 }

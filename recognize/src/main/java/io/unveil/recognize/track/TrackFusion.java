@@ -102,15 +102,17 @@ public final class TrackFusion {
     }
 
     /**
-     * Final decision for a visit that ended: always an ENDED event. It keeps the announced decision; a visit that ended
-     * before any decision had the evidence gets the verdict of all its frames fused (named only if the policy accepts
-     * the whole visit's embedding).
+     * Final decision for a visit that ended: always an ENDED event. It keeps the announced decision. A tracked visit
+     * that ended before a name had its evidence ends unknown: a name from fewer frames than the rule asks for is what
+     * the rule exists to prevent (under load, visits split into one-face visits named wrongly on their ENDED). An
+     * untracked face ({@code trackId < 0}: one face is all there will be) gets the policy's verdict on it.
      */
     public TrackDecision end(TrackState t, CentroidMatcher gallery) {
         float[] fused = Vectors.normalized(t.sum);
         Match m = gallery.match(fused);
         if (t.emittedLabel == null) {
-            t.emittedLabel = policy.accepts(m) ? m.identityId() : UNKNOWN;
+            boolean untracked = t.trackId < 0;
+            t.emittedLabel = untracked && policy.accepts(m) ? m.identityId() : UNKNOWN;
             t.emittedName = m.name();
         }
         if (!m.isEmpty()) t.bestSimilarity = Math.max(t.bestSimilarity, m.similarity());

@@ -120,13 +120,16 @@ class TrackFusionTest {
     }
 
     @Test
-    void aVisitTooShortForEvidenceEndsWithTheVerdictOfAllItsFrames() {
+    void aTrackedVisitTooShortForEvidenceEndsUnknownAnUntrackedFaceGetsItsVerdict() {
         frame(ALICE, 1f);
         assertTrue(events.isEmpty());
-        assertEquals("alice", fusion.end(visit, gallery).label());
-        TrackState other = new TrackState("cam", 8, 3);
-        fusion.add(other, face(5_000, 1f, null, false), STRANGER, 0, gallery);
-        assertEquals(TrackFusion.UNKNOWN, fusion.end(other, gallery).label());
+        assertEquals(TrackFusion.UNKNOWN, fusion.end(visit, gallery).label(), "one frame is no evidence for a name");
+        TrackState untracked = new TrackState("cam", -1, 3);
+        fusion.add(untracked, face(5_000, 1f, null, false), ALICE, 0, gallery);
+        assertEquals("alice", fusion.end(untracked, gallery).label(), "without a tracker one face is all there is");
+        TrackState stranger = new TrackState("cam", -1, 3);
+        fusion.add(stranger, face(6_000, 1f, null, false), STRANGER, 0, gallery);
+        assertEquals(TrackFusion.UNKNOWN, fusion.end(stranger, gallery).label());
     }
 
     @Test

@@ -42,10 +42,12 @@ class VisitsTest {
     @Test
     void aVisitEndsAGapAfterItsLastFaceInCaptureTimeOrWhenItsCameraWentQuiet() {
         TrackState t = visit(1, TrackFusionTest.ALICE, 10_000, 50_000);
-        assertFalse(Visits.ended(t, 12_999, 50_100, 50_100, 3_000));
-        assertTrue(Visits.ended(t, 13_000, 50_100, 50_100, 3_000), "the camera's faces are a gap past it");
-        assertTrue(Visits.ended(t, 10_000, 53_000, 50_000, 3_000), "nothing from its camera for a gap of wall time");
-        assertFalse(Visits.ended(t, 11_000, 60_000, 59_900, 3_000),
+        assertFalse(Visits.ended(t, 12_999, 50_100, 50_100, 3_000, 10_000));
+        assertTrue(Visits.ended(t, 13_000, 50_100, 50_100, 3_000, 10_000), "the camera's faces are a gap past it");
+        assertTrue(Visits.ended(t, 10_000, 60_000, 50_000, 3_000, 10_000), "nothing from its camera for the quiet timeout");
+        assertFalse(Visits.ended(t, 10_000, 54_000, 50_000, 3_000, 10_000),
+                "a slow pipeline: its camera's next face is 4 s of wall time away, but within the quiet timeout");
+        assertFalse(Visits.ended(t, 11_000, 70_000, 69_900, 3_000, 10_000),
                 "a backlog: wall time went on but its camera still sends faces within the gap");
     }
 }
