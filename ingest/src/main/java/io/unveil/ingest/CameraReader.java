@@ -42,6 +42,8 @@ public final class CameraReader implements Runnable, AutoCloseable {
     private volatile boolean connected;
     private volatile String failure;
     private long sequence;
+    /** Capture times of a file camera (see {@link FileClock}); live sources are stamped with the wall clock. */
+    private final FileClock fileClock = new FileClock();
 
     /** A camera read with FFmpeg ({@link FFmpegFrameSource}). */
     public CameraReader(CameraSpec spec, FrameSink sink, IngestMetrics metrics) {
@@ -111,8 +113,8 @@ public final class CameraReader implements Runnable, AutoCloseable {
             metrics.connected.set(1);
             connected = true;
             downSinceMs = -1;
-            long openedWallMs = System.currentTimeMillis();
             long openedNanos = System.nanoTime();
+            if (!kind.live()) fileClock.startPass(System.currentTimeMillis(), source.durationUs() / 1000, spec.realtime());
             while (!closed) {
                 long t0 = System.nanoTime();
                 FrameSource.Picture f = source.next();
@@ -147,7 +149,11 @@ public final class CameraReader implements Runnable, AutoCloseable {
                     continue;
                 }
                 metrics.decodeLatency.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-                long capture = live ? System.currentTimeMillis() : openedWallMs + mediaUs / 1000;
+                if (!live) {
+                    long hold = fileClock.waitMs(mediaUs, System.currentTimeMillis());
+                    if (hold > 0) sleep(hold);
+                }
+                long capture = live ? System.currentTimeMillis() : fileClock.stamp(mediaUs);
                 sink.send(new Frame(spec.id(), sequence++, capture, jpeg));
             }
             return false;

@@ -36,6 +36,12 @@ public final class FFmpegFrameSource implements FrameSource {
     }
 
     @Override
+    public long durationUs() {
+        long us = grabber == null ? 0 : grabber.getLengthInTime();
+        return us > 0 ? us : -1;
+    }
+
+    @Override
     public Picture next() throws Exception {
         while (true) {
             Frame f = grabber.grabImage();

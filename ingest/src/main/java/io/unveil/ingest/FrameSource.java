@@ -21,6 +21,11 @@ public interface FrameSource extends AutoCloseable {
     /** Connects; throws when the camera cannot be opened. */
     void open() throws Exception;
 
+    /** Length of the source in microseconds once opened (a file's duration), or -1 when unknown or unbounded. */
+    default long durationUs() {
+        return -1;
+    }
+
     /** The next picture, or null when the source has ended; throws when reading fails. */
     Picture next() throws Exception;
 

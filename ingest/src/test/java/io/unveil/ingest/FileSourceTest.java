@@ -39,9 +39,12 @@ class FileSourceTest {
         CollectingSink sink = new CollectingSink(0);
         CameraReader r = reader(Settings.empty().with("ingest.fps", "0"), "lobby", sink, reg);
         r.run();
+        long done = System.currentTimeMillis();
         assertTrue(r.finished());
         assertEquals(null, r.failure());
         assertEquals(40, sink.frames.size());
+        // 2 s of video read in a fraction of that: the file is stamped as if it had just played, never in the future
+        assertTrue(sink.frames.get(39).captureTimeMs() <= done, "last frame stamped " + (sink.frames.get(39).captureTimeMs() - done) + " ms ahead");
         for (int i = 0; i < sink.frames.size(); i++) {
             Frame f = sink.frames.get(i);
             assertEquals("lobby", f.cameraId());

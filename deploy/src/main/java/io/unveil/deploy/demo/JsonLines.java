@@ -8,7 +8,11 @@ import io.unveil.core.record.RecognitionEvent;
 import io.unveil.core.serde.Json;
 import java.time.Instant;
 
-/** One compact JSON line per face or event for a terminal (images left out; they are in the topics). */
+/**
+ * One compact JSON line per face or event for a terminal (images left out; they are in the topics). Event lines are
+ * {@code docs/event.schema.json} events (their {@code type} is FIRST, CHANGED, ENDED or RETROACTIVE); face lines have
+ * {@code "type":"face"}.
+ */
 public final class JsonLines {
     private JsonLines() {
     }
@@ -42,24 +46,16 @@ public final class JsonLines {
         return n.toString();
     }
 
+    /**
+     * An event as one line in the shape of {@code docs/event.schema.json} (the topic's, the SSE stream's), thumbnails
+     * left out: the demo and {@code run --print-events} print the same record consumers of the topic read.
+     */
     public static String event(RecognitionEvent e) {
-        ObjectNode n = Json.MAPPER.createObjectNode();
-        n.put("type", "event");
-        n.put("event", e.type());
-        n.put("camera", e.cameraId());
-        n.put("time", Instant.ofEpochMilli(e.captureTimeMs()).toString());
-        n.put("track", e.trackId());
-        if (e.identityId() != null) n.put("identity", e.identityId());
-        if (e.name() != null) n.put("name", e.name());
-        if (e.unknownId() != null) n.put("unknown", e.unknownId());
-        n.put("similarity", round(e.similarity()));
-        n.put("margin", round(e.margin()));
-        n.put("frames", e.frames());
-        n.put("occlusion", round(e.occlusionRatio()));
-        n.put("inpainted", e.inpainted());
-        if (e.retroactive()) n.put("retroactive", true);
-        box(n, e.box());
-        return n.toString();
+        try {
+            return Json.MAPPER.writeValueAsString(e.withoutThumbnails());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException x) {
+            throw new java.io.UncheckedIOException(x);
+        }
     }
 
     private static void box(ObjectNode n, Box b) {

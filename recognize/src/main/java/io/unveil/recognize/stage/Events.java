@@ -24,12 +24,19 @@ final class Events {
                 unknown ? null : d.match().identityId(), unknown ? null : d.match().name(), null,
                 d.match().isEmpty() ? 0f : d.match().similarity(), d.match().margin(), t.frames,
                 t.occlusionRatio, t.inpainted, false, versions,
-                new RecognitionEvent.Thumbnails(t.thumbAligned, t.thumbMask, t.thumbRepaired));
+                new RecognitionEvent.Thumbnails(t.thumbAligned, t.thumbMask, t.thumbRepaired), visit(t));
+    }
+
+    /** The visit's summary so far. */
+    static RecognitionEvent.Visit visit(TrackState t) {
+        float n = Math.max(1, t.frames);
+        return new RecognitionEvent.Visit(t.firstCaptureMs, t.lastCaptureMs, t.frames, t.tracks,
+                Math.max(-1f, t.bestSimilarity), t.occludedFrames / n, t.repairedFrames / n);
     }
 
     static RecognitionEvent withUnknownId(RecognitionEvent e, String unknownId) {
         return new RecognitionEvent(e.eventId(), e.type(), e.cameraId(), e.captureTimeMs(), e.trackId(), e.box(), null,
                 null, unknownId, e.similarity(), e.margin(), e.frames(), e.occlusionRatio(), e.inpainted(),
-                e.retroactive(), e.modelVersions(), e.thumbnails());
+                e.retroactive(), e.modelVersions(), e.thumbnails(), e.visit());
     }
 }

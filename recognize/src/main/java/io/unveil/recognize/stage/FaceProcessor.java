@@ -13,9 +13,12 @@ import io.unveil.recognize.track.TrackDecision;
 import io.unveil.recognize.track.TrackFusion;
 import io.unveil.recognize.track.TrackState;
 import java.time.Duration;
+import io.unveil.recognize.track.Visits;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,9 +28,11 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Per face: decode the recognizer chip, embed it, fuse it into its track and match the fused embedding against the
- * current gallery snapshot; forward a {@link Decision} when an event is due. A punctuation ends idle tracks (final
- * ENDED event plus a history record for retroactive search). Null, malformed (see {@link FaceChecks}) and undecodable
+ * Per face: decode the recognizer chip, embed it, fuse it into its visit (the visit that follows its tracker track, or
+ * one of the camera's visits within the gap that it re-identifies, or a new one; {@link Visits}) and match the fused
+ * embedding against the current gallery snapshot; forward a {@link Decision} when an event is due. Visits are kept in
+ * the store under {@code camera/visit id}. A visit ends when a later face of its camera is a gap past it, or by a
+ * wall-clock punctuation when its camera went quiet (final ENDED event plus a history record for retroactive search). Null, malformed (see {@link FaceChecks}) and undecodable
  * faces go to the DLQ with the reason.
  */
 final class FaceProcessor implements Processor<String, Face, String, Outcome<Routed>> {
@@ -41,6 +46,10 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
     private final Map<String, String> versions;
     private ProcessorContext<String, Outcome<Routed>> ctx;
     private KeyValueStore<String, TrackState> tracks;
+    /** Per camera: latest capture time and the wall-clock time of its latest face (in memory; see endIdle). */
+    private final Map<String, Long> cameraTime = new HashMap<>();
+    private final Map<String, Long> cameraWall = new HashMap<>();
+    private static final StringSerializer KEYS = new StringSerializer();
 
     FaceProcessor(Embedder embedder, GalleryIndex index, TrackFusion fusion, RecognizeConfig config,
                   RecognizeMetrics metrics, String storeName) {
@@ -58,9 +67,8 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
     public void init(ProcessorContext<String, Outcome<Routed>> context) {
         ctx = context;
         tracks = context.getStateStore(storeName);
-        Duration every = Duration.ofMillis(Math.max(100, config.idleTimeout().toMillis() / 2));
+        Duration every = Duration.ofMillis(Math.max(100, Math.min(config.idleTimeout().toMillis(), config.quietTimeout().toMillis()) / 2));
         context.schedule(every, PunctuationType.WALL_CLOCK_TIME, now -> endIdle());
-        context.schedule(every, PunctuationType.STREAM_TIME, now -> endIdle());
     }
 
     @Override
@@ -89,23 +97,67 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
         metrics.embedLatency.record(Duration.ofNanos(t1 - t0));
         metrics.embedded.increment();
         String cam = f.cameraId() == null ? (r.key() == null ? "?" : r.key()) : f.cameraId();
-        boolean untracked = f.trackId() < 0;
-        String key = untracked ? cam + "/face/" + f.faceId() : cam + "/" + f.trackId();
-        TrackState t = untracked ? null : tracks.get(key);
-        if (t == null) t = new TrackState(cam, f.trackId(), emb.length);
         CentroidMatcher snap = index.snapshot();
+        long wall = ctx.currentSystemTimeMs();
+        if (f.trackId() < 0) {
+            // no tracker: the face is its own one-frame visit, decided and ended at once
+            TrackState t = new TrackState(cam, f.trackId(), emb.length);
+            addFrame(t, f, emb, wall, snap);
+            finish(cam + "/face/" + f.faceId(), t, snap, r.timestamp());
+            return;
+        }
+        cameraTime.merge(cam, f.captureTimeMs(), Math::max);
+        cameraWall.put(cam, wall);
+        String key = null;
+        TrackState t = null;
+        List<TrackState> open = new ArrayList<>();
+        Map<TrackState, String> keys = new HashMap<>();
+        try (KeyValueIterator<String, TrackState> it = tracks.prefixScan(cam + "/", KEYS)) {
+            while (it.hasNext()) {
+                KeyValue<String, TrackState> kv = it.next();
+                if (!cam.equals(kv.value.cameraId)) continue; // another camera whose id starts with this one's
+                open.add(kv.value);
+                keys.put(kv.value, kv.key);
+            }
+        }
+        // visits of this camera a gap behind this face have ended: their ENDED goes out before this face's decisions
+        for (TrackState o : List.copyOf(open)) {
+            if (!Visits.ended(o, cameraTime.get(cam), wall, wall, config.idleTimeout().toMillis(), config.quietTimeout().toMillis())) continue;
+            open.remove(o);
+            finish(keys.get(o), o, snap, Math.max(o.lastCaptureMs, 0));
+            tracks.delete(keys.get(o));
+        }
+        for (TrackState o : open) {
+            if (o.detectorTrackId == f.trackId()) {
+                t = o;
+                key = keys.get(o);
+            }
+        }
+        if (t == null) {
+            TrackState back = Visits.rejoin(open, emb, f.captureTimeMs(), config.center(), config.rejoinSimilarity());
+            if (back != null) {
+                t = back;
+                key = keys.get(back);
+                t.detectorTrackId = f.trackId();
+                t.tracks++;
+                metrics.rejoined.increment();
+            } else {
+                key = cam + "/" + f.trackId();
+                t = new TrackState(cam, f.trackId(), emb.length);
+            }
+        }
+        TrackDecision d = addFrame(t, f, emb, wall, snap);
+        if (d.emits()) emit(t, d, key, r.timestamp());
+        tracks.put(key, t);
+    }
+
+    private TrackDecision addFrame(TrackState t, Face f, float[] emb, long wall, CentroidMatcher snap) {
         long m0 = System.nanoTime();
-        TrackDecision d = fusion.add(t, f, emb, ctx.currentSystemTimeMs(), snap);
+        TrackDecision d = fusion.add(t, f, emb, wall, snap);
         metrics.matchLatency.record(Duration.ofNanos(System.nanoTime() - m0));
         if (fusion.policy().accepts(d.match())) metrics.frameMatches.increment();
         else metrics.frameUnknowns.increment();
-        if (untracked) {
-            // no tracker: the face is its own one-frame track, decided and ended at once
-            finish(key, t, snap, r.timestamp());
-            return;
-        }
-        if (d.emits()) emit(t, d, key, r.timestamp());
-        tracks.put(key, t);
+        return d;
     }
 
     private void emit(TrackState t, TrackDecision d, String key, long ts) {
@@ -120,19 +172,22 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
         emit(t, d, key, ts);
         ctx.forward(new Record<>(t.cameraId, Outcome.of(Routed.of(new HistoryRecord(Events.id(key, Long.toString(t.firstCaptureMs)),
                 t.cameraId, t.trackId, t.firstCaptureMs, t.lastCaptureMs, t.box, t.frames, d.fused(), t.occlusionRatio,
-                t.inpainted, d.label(), config.historyThumbnails() ? t.thumbAligned : null))), ts));
+                t.inpainted, d.label(), config.historyThumbnails() ? t.thumbAligned : null, Events.visit(t)))), ts));
     }
 
+    /** Ends the visits whose camera moved a gap past them or went quiet (see {@link Visits#ended}). */
     private void endIdle() {
         long wall = ctx.currentSystemTimeMs();
-        long stream = ctx.currentStreamTimeMs();
-        long idle = config.idleTimeout().toMillis();
+        long gap = config.idleTimeout().toMillis();
         List<KeyValue<String, TrackState>> ended = new ArrayList<>();
         try (KeyValueIterator<String, TrackState> it = tracks.all()) {
             while (it.hasNext()) {
                 KeyValue<String, TrackState> kv = it.next();
                 TrackState t = kv.value;
-                if (wall - t.lastSeenWallMs >= idle || stream - t.lastCaptureMs >= idle) ended.add(kv);
+                // after a restart the camera's times are not known yet: the visit's own stand in for them
+                long camTime = cameraTime.getOrDefault(t.cameraId, t.lastCaptureMs);
+                long camWall = cameraWall.getOrDefault(t.cameraId, t.lastSeenWallMs);
+                if (Visits.ended(t, camTime, wall, camWall, gap, config.quietTimeout().toMillis())) ended.add(kv);
             }
         }
         if (ended.isEmpty()) return;

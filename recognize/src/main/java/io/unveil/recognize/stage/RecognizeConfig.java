@@ -3,6 +3,7 @@ package io.unveil.recognize.stage;
 import io.unveil.core.config.Settings;
 import io.unveil.core.topic.Topics;
 import io.unveil.recognize.calibrate.CalibrationResult;
+import io.unveil.recognize.track.DecisionRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +18,8 @@ import java.time.Duration;
  * @param threshold          cosine similarity a fused track needs to be called a match
  * @param thresholdSource    where the threshold came from (file path or "explicit")
  * @param minMargin          required lead of the best identity over the second best
- * @param minFramesUnknown   frames without a match before a track is confidently unknown
- * @param idleTimeout        a track with no face for this long has ended
+ * @param minFramesUnknown   frames in a row without a match before a visit is announced unknown
+ * @param idleTimeout        the visit gap: a visit with no face for this long has ended
  * @param unknownJoin        cosine similarity to an unknown cluster needed to reuse its anonymous id
  * @param maxUnknownClusters bound on remembered anonymous ids (least recently seen forgotten first)
  * @param historyRetention   how long past sightings stay searchable for retroactive matches
@@ -26,16 +27,27 @@ import java.time.Duration;
  * @param historyThumbnails  keep the aligned face of a sighting in the history (for retroactive event thumbnails)
  * @param perIdentityMetrics count matches per identity (off by default: label cardinality)
  * @param center             mean unit descriptor from the calibration, subtracted before every cosine (null: none)
+ * @param nameFrames         frames in a row matching one identity before it is announced
+ * @param switchFrames       frames in a row matching another identity before a named visit changes to it
+ * @param rejoinSimilarity   centred cosine of a new track's first face to a visit within the gap to continue it
+ * @param quietTimeout       a visit whose camera sent no face for this long of wall-clock time has ended
  */
 public record RecognizeConfig(String inputTopic, float threshold, String thresholdSource, float minMargin,
                               int minFramesUnknown, Duration idleTimeout, float unknownJoin, int maxUnknownClusters,
                               Duration historyRetention, Duration retroactiveEvery, boolean historyThumbnails,
-                              boolean perIdentityMetrics, float[] center) {
+                              boolean perIdentityMetrics, float[] center, int nameFrames, int switchFrames,
+                              float rejoinSimilarity, Duration quietTimeout) {
 
     public RecognizeConfig {
         if (!(threshold > -1f && threshold < 1f)) throw new IllegalArgumentException("recognize threshold must be in (-1,1)");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) throw new IllegalArgumentException("recognize.idle-timeout must be > 0");
-        if (minFramesUnknown < 1) throw new IllegalArgumentException("recognize.min-frames-unknown must be >= 1");
+        if (quietTimeout.isNegative() || quietTimeout.isZero()) throw new IllegalArgumentException("recognize.quiet-timeout must be > 0");
+        new DecisionRule(nameFrames, minFramesUnknown, switchFrames); // checks them
+    }
+
+    /** The evidence a visit's decisions need (see {@link DecisionRule}). */
+    public DecisionRule decisionRule() {
+        return new DecisionRule(nameFrames, minFramesUnknown, switchFrames);
     }
 
     /** Defaults for everything but the threshold. */
@@ -45,7 +57,9 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
                 d.get(RecognizeSettings.MIN_MARGIN).floatValue(), d.get(RecognizeSettings.MIN_FRAMES_UNKNOWN),
                 d.get(RecognizeSettings.IDLE_TIMEOUT), threshold, d.get(RecognizeSettings.MAX_UNKNOWN_CLUSTERS),
                 d.get(RecognizeSettings.HISTORY_RETENTION), d.get(RecognizeSettings.RETROACTIVE_EVERY),
-                d.get(RecognizeSettings.HISTORY_THUMBNAILS), d.get(RecognizeSettings.PER_IDENTITY_METRICS), null);
+                d.get(RecognizeSettings.HISTORY_THUMBNAILS), d.get(RecognizeSettings.PER_IDENTITY_METRICS), null,
+                d.get(RecognizeSettings.NAME_FRAMES), d.get(RecognizeSettings.SWITCH_FRAMES), threshold,
+                d.get(RecognizeSettings.QUIET_TIMEOUT));
     }
 
     public static RecognizeConfig from(Settings s) {
@@ -85,28 +99,35 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
                 s.get(RecognizeSettings.HISTORY_RETENTION),
                 s.get(RecognizeSettings.RETROACTIVE_EVERY),
                 s.get(RecognizeSettings.HISTORY_THUMBNAILS),
-                s.get(RecognizeSettings.PER_IDENTITY_METRICS), center);
+                s.get(RecognizeSettings.PER_IDENTITY_METRICS), center,
+                s.get(RecognizeSettings.NAME_FRAMES), s.get(RecognizeSettings.SWITCH_FRAMES),
+                s.get(RecognizeSettings.REJOIN_SIMILARITY, (double) threshold).floatValue(),
+                s.get(RecognizeSettings.QUIET_TIMEOUT));
     }
 
     /** The same settings with a calibration's threshold and center. */
     public RecognizeConfig withCalibration(CalibrationResult cal, String source) {
         return new RecognizeConfig(inputTopic, cal.threshold(), source, minMargin, minFramesUnknown, idleTimeout,
                 cal.threshold(), maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails,
-                perIdentityMetrics, cal.center());
+                perIdentityMetrics, cal.center(), nameFrames, switchFrames, cal.threshold(), quietTimeout);
     }
 
     public RecognizeConfig withInputTopic(String topic) {
         return new RecognizeConfig(topic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
-                unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center);
+                unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
+                nameFrames, switchFrames, rejoinSimilarity, quietTimeout);
     }
 
+    /** The same settings with visit gap {@code idle}; the wall-clock quiet timeout becomes the same (tests' streams end). */
     public RecognizeConfig withIdleTimeout(Duration idle) {
         return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idle,
-                unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center);
+                unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
+                nameFrames, switchFrames, rejoinSimilarity, idle);
     }
 
     public RecognizeConfig withHistoryRetention(Duration retention) {
         return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
-                unknownJoin, maxUnknownClusters, retention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center);
+                unknownJoin, maxUnknownClusters, retention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
+                nameFrames, switchFrames, rejoinSimilarity, quietTimeout);
     }
 }

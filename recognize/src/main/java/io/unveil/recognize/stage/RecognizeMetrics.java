@@ -14,6 +14,7 @@ public final class RecognizeMetrics {
     final Counter frameMatches;
     final Counter frameUnknowns;
     final Counter rejected;
+    final Counter rejoined;
     final Timer matchLatency;
     final Timer embedLatency;
 
@@ -24,6 +25,8 @@ public final class RecognizeMetrics {
         frameMatches = Counter.builder("unveil.recognize.matches").description("frames whose fused track matched an identity").register(registry);
         frameUnknowns = Counter.builder("unveil.recognize.unknowns").description("frames whose fused track matched no identity").register(registry);
         rejected = Counter.builder("unveil.recognize.rejected").description("faces sent to the DLQ").register(registry);
+        rejoined = Counter.builder("unveil.recognize.visits.rejoined")
+                .description("new tracker tracks re-identified as the continuation of a visit within the gap").register(registry);
         matchLatency = Timer.builder("unveil.recognize.match.latency").description("gallery matching time per face").register(registry);
         embedLatency = Timer.builder("unveil.recognize.embed.latency").description("embedding time per face").register(registry);
         Gauge.builder("unveil.recognize.gallery.size", index, GalleryIndex::size).description("identities in the gallery").register(registry);

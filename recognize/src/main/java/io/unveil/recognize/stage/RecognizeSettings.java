@@ -19,10 +19,20 @@ public final class RecognizeSettings implements SettingCatalogue {
             "topic of the faces to recognize");
     public static final Setting<Double> MIN_MARGIN = Setting.decimal("recognize.min-margin", 0.0,
             "required lead of the best identity over the second best");
-    public static final Setting<Integer> MIN_FRAMES_UNKNOWN = Setting.integer("recognize.min-frames-unknown", 3,
-            "frames without a match before a track is confidently unknown");
-    public static final Setting<Duration> IDLE_TIMEOUT = Setting.duration("recognize.idle-timeout", Duration.ofSeconds(2),
-            "a track with no face for this long has ended");
+    public static final Setting<Integer> MIN_FRAMES_UNKNOWN = Setting.integer("recognize.min-frames-unknown", 4,
+            "frames in a row without a match before a visit is announced unknown");
+    public static final Setting<Integer> NAME_FRAMES = Setting.integer("recognize.name-frames", 2,
+            "frames in a row matching one identity before a visit is announced with that name (or changed from unknown to it)");
+    public static final Setting<Integer> SWITCH_FRAMES = Setting.integer("recognize.switch-frames", 3,
+            "frames in a row matching another identity before a named visit is changed to it");
+    public static final Setting<Duration> IDLE_TIMEOUT = Setting.duration("recognize.idle-timeout", Duration.ofSeconds(3),
+            "the visit gap: a visit with no face for this long (capture time) has ended; a new track on the same camera "
+                    + "within it that looks like the visit continues it");
+    public static final Setting<Duration> QUIET_TIMEOUT = Setting.duration("recognize.quiet-timeout", Duration.ofSeconds(10),
+            "a visit whose camera sent no face for this long (wall clock) has ended: the camera went quiet or the stream stopped");
+    public static final Setting<Double> REJOIN_SIMILARITY = new Setting<>("recognize.rejoin-similarity",
+            io.unveil.core.config.SettingType.DECIMAL, null, "= threshold",
+            "cosine similarity of a new track's first face to a visit within the gap needed to continue that visit");
     public static final Setting<Double> UNKNOWN_JOIN = new Setting<>("recognize.unknown-join", io.unveil.core.config.SettingType.DECIMAL,
             null, "= threshold", "cosine similarity to an unknown cluster needed to reuse its anonymous id");
     public static final Setting<Integer> MAX_UNKNOWN_CLUSTERS = Setting.integer("recognize.max-unknown-clusters", 10_000,
@@ -43,8 +53,8 @@ public final class RecognizeSettings implements SettingCatalogue {
 
     @Override
     public List<SettingSpec> settings() {
-        return List.of(MODEL, THRESHOLD, CALIBRATION, READ_RAW_FACES, INPUT_TOPIC, MIN_MARGIN, MIN_FRAMES_UNKNOWN, IDLE_TIMEOUT,
-                UNKNOWN_JOIN, MAX_UNKNOWN_CLUSTERS, HISTORY_RETENTION, RETROACTIVE_EVERY, HISTORY_THUMBNAILS,
+        return List.of(MODEL, THRESHOLD, CALIBRATION, READ_RAW_FACES, INPUT_TOPIC, MIN_MARGIN, MIN_FRAMES_UNKNOWN, NAME_FRAMES,
+                SWITCH_FRAMES, IDLE_TIMEOUT, QUIET_TIMEOUT, REJOIN_SIMILARITY, UNKNOWN_JOIN, MAX_UNKNOWN_CLUSTERS, HISTORY_RETENTION, RETROACTIVE_EVERY, HISTORY_THUMBNAILS,
                 PER_IDENTITY_METRICS, APPLICATION_ID);
     }
 }

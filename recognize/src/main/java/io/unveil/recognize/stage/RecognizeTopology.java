@@ -28,9 +28,8 @@ import org.slf4j.LoggerFactory;
  * The recognition topology:
  * <pre>
  * unveil.gallery ──(global store + matcher snapshot)────────────────────────────┐
- * faces ─► embed ─► fuse per track ─► match ─► decision ─┬─ known ─────────────► unveil.events
- *                                    │                   └─ unknown ─► (1 partition) anonymous id ─► unveil.events
- *                                    ├─ ended tracks ─► unveil.faces.history ─► history store ─► retroactive ─► unveil.events
+ * faces ─► embed ─► fuse per visit ─► match ─► decision ─► (1 partition, in order) anonymous id if unknown ─► unveil.events
+ *                                    ├─ ended visits ─► unveil.faces.history ─► history store ─► retroactive ─► unveil.events
  *                                    └─ bad faces ─► unveil.dlq
  * </pre>
  */
@@ -64,7 +63,7 @@ public final class RecognizeTopology {
         GalleryIndex index = new GalleryIndex(config.center());
         RecognizeMetrics metrics = new RecognizeMetrics(registry, index, config.perIdentityMetrics());
         OpenSetPolicy policy = new OpenSetPolicy(config.threshold(), config.minMargin());
-        TrackFusion fusion = new TrackFusion(policy, config.minFramesUnknown());
+        TrackFusion fusion = new TrackFusion(policy, config.decisionRule());
         Map<String, String> versions = Map.of("embedder", embedder.modelVersion(), "threshold",
                 config.threshold() + " (" + config.thresholdSource() + ")");
 
@@ -89,12 +88,11 @@ public final class RecognizeTopology {
                 .mapValues(v -> historySerde.serializer().serialize(Topics.FACE_HISTORY.name(), v.history()))
                 .to(Topics.FACE_HISTORY.name(), Topics.FACE_HISTORY.produced());
 
-        KStream<String, Decision> decisions = routed.filter((k, v) -> v.decision() != null).mapValues(Routed::decision);
-        decisions.filter((k, d) -> !d.unknown()).mapValues(Decision::event).to(Topics.EVENTS.name(), toEvents);
-        decisions.filter((k, d) -> d.unknown())
-                .selectKey((k, d) -> "unknown")
+        // every decision, named or not, takes the same single-partition path, so a visit's events stay in order
+        routed.filter((k, v) -> v.decision() != null).mapValues(Routed::decision)
+                .selectKey((k, d) -> "decisions")
                 .repartition(Repartitioned.<String, Decision>with(Serdes.String(), new JsonSerde<>(Decision.class))
-                        .withName("recognize-unknowns").withNumberOfPartitions(1))
+                        .withName("recognize-decisions").withNumberOfPartitions(1))
                 .process(() -> new UnknownProcessor(UNKNOWN_STORE, config.unknownJoin(), config.maxUnknownClusters()),
                         UNKNOWN_STORE)
                 .to(Topics.EVENTS.name(), toEvents);

@@ -92,10 +92,13 @@ final class RetroactiveProcessor implements Processor<String, byte[], String, Re
                 if (g.id().equals(h.decidedLabel())) continue;
                 Match m = snap.match(h.embedding());
                 if (!g.id().equals(m.identityId()) || !policy.accepts(m)) continue;
-                RecognitionEvent e = new RecognitionEvent(Events.id("retro", h.sightingId(), g.id(), Long.toString(g.version())),
+                // one RETROACTIVE per visit and identity: the stored visit now counts as decided for it, so a later
+                // version of the same gallery entry (more photos added) does not announce it again
+                history.put(kv.key, StateJson.write(h.decidedAs(g.id())));
+                RecognitionEvent e = new RecognitionEvent(Events.id("retro", h.sightingId(), g.id()),
                         TrackFusion.RETROACTIVE, h.cameraId(), h.lastCaptureMs(), h.trackId(), h.box(), g.id(), g.name(),
                         null, m.similarity(), m.margin(), h.frames(), h.occlusionRatio(), h.inpainted(), true, versions,
-                        new RecognitionEvent.Thumbnails(h.aligned(), null, null));
+                        new RecognitionEvent.Thumbnails(h.aligned(), null, null), h.visit());
                 ctx.forward(new Record<>(h.cameraId(), e, Math.max(0, h.lastCaptureMs())));
             }
         }

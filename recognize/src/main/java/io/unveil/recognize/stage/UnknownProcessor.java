@@ -14,9 +14,12 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Gives unknown decisions their anonymous id. Runs on a single partition (all cameras) so the same unknown person
- * seen at two cameras gets the same id. State store: {@code c:<id>} clusters, {@code t:<track>} the id a live track
- * already got (so its later events keep it), {@code next} the id counter.
+ * The last step of every decision, named or unknown, in the order the face processor made them: unknown decisions get
+ * their anonymous id, named ones pass through. All decisions take this one path (a single partition, all cameras) so
+ * the events of a visit reach {@code unveil.events} in order (when only unknown decisions came here, a visit's
+ * CHANGED to a name overtook its FIRST unknown by ~190 ms), and the same unknown person seen at two cameras gets the
+ * same id. State store: {@code c:<id>} clusters, {@code t:<track>} the id a live visit already got (so its later
+ * events keep it), {@code next} the id counter.
  */
 final class UnknownProcessor implements Processor<String, Decision, String, RecognitionEvent> {
     private final String storeName;
@@ -54,6 +57,11 @@ final class UnknownProcessor implements Processor<String, Decision, String, Reco
         if (d == null) return;
         RecognitionEvent e = d.event();
         String trackEntry = "t:" + d.trackKey();
+        if (!d.unknown()) {
+            if (TrackFusion.ENDED.equals(e.type())) store.delete(trackEntry);
+            ctx.forward(new Record<>(e.cameraId(), e, r.timestamp()));
+            return;
+        }
         byte[] known = store.get(trackEntry);
         UnknownCluster c;
         if (known != null) {

@@ -7,11 +7,11 @@ import io.unveil.recognize.match.OpenSetPolicy;
 import io.unveil.recognize.match.Vectors;
 
 /**
- * One decision per track. Every frame's unit embedding is added to the track's sum weighted by the frame's quality
+ * One decision per visit. Every frame's unit embedding is added to the visit's sum weighted by the frame's quality
  * score (and down-weighted by its occluded share); the fused (normalized) embedding is matched against the gallery
- * snapshot. An event is due when the track first reaches a confident decision (a match the policy accepts, or
- * "unknown" once {@code minFramesUnknown} frames failed to match), when that decision changes to another identity (or
- * from unknown to an identity), and when the track ends.
+ * snapshot. What the frame says (the identity the policy accepts, or unknown) is announced only once it has the
+ * evidence {@link DecisionRule} asks for: FIRST, CHANGED (a real change: unknown to a name, or another name after
+ * sustained evidence), and ENDED with the announced decision when the visit ends.
  */
 public final class TrackFusion {
     public static final String UNKNOWN = "unknown";
@@ -21,12 +21,11 @@ public final class TrackFusion {
     public static final String RETROACTIVE = "RETROACTIVE";
 
     private final OpenSetPolicy policy;
-    private final int minFramesUnknown;
+    private final DecisionRule rule;
 
-    public TrackFusion(OpenSetPolicy policy, int minFramesUnknown) {
-        if (minFramesUnknown < 1) throw new IllegalArgumentException("minFramesUnknown must be >= 1");
+    public TrackFusion(OpenSetPolicy policy, DecisionRule rule) {
         this.policy = policy;
-        this.minFramesUnknown = minFramesUnknown;
+        this.rule = rule;
     }
 
     public OpenSetPolicy policy() {
@@ -42,7 +41,7 @@ public final class TrackFusion {
         return Math.max(0.05f, Math.min(1f, q) * (1f - 0.5f * Math.max(0f, Math.min(1f, occ))));
     }
 
-    /** Adds one frame to the track and returns the decision (with an event type when one is due). */
+    /** Adds one frame to the visit and returns the decision (with an event type when one is due). */
     public TrackDecision add(TrackState t, Face face, float[] embedding, long wallMs, CentroidMatcher gallery) {
         float w = weight(face);
         Vectors.addScaled(t.sum, Vectors.normalized(embedding), w);
@@ -52,7 +51,11 @@ public final class TrackFusion {
         t.lastCaptureMs = Math.max(t.lastCaptureMs, face.captureTimeMs());
         t.lastSeenWallMs = wallMs;
         t.box = face.box();
-        if (face.occlusion() != null) t.occlusionRatio = face.occlusion().ratio();
+        if (face.occlusion() != null) {
+            t.occlusionRatio = face.occlusion().ratio();
+            if (face.occlusion().occluded()) t.occludedFrames++;
+        }
+        if (face.inpainted()) t.repairedFrames++;
         t.inpainted |= face.inpainted();
         float q = face.quality() == null ? 0f : face.quality().score();
         if (q > t.bestQuality || t.thumbAligned == null) {
@@ -63,26 +66,58 @@ public final class TrackFusion {
         }
         float[] fused = Vectors.normalized(t.sum);
         Match m = gallery.match(fused);
-        String label = policy.accepts(m) ? m.identityId() : (t.frames >= minFramesUnknown ? UNKNOWN : null);
-        // mid-track, a confident identity is only replaced by another identity, not by "unknown" (a few poor frames
-        // should not flap the decision); the ENDED event carries the final verdict either way
-        if (UNKNOWN.equals(label) && t.emittedLabel != null && !UNKNOWN.equals(t.emittedLabel)) label = t.emittedLabel;
+        if (!m.isEmpty()) t.bestSimilarity = Math.max(t.bestSimilarity, m.similarity());
+        String says = policy.accepts(m) ? m.identityId() : UNKNOWN;
+        if (says.equals(t.candidate)) t.candidateFrames++;
+        else {
+            t.candidate = says;
+            t.candidateFrames = 1;
+        }
         String type = null;
-        if (label != null && !label.equals(t.emittedLabel)) {
+        if (!says.equals(t.emittedLabel) && demotes(t.emittedLabel, says)) {
+            // a named visit is not turned unknown by a few poor frames: the name stays until another name has evidence
+        } else if (!says.equals(t.emittedLabel) && t.candidateFrames >= rule.framesNeeded(t.emittedLabel, says)) {
             type = t.emittedLabel == null ? FIRST : CHANGED;
-            t.emittedLabel = label;
+            if (t.emittedLabel == null) t.firstDecisionFrames = t.frames;
+            t.emittedLabel = says;
+            t.emittedName = UNKNOWN.equals(says) ? null : m.name();
             t.events++;
         }
-        return new TrackDecision(type, label, m, fused);
+        String label = t.emittedLabel;
+        return new TrackDecision(type, label, label != null && !UNKNOWN.equals(label) ? matchFor(m, t, gallery, fused) : m, fused);
     }
 
-    /** Final decision for a track that went idle: always an ENDED event (the label may still be unknown). */
+    private static boolean demotes(String emitted, String says) {
+        return emitted != null && !UNKNOWN.equals(emitted) && UNKNOWN.equals(says);
+    }
+
+    /**
+     * The match to report for the announced identity: the frame's best when it is that identity, else the announced
+     * identity's own similarity (-1 when it was deleted from the gallery meanwhile) against the best as second.
+     */
+    private static Match matchFor(Match best, TrackState t, CentroidMatcher gallery, float[] fused) {
+        if (t.emittedLabel.equals(best.identityId())) return best;
+        float s = gallery.similarityTo(t.emittedLabel, fused);
+        return new Match(t.emittedLabel, t.emittedName, Float.isNaN(s) ? -1f : s, best.similarity());
+    }
+
+    /**
+     * Final decision for a visit that ended: always an ENDED event. It keeps the announced decision. A tracked visit
+     * that ended before a name had its evidence ends unknown: a name from fewer frames than the rule asks for is what
+     * the rule exists to prevent (under load, visits split into one-face visits named wrongly on their ENDED). An
+     * untracked face ({@code trackId < 0}: one face is all there will be) gets the policy's verdict on it.
+     */
     public TrackDecision end(TrackState t, CentroidMatcher gallery) {
         float[] fused = Vectors.normalized(t.sum);
         Match m = gallery.match(fused);
-        String label = policy.accepts(m) ? m.identityId() : UNKNOWN;
-        t.emittedLabel = label;
+        if (t.emittedLabel == null) {
+            boolean untracked = t.trackId < 0;
+            t.emittedLabel = untracked && policy.accepts(m) ? m.identityId() : UNKNOWN;
+            t.emittedName = m.name();
+        }
+        if (!m.isEmpty()) t.bestSimilarity = Math.max(t.bestSimilarity, m.similarity());
         t.events++;
-        return new TrackDecision(ENDED, label, m, fused);
+        String label = t.emittedLabel;
+        return new TrackDecision(ENDED, label, UNKNOWN.equals(label) ? m : matchFor(m, t, gallery, fused), fused);
     }
 }

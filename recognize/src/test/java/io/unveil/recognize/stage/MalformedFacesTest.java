@@ -86,8 +86,9 @@ class MalformedFacesTest {
                 assertTrue(d.payload() == null || d.payload().length <= DeadLetter.MAX_PAYLOAD);
             }
             assertTrue(events.isEmpty(), "no event from a malformed face");
-            // the pipeline carries on: a good face of alice is still matched
+            // the pipeline carries on: good faces of alice are still matched (a name needs two frames in a row)
             faces.pipeInput("cam1", g, t + 100);
+            faces.pipeInput("cam1", PatternFaces.face("cam1", 3, 1, t + 200, 1, 0.8f), t + 200);
             RecognitionEvent e = events.readValue();
             assertEquals("alice", e.identityId());
             assertTrue(dlq.isEmpty());

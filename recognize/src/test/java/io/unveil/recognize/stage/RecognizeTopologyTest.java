@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,7 +152,7 @@ class RecognizeTopologyTest {
         gallery.pipeInput("alice", null);
         idle();
         events.readValuesToList();
-        track("cam1", 2, ALICE, 3, 10_000);
+        track("cam1", 2, ALICE, 4, 10_000);
         RecognitionEvent e = events.readValue();
         assertNull(e.identityId());
         assertNotNull(e.unknownId());
@@ -226,6 +227,103 @@ class RecognizeTopologyTest {
         assertTrue(d.reason().contains("undecodable"), d.reason());
         assertEquals(Topics.FACES.name(), d.sourceTopic());
         assertTrue(events.isEmpty());
+    }
+
+    @Test
+    void aPersonLostForLessThanTheGapIsOneVisit() throws Exception {
+        enroll("alice", ALICE);
+        enroll("bob", BOB);
+        track("cam1", 7, ALICE, 6, 0);
+        // the tracker lost her for a second (a detection gap, or a looped clip jumping back): a new track id
+        track("cam1", 8, ALICE, 6, 1_500);
+        List<RecognitionEvent> live = events.readValuesToList();
+        assertEquals(List.of("7:FIRST:alice"), live.stream().map(e -> e.trackId() + ":" + e.type() + ":" + e.identityId()).toList());
+        idle();
+        RecognitionEvent end = events.readValue();
+        assertEquals(TrackFusion.ENDED, end.type());
+        assertEquals(7, end.trackId());
+        assertEquals(12, end.frames());
+        assertEquals(2, end.visit().tracks());
+        assertEquals(12, end.visit().frames());
+        assertEquals(t0.toEpochMilli(), end.visit().startMs());
+        assertEquals(t0.toEpochMilli() + 2_000, end.visit().endMs());
+        assertTrue(end.visit().bestSimilarity() >= end.similarity() - 1e-6f);
+        assertEquals(0f, end.visit().occludedShare());
+        assertTrue(events.isEmpty());
+        assertEquals(1.0, registry.get("unveil.recognize.visits.rejoined").counter().count());
+        validate(live.get(0));
+        validate(end);
+    }
+
+    @Test
+    void enrollingSomeoneSeenInOneVisitOfThreeTracksGivesOneRetroactiveEvent() throws Exception {
+        // the reported case: one person, their tracker track broken again and again, 18 RETROACTIVE rows at enrollment
+        enroll("alice", ALICE);
+        track("cam2", 5, CAROL, 4, 0);
+        track("cam2", 6, CAROL, 4, 1_000);
+        track("cam2", 9, CAROL, 4, 2_000);
+        idle();
+        assertEquals(List.of(TrackFusion.FIRST, TrackFusion.ENDED), events.readValuesToList().stream().map(RecognitionEvent::type).toList());
+        enroll("carol", CAROL);
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        List<RecognitionEvent> retro = events.readValuesToList();
+        assertEquals(1, retro.size(), "one RETROACTIVE per visit: " + retro);
+        assertEquals(TrackFusion.RETROACTIVE, retro.get(0).type());
+        assertEquals(5, retro.get(0).trackId());
+        assertEquals(3, retro.get(0).visit().tracks());
+        assertEquals(12, retro.get(0).visit().frames());
+        validate(retro.get(0));
+    }
+
+    @Test
+    void aGapLongerThanTheVisitGapEndsTheVisitBeforeTheNextOneStarts() {
+        enroll("alice", ALICE);
+        track("cam1", 7, ALICE, 3, 0);
+        track("cam1", 8, ALICE, 3, 200 + 2_000);
+        assertEquals(List.of("7:FIRST", "7:ENDED", "8:FIRST"),
+                events.readValuesToList().stream().map(e -> e.trackId() + ":" + e.type()).toList());
+    }
+
+    @Test
+    void someoneElseWithinTheGapStartsTheirOwnVisit() {
+        enroll("alice", ALICE);
+        enroll("bob", BOB);
+        track("cam1", 7, ALICE, 3, 0);
+        track("cam1", 8, BOB, 3, 500);
+        assertEquals(List.of("7:FIRST:alice", "8:FIRST:bob"),
+                events.readValuesToList().stream().map(e -> e.trackId() + ":" + e.type() + ":" + e.identityId()).toList());
+        assertEquals(0.0, registry.get("unveil.recognize.visits.rejoined").counter().count());
+    }
+
+    @Test
+    void everyEventOfAVisitLeavesThroughOneSinglePartitionPathKeyedByCamera() {
+        // named and unknown decisions once took two paths (unknown ones through a repartition topic), and a visit's
+        // CHANGED to a name reached consumers before its FIRST unknown. Now the face processor's sub-topology writes
+        // nothing to unveil.events itself: everything goes through the one-partition decisions topic.
+        StreamsBuilder b = new StreamsBuilder();
+        RecognizeTopology.buildTopology(b, RecognizeConfig.withThreshold(0.8f, "test").withInputTopic(Topics.FACES.name()),
+                embedder, new SimpleMeterRegistry());
+        boolean found = false;
+        for (TopologyDescription.Subtopology sub : b.build().describe().subtopologies()) {
+            boolean readsFaces = sub.nodes().stream().anyMatch(n -> n instanceof TopologyDescription.Source src
+                    && src.topicSet() != null && src.topicSet().contains(Topics.FACES.name()));
+            if (!readsFaces) continue;
+            found = true;
+            for (TopologyDescription.Node n : sub.nodes())
+                if (n instanceof TopologyDescription.Sink sink)
+                    assertFalse(Topics.EVENTS.name().equals(sink.topic()), "the face sub-topology writes events directly: " + sub);
+        }
+        assertTrue(found);
+        // and on the output, an unknown visit that turns out to be alice: FIRST then CHANGED, same key
+        enroll("alice", ALICE);
+        track("cam1", 3, STRANGER, 4, 0);
+        for (int i = 0; i < 12; i++) {
+            long t = t0.toEpochMilli() + 400 + i * 100L;
+            faces.pipeInput("cam1", PatternFaces.face("cam1", 3, 10 + i, t, ALICE, 1f), t);
+        }
+        List<org.apache.kafka.streams.test.TestRecord<String, RecognitionEvent>> out = events.readRecordsToList();
+        assertEquals(List.of("cam1:FIRST:null", "cam1:CHANGED:alice"),
+                out.stream().map(r -> r.key() + ":" + r.value().type() + ":" + r.value().identityId()).toList());
     }
 
     static JsonSchema schema() throws Exception {

@@ -6,6 +6,7 @@ import io.unveil.core.image.RgbImage;
 import io.unveil.detector.DetectedFace;
 import io.unveil.detector.FaceApiAnalyzer;
 import io.unveil.detector.stage.DetectorConfig;
+import io.unveil.recognize.stage.RecognizeSettings;
 import io.unveil.research.bench.CameraVideos;
 import io.unveil.research.data.IdentitySplit;
 import io.unveil.research.data.LabeledImages;
@@ -23,7 +24,10 @@ import java.util.Map;
  * enroll and play it through the real pipeline, scores every segment and writes the report.
  */
 public final class LiveEvaluation {
-    /** Blank time after a photo beyond the tracker's gap, so the track has surely ended before the next person. */
+    /**
+     * Blank time after a photo beyond the tracker's gap and the recognizer's visit gap, so the visit has surely ended
+     * before the next person (the same person shown twice in a row would otherwise be one visit, as intended live).
+     */
     static final long GAP_MARGIN_MS = 500;
 
     /** The scored run with what the report needs. */
@@ -50,7 +54,7 @@ public final class LiveEvaluation {
         List<String> occluders = new ArrayList<>();
         draw(shots, o, shown, occluders, log);
         Settings given = settings(o.sets());
-        long gapMs = DetectorConfig.from(given).trackMaxGapMs() + GAP_MARGIN_MS;
+        long gapMs = Math.max(DetectorConfig.from(given).trackMaxGapMs(), given.get(RecognizeSettings.IDLE_TIMEOUT).toMillis()) + GAP_MARGIN_MS;
         LiveVideo.Timing timing = new LiveVideo.Timing(o.fps(), o.showSeconds(), gapMs / 1000.0);
         Path video = o.out().resolve("camera.mp4");
         List<LiveVideo.Range> ranges = LiveVideo.write(shown, video, timing);

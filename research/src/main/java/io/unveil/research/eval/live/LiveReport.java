@@ -2,6 +2,7 @@ package io.unveil.research.eval.live;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.unveil.core.record.RecognitionEvent;
 import io.unveil.core.serde.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 
-/** Writes a live test's report folder: results.json, table.md and contact-sheet.png (the video is camera.mp4 beside them). */
+/**
+ * Writes a live test's report folder: results.json, table.md, events.jsonl (every event the pipeline wrote, in the
+ * order read, thumbnails left out) and contact-sheet.png (the video is camera.mp4 beside them).
+ */
 public final class LiveReport {
     private LiveReport() {
     }
@@ -20,6 +24,9 @@ public final class LiveReport {
         Files.writeString(out.resolve("table.md"), "Command: `" + String.join(" ", commandLine) + "`\n\n" + LiveTable.markdown(r.rows()));
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), json(o, commandLine, r, loadBefore, loadAfter));
         ImageIO.write(ContactSheet.compose(r.segments(), r.shown()), "png", out.resolve("contact-sheet.png").toFile());
+        StringBuilder lines = new StringBuilder();
+        for (RecognitionEvent e : r.recording().events()) lines.append(Json.MAPPER.writeValueAsString(e.withoutThumbnails())).append('\n');
+        Files.writeString(out.resolve("events.jsonl"), lines);
     }
 
     static ObjectNode json(LiveOptions o, List<String> commandLine, LiveEvaluation.Result r, String loadBefore, String loadAfter) {
@@ -51,6 +58,8 @@ public final class LiveReport {
         n.put("faces", r.recording().faces().size());
         n.put("unmappedEvents", r.scored().unmappedEvents());
         n.put("retroactiveEvents", r.scored().retroactiveEvents());
+        n.put("changedEvents", r.scored().changedEvents());
+        n.put("unknownThenNamed", r.scored().unknownThenNamed());
         ArrayNode groups = n.putArray("groups");
         for (LiveTable.Row row : r.rows()) {
             ObjectNode g = groups.addObject();
@@ -64,6 +73,8 @@ public final class LiveReport {
             g.put("right", row.right());
             num(g, "medianFirstRightSeconds", row.medianFirstRightS());
             num(g, "maxFirstRightSeconds", row.maxFirstRightS());
+            num(g, "medianDecisionFrames", row.medianDecisionFrames());
+            num(g, "medianDecisionMs", row.medianDecisionMs());
         }
         ArrayNode segs = n.putArray("segments");
         for (SegmentResult s : r.segments()) {
@@ -86,6 +97,8 @@ public final class LiveReport {
             j.put("faces", s.faces());
             j.put("tracks", s.tracks());
             j.put("inpainted", s.inpainted());
+            num(j, "firstDecisionFrames", s.firstDecisionFrames());
+            num(j, "firstDecisionMs", s.firstDecisionMs());
         }
         return n;
     }

@@ -8,10 +8,12 @@ import java.util.Locale;
 public final class LiveTable {
     /**
      * One group's row. {@code right}: the person's name for enrolled people, unknown for strangers; seconds from the
-     * first frame of a segment to its first right event (median, and the largest), over the segments decided right.
+     * first frame of a segment to its first right event (median, and the largest), over the segments decided right;
+     * the decision latency: frames and capture-time ms from a visit's first face to its FIRST event (medians over the
+     * segments with a FIRST event), what the evidence rule (recognize.name-frames, recognize.min-frames-unknown) costs.
      */
     public record Row(LiveGroup group, int segments, int correct, int wrong, int unknown, int noEvent, int noFace, double medianFirstRightS,
-                      double maxFirstRightS) {
+                      double maxFirstRightS, double medianDecisionFrames, double medianDecisionMs) {
         public int right() {
             return group.enrolled() ? correct : unknown;
         }
@@ -24,10 +26,14 @@ public final class LiveTable {
         List<Row> out = new ArrayList<>();
         for (LiveGroup g : LiveGroup.values()) {
             int n = 0, correct = 0, wrong = 0, unknown = 0, none = 0, noFace = 0;
-            List<Double> times = new ArrayList<>();
+            List<Double> times = new ArrayList<>(), latencyFrames = new ArrayList<>(), latencyMs = new ArrayList<>();
             for (SegmentResult r : results) {
                 if (r.segment().group() != g) continue;
                 n++;
+                if (!Double.isNaN(r.firstDecisionFrames())) {
+                    latencyFrames.add(r.firstDecisionFrames());
+                    latencyMs.add(r.firstDecisionMs());
+                }
                 switch (r.decision()) {
                     case CORRECT -> correct++;
                     case WRONG -> wrong++;
@@ -39,9 +45,14 @@ public final class LiveTable {
                 if (right && !Double.isNaN(r.firstRightSeconds())) times.add(r.firstRightSeconds());
             }
             double[] t = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            out.add(new Row(g, n, correct, wrong, unknown, none, noFace, median(t), t.length == 0 ? Double.NaN : t[t.length - 1]));
+            out.add(new Row(g, n, correct, wrong, unknown, none, noFace, median(t), t.length == 0 ? Double.NaN : t[t.length - 1],
+                    median(sorted(latencyFrames)), median(sorted(latencyMs))));
         }
         return out;
+    }
+
+    private static double[] sorted(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     }
 
     static double median(double[] sorted) {
@@ -53,8 +64,9 @@ public final class LiveTable {
     /** Markdown: one row per group (empty groups left out), counts with shares. */
     public static String markdown(List<Row> rows) {
         StringBuilder b = new StringBuilder();
-        b.append("| group | segments | correct name | wrong name | unknown | no event | no face on unveil.faces | first right event, median / max s |\n");
-        b.append("|---|---|---|---|---|---|---|---|\n");
+        b.append("| group | segments | correct name | wrong name | unknown | no event | no face on unveil.faces | first right event, median / max s "
+                + "| FIRST after the visit's first face, median frames / ms |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             if (r.segments() == 0) continue;
             b.append("| ").append(r.group().label()).append(" | ").append(r.segments()).append(" | ")
@@ -64,6 +76,8 @@ public final class LiveTable {
                     .append(share(r.noEvent(), r.segments())).append(" | ")
                     .append(share(r.noFace(), r.segments())).append(" | ")
                     .append(Double.isNaN(r.medianFirstRightS()) ? "-" : String.format(Locale.ROOT, "%.1f / %.1f", r.medianFirstRightS(), r.maxFirstRightS()))
+                    .append(" | ")
+                    .append(Double.isNaN(r.medianDecisionFrames()) ? "-" : String.format(Locale.ROOT, "%.0f / %.0f", r.medianDecisionFrames(), r.medianDecisionMs()))
                     .append(" |\n");
         }
         return b.toString();

@@ -17,8 +17,12 @@ import java.util.Set;
  * not decisions on the live video and are left out.
  */
 public final class SegmentScorer {
-    /** The per-segment results, in segment order, and the events that matched no segment. */
-    public record Scored(List<SegmentResult> segments, int unmappedEvents, int retroactiveEvents) {
+    /**
+     * The per-segment results, in segment order, the events that matched no segment, the retroactive ones, and the
+     * CHANGED events: all, and those that turned an announced unknown into a name (a visit announced unknown too early).
+     */
+    public record Scored(List<SegmentResult> segments, int unmappedEvents, int retroactiveEvents, int changedEvents,
+                         int unknownThenNamed) {
     }
 
     private SegmentScorer() {
@@ -66,7 +70,16 @@ public final class SegmentScorer {
         }
         List<SegmentResult> out = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) out.add(decide(segments.get(i), events.get(i), faces.get(i), rec, fps));
-        return new Scored(List.copyOf(out), unmapped, retro);
+        int changed = 0, unknownThenNamed = 0;
+        Map<String, RecognitionEvent> lastOfVisit = new HashMap<>();
+        for (RecognitionEvent e : rec.events()) {
+            if (e.retroactive() || "RETROACTIVE".equals(e.type())) continue;
+            RecognitionEvent before = lastOfVisit.put(e.cameraId() + "/" + e.trackId(), e);
+            if (!"CHANGED".equals(e.type())) continue;
+            changed++;
+            if (before != null && before.unknownId() != null && e.identityId() != null) unknownThenNamed++;
+        }
+        return new Scored(List.copyOf(out), unmapped, retro, changed, unknownThenNamed);
     }
 
     static int segmentAt(List<Segment> segments, long frame) {
@@ -109,7 +122,9 @@ public final class SegmentScorer {
         }
         if (aligned == null && !faces.isEmpty()) aligned = faces.get(0).alignedPng();
         boolean named = decisive != null && decisive.unknownId() == null;
+        RecognitionEvent first = evs.stream().filter(e -> "FIRST".equals(e.type()) && e.visit() != null).findFirst().orElse(null);
         return new SegmentResult(seg, d, named ? decisive.identityId() : null, named ? decisive.name() : null,
-                decisive == null ? Double.NaN : decisive.similarity(), firstRightS, evs.size(), faces.size(), tracks.size(), inpainted, aligned, repaired);
+                decisive == null ? Double.NaN : decisive.similarity(), firstRightS, evs.size(), faces.size(), tracks.size(), inpainted, aligned, repaired,
+                first == null ? Double.NaN : first.frames(), first == null ? Double.NaN : first.captureTimeMs() - first.visit().startMs());
     }
 }

@@ -109,6 +109,30 @@ class SegmentScorerTest {
     }
 
     @Test
+    void theDecisionLatencyAndUnknownsTurnedIntoNamesAreCounted() {
+        // segment A (frames 0-19): a visit first seen at frame 1, announced unknown at frame 5, then changed to A at 8
+        RecognitionEvent.Visit soFar = new RecognitionEvent.Visit(at(1), at(5), 5, 1, 0.5f, 0f, 0f);
+        RecognitionEvent first = new RecognitionEvent("f", "FIRST", "live", at(5), 1, null, null, null, "unknown-1", 0.5f, 0.1f, 5, 0f, false,
+                false, Map.of(), null, soFar);
+        RecognitionEvent changed = new RecognitionEvent("c", "CHANGED", "live", at(8), 1, null, "id-a", "A", null, 0.7f, 0.1f, 8, 0f, false,
+                false, Map.of(), null, new RecognitionEvent.Visit(at(1), at(8), 8, 1, 0.7f, 0f, 0f));
+        // segment B: a named visit changed to another name (not an unknown turned into a name)
+        List<RecognitionEvent> events = List.of(first, changed, named("FIRST", 47, 2, "id-b", 0.8f), named("CHANGED", 52, 2, "id-a", 0.8f));
+        LiveRecording rec = new LiveRecording(ORIGIN, Map.of("A", "id-a", "B", "id-b"), Map.of(), events, List.of(), List.of(), null);
+        SegmentScorer.Scored s = SegmentScorer.score(segments(), rec, FPS);
+        assertEquals(2, s.changedEvents());
+        assertEquals(1, s.unknownThenNamed());
+        SegmentResult a = s.segments().get(0);
+        assertEquals(5, a.firstDecisionFrames());
+        assertEquals(400, a.firstDecisionMs(), 1e-9, "frame 1 to frame 5 at 10 fps");
+        assertTrue(Double.isNaN(s.segments().get(1).firstDecisionFrames()), "an event without its visit summary has no latency");
+        LiveTable.Row plain = LiveTable.rows(s.segments()).get(LiveGroup.ENROLLED_PLAIN.ordinal());
+        assertEquals(5, plain.medianDecisionFrames());
+        assertEquals(400, plain.medianDecisionMs(), 1e-9);
+        assertTrue(LiveTable.markdown(LiveTable.rows(s.segments())).contains("| 5 / 400 |"));
+    }
+
+    @Test
     void anEnrollmentTheGalleryRefusedMakesAnyNameWrong() {
         LiveRecording rec = new LiveRecording(ORIGIN, Map.of(), Map.of("A", "HTTP 422: no usable image"), List.of(named("FIRST", 3, 1, "id-x", 0.9f)),
                 List.of(), List.of(), null);
