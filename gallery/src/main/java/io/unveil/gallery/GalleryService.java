@@ -188,7 +188,7 @@ public final class GalleryService {
         meta.put("model", enroller.modelVersion());
         GalleryEntry e = new GalleryEntry(existing == null ? newId(name) : existing.id(), name, r.centroid(), r.count(),
                 r.meanQuality(), existing == null ? 1 : existing.version() + 1, existing == null ? now : existing.createdMs(),
-                now, meta);
+                now, meta, r.occludedCentroids());
         store.put(e);
         if (keepImagesDir != null) keep(e.id(), r, uploads);
         return new Outcome(e, r);
@@ -211,7 +211,7 @@ public final class GalleryService {
         return locks.with(id, () -> {
             GalleryEntry e = require(id);
             GalleryEntry renamed = new GalleryEntry(e.id(), n, e.centroid(), e.count(), e.meanQuality(), e.version() + 1,
-                    e.createdMs(), System.currentTimeMillis(), e.metadata());
+                    e.createdMs(), System.currentTimeMillis(), e.metadata(), e.occludedCentroids());
             store.put(renamed);
             return renamed;
         });

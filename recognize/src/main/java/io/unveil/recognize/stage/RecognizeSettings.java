@@ -38,13 +38,17 @@ public final class RecognizeSettings implements SettingCatalogue {
     public static final Setting<String> APPLICATION_ID = Setting.text("recognize.application-id", "unveil-recognize",
             "Kafka Streams application id of the recognize role (its consumer group and state)");
 
+    public static final Setting<Boolean> OCCLUSION_CENTROIDS = Setting.bool("recognize.occlusion-centroids", false,
+            "also compare an occluded face with the gallery's centroid of photos occluded the same way (lower face, eyes)");
+
     public static final Setting<String> MODEL = Setting.text("recognize.model", "faceapi",
-            "face recognizer: `faceapi` (face-api's 128-D ResNet); the gallery role enrolls with the same one");
+            "face recognizer: `faceapi` (face-api's 128-D ResNet); the gallery role enrolls with the same one; "
+                    + "each model needs its calibration (`calibration/<model>.json` bundled, or recognize.calibration)");
 
     @Override
     public List<SettingSpec> settings() {
         return List.of(MODEL, THRESHOLD, CALIBRATION, READ_RAW_FACES, INPUT_TOPIC, MIN_MARGIN, MIN_FRAMES_UNKNOWN, IDLE_TIMEOUT,
                 UNKNOWN_JOIN, MAX_UNKNOWN_CLUSTERS, HISTORY_RETENTION, RETROACTIVE_EVERY, HISTORY_THUMBNAILS,
-                PER_IDENTITY_METRICS, APPLICATION_ID);
+                PER_IDENTITY_METRICS, OCCLUSION_CENTROIDS, APPLICATION_ID);
     }
 }

@@ -4,6 +4,7 @@ import io.unveil.core.record.Face;
 import io.unveil.recognize.match.CentroidMatcher;
 import io.unveil.recognize.match.Match;
 import io.unveil.recognize.match.OpenSetPolicy;
+import io.unveil.recognize.match.ProbeCondition;
 import io.unveil.recognize.match.Vectors;
 
 /**
@@ -54,6 +55,7 @@ public final class TrackFusion {
         t.box = face.box();
         if (face.occlusion() != null) t.occlusionRatio = face.occlusion().ratio();
         t.inpainted |= face.inpainted();
+        t.condition.add(ProbeCondition.of(face));
         float q = face.quality() == null ? 0f : face.quality().score();
         if (q > t.bestQuality || t.thumbAligned == null) {
             t.bestQuality = q;
@@ -62,7 +64,7 @@ public final class TrackFusion {
             t.thumbRepaired = face.repaired();
         }
         float[] fused = Vectors.normalized(t.sum);
-        Match m = gallery.match(fused);
+        Match m = gallery.match(fused, t.condition.majority());
         String label = policy.accepts(m) ? m.identityId() : (t.frames >= minFramesUnknown ? UNKNOWN : null);
         // mid-track, a confident identity is only replaced by another identity, not by "unknown" (a few poor frames
         // should not flap the decision); the ENDED event carries the final verdict either way
@@ -79,7 +81,7 @@ public final class TrackFusion {
     /** Final decision for a track that went idle: always an ENDED event (the label may still be unknown). */
     public TrackDecision end(TrackState t, CentroidMatcher gallery) {
         float[] fused = Vectors.normalized(t.sum);
-        Match m = gallery.match(fused);
+        Match m = gallery.match(fused, t.condition.majority());
         String label = policy.accepts(m) ? m.identityId() : UNKNOWN;
         t.emittedLabel = label;
         t.events++;

@@ -1,6 +1,7 @@
 package io.unveil.recognize.track;
 
 import io.unveil.core.record.Box;
+import io.unveil.recognize.match.ConditionTally;
 
 /**
  * Fusion state of one track (camera + track id), kept in a state store between frames: quality-weighted sum of unit
@@ -19,6 +20,8 @@ public final class TrackState {
     public Box box;
     public float occlusionRatio;
     public boolean inpainted;
+    /** Frames per probe condition: the fused embedding is matched under the majority's threshold and centroid. */
+    public ConditionTally condition = new ConditionTally();
     public float bestQuality = -1f;
     public byte[] thumbAligned;
     public byte[] thumbMask;

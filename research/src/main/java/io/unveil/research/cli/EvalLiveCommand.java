@@ -99,6 +99,7 @@ public final class EvalLiveCommand implements Callable<Integer> {
         LiveReport.write(out, o, commandLine, r, loadBefore, loadAfter);
         System.out.print(LiveTable.markdown(r.rows()));
         System.out.println(LiveTable.summary(r.rows()));
+        System.out.print(r.occlusionCalls().markdown());
         if (!r.recording().refused().isEmpty())
             System.out.println("enrollment refused by the gallery API: " + r.recording().refused());
         System.out.printf(Locale.ROOT, "%.0f s in all; load average %s before, %s after%n", r.seconds(), loadBefore, loadAfter);
