@@ -12,7 +12,7 @@ public final class RecognizeSettings implements SettingCatalogue {
     public static final Setting<Double> THRESHOLD = new Setting<>("recognize.threshold", io.unveil.core.config.SettingType.DECIMAL,
             null, "the calibration's", "cosine similarity a fused track needs to match; overrides the calibration");
     public static final Setting<String> CALIBRATION = Setting.text("recognize.calibration", null,
-            "calibration file written by `unveil calibrate` (threshold and center)").documentedDefault("bundled");
+            "calibration file written by `unveil calibrate` (thresholds per probe condition and center)").documentedDefault("bundled");
     public static final Setting<Boolean> READ_RAW_FACES = Setting.bool("recognize.read-raw-faces", false,
             "recognize `unveil.faces` (no inpainting) instead of `recognize.input-topic`");
     public static final Setting<String> INPUT_TOPIC = Setting.text("recognize.input-topic", Topics.FACES_REPAIRED.name(),
