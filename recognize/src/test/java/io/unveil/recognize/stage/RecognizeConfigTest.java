@@ -66,6 +66,13 @@ class RecognizeConfigTest {
     }
 
     @Test
+    void theBundledCalibrationHasEveryConditionForFaceApi() {
+        Thresholds t = RecognizeConfig.from(Settings.empty()).thresholds();
+        for (float v : new float[]{t.plain(), t.occluded(), t.repaired(), t.occludedMatched(), t.repairedMatched()})
+            assertTrue(v > 0f && v < 1f, "threshold " + v + " in " + t);
+    }
+
+    @Test
     void aModelWithoutACalibrationDoesNotStart(@TempDir Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RecognizeConfig.from(Settings.empty().with("recognize.model", "robust")));
