@@ -9,6 +9,7 @@ import io.unveil.deploy.cli.IdentitiesCommand;
 import io.unveil.deploy.cli.ModelsCommand;
 import io.unveil.deploy.cli.RunCommand;
 import io.unveil.deploy.eval.EmbeddedLivePipeline;
+import io.unveil.deploy.runtime.Models;
 import io.unveil.research.cli.CalibrateCommand;
 import io.unveil.research.cli.EvalCommand;
 import io.unveil.research.cli.EvalLiveCommand;
@@ -22,7 +23,6 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "unveil", mixinStandardHelpOptions = true, version = "unveil 0.1.0",
         description = "Streaming recognition of partly hidden faces (detect, estimate occlusion, inpaint, recognize).",
         subcommands = {RunCommand.class, DemoCommand.class, AnalyzeCommand.class, ModelsCommand.class, EnrollCommand.class, IdentitiesCommand.class,
-                CalibrateCommand.class,
                 TrainCommand.class, EvalCommand.class, BenchCommand.class, ClusterCommand.class, CommandLine.HelpCommand.class})
 public final class Unveil implements Runnable {
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT, description = "Log at info level (default: warnings only).")
@@ -49,6 +49,8 @@ public final class Unveil implements Runnable {
         HelpHome.publish();
         CommandLine cl = new CommandLine(new Unveil()).setCaseInsensitiveEnumValuesAllowed(true);
         cl.getSubcommands().get("eval").addSubcommand("live", new EvalLiveCommand(new EmbeddedLivePipeline()));
+        // calibrate loads the recognizer by recognize.model through the registry, which lives in this module
+        cl.addSubcommand("calibrate", new CalibrateCommand(Models.RECOGNIZERS));
         // Bad input (an unknown setting, a malformed value, a bad camera URL, a missing folder, a busy port) is one clear
         // line, not a stack trace; --verbose adds the trace. Anything else keeps picocli's default (the trace).
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -238,7 +238,7 @@ public final class GalleryService {
         meta.put("model", enroller.modelVersion());
         return new GalleryEntry(existing == null ? newId(name) : existing.id(), name, r.centroid(), r.count(),
                 r.meanQuality(), existing == null ? 1 : existing.version() + 1, existing == null ? now : existing.createdMs(),
-                now, meta);
+                now, meta, r.occludedCentroids());
     }
 
     private void keep(String id, EnrollmentResult r, List<Upload> uploads) {
@@ -263,7 +263,7 @@ public final class GalleryService {
         return write(id, e -> {
             GalleryEntry current = existing(id, e, ifMatch);
             return new GalleryEntry(current.id(), n, current.centroid(), current.count(), current.meanQuality(),
-                    current.version() + 1, current.createdMs(), System.currentTimeMillis(), current.metadata());
+                    current.version() + 1, current.createdMs(), System.currentTimeMillis(), current.metadata(), current.occludedCentroids());
         });
     }
 

@@ -4,6 +4,7 @@ import io.unveil.core.record.DeadLetter;
 import io.unveil.core.runtime.DeadLetters;
 import org.apache.kafka.common.header.Headers;
 import io.unveil.core.record.GalleryEntry;
+import io.unveil.core.record.OcclusionRegion;
 import io.unveil.core.serde.Json;
 import io.unveil.core.topic.Topics;
 import java.io.IOException;
@@ -44,6 +45,19 @@ public final class GalleryRecords {
         float[] c = e.centroid();
         if (c == null || c.length == 0) return new Decoded(null, "entry has no centroid");
         for (float f : c) if (!Float.isFinite(f)) return new Decoded(null, "centroid has a non-finite value");
+        if (e.occludedCentroids() != null) {
+            for (var oc : e.occludedCentroids().entrySet()) {
+                try {
+                    OcclusionRegion.ofKey(oc.getKey());
+                } catch (IllegalArgumentException ex) {
+                    return new Decoded(null, "occluded centroid of " + ex.getMessage());
+                }
+                float[] o = oc.getValue();
+                if (o == null || o.length != c.length)
+                    return new Decoded(null, "occluded centroid '" + oc.getKey() + "' has " + (o == null ? "no" : o.length) + " values, the centroid " + c.length);
+                for (float f : o) if (!Float.isFinite(f)) return new Decoded(null, "occluded centroid '" + oc.getKey() + "' has a non-finite value");
+            }
+        }
         return new Decoded(e, null);
     }
 

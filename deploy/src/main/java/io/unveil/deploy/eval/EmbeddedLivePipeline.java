@@ -63,9 +63,11 @@ public final class EmbeddedLivePipeline implements LivePipeline {
         Map<String, String> ids = new LinkedHashMap<>(), refused = new LinkedHashMap<>();
         List<RecognitionEvent> events = new ArrayList<>();
         List<LiveRecording.SeenFace> faces = new ArrayList<>();
+        List<LiveRecording.Estimate> estimates = new ArrayList<>();
         long origin;
         try (Pipeline p = Pipeline.open(new PipelineOptions(roles, null, work, "127.0.0.1", 0, (short) 1, settings));
-             TopicTail tail = new TopicTail(p.context().clientProperties(), List.of(Topics.FACES.name(), Topics.EVENTS.name()));
+             TopicTail tail = new TopicTail(p.context().clientProperties(), List.of(Topics.FACES.name(), Topics.EVENTS.name(),
+                     Topics.FACES_REPAIRED.name()));
              TopicTail frames = new TopicTail(p.context().clientProperties(), List.of(Topics.FRAMES.name()));
              Progress progress = new Progress(p.context().clientProperties())) {
             long t0 = System.nanoTime();
@@ -78,7 +80,7 @@ public final class EmbeddedLivePipeline implements LivePipeline {
             long[] nextLog = {System.nanoTime() + 30_000_000_000L};
             try {
                 PlayThrough.await(p, progress, s.timeout(), wait -> {
-                    tail.poll(wait, r -> collect(r, events, faces));
+                    tail.poll(wait, r -> collect(r, events, faces, estimates));
                     if (System.nanoTime() > nextLog[0]) {
                         nextLog[0] += 30_000_000_000L;
                         s.log().printf("eval live: %.0f s: %d faces, %d events so far%n", (System.nanoTime() - played) / 1e9, faces.size(), events.size());
@@ -87,13 +89,13 @@ public final class EmbeddedLivePipeline implements LivePipeline {
             } catch (TimeoutException e) {
                 throw new TimeoutException("eval live: the pipeline did not finish the video within " + s.timeout().toSeconds() + " s");
             }
-            tail.drain(r -> collect(r, events, faces));
+            tail.drain(r -> collect(r, events, faces, estimates));
             origin = firstFrameTime(frames, CAMERA);
             s.log().printf("eval live: video played through the pipeline in %.0f s: %d faces, %d events%n", (System.nanoTime() - played) / 1e9,
                     faces.size(), events.size());
         }
         return new LiveRecording(origin, ids, refused, List.copyOf(events), List.copyOf(faces), roles,
-                "embedded broker, roles " + String.join(",", roles) + ", camera read as fast as processed");
+                "embedded broker, roles " + String.join(",", roles) + ", camera read as fast as processed", List.copyOf(estimates));
     }
 
     /** Each enrollee through the gallery API (POST /api/v1/identities with the photos); a refusal is recorded, not fatal. */
@@ -135,9 +137,13 @@ public final class EmbeddedLivePipeline implements LivePipeline {
         }
     }
 
-    private static void collect(ConsumerRecord<String, byte[]> r, List<RecognitionEvent> events, List<LiveRecording.SeenFace> faces) {
+    private static void collect(ConsumerRecord<String, byte[]> r, List<RecognitionEvent> events, List<LiveRecording.SeenFace> faces,
+                                List<LiveRecording.Estimate> estimates) {
         if (r.topic().equals(Topics.EVENTS.name())) {
             events.add(Topics.EVENTS.valueSerde().deserializer().deserialize(r.topic(), r.value()));
+        } else if (r.topic().equals(Topics.FACES_REPAIRED.name())) {
+            Face f = Topics.FACES_REPAIRED.valueSerde().deserializer().deserialize(r.topic(), r.value());
+            estimates.add(new LiveRecording.Estimate(f.captureTimeMs(), f.trackId(), f.occlusion() != null && f.occlusion().occluded(), f.inpainted()));
         } else {
             Face f = Topics.FACES.valueSerde().deserializer().deserialize(r.topic(), r.value());
             faces.add(new LiveRecording.SeenFace(f.captureTimeMs(), f.trackId(), f.aligned()));

@@ -3,7 +3,16 @@ package io.unveil.gallery.enroll;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.GalleryEntry;
+import io.unveil.core.record.OcclusionRegion;
 import io.unveil.core.record.Quality;
+import io.unveil.detector.align.AlignTarget;
+import io.unveil.detector.align.FaceAligner;
+import io.unveil.inpaint.occlusion.SyntheticOccluder;
+import io.unveil.recognize.match.Vectors;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.unveil.detector.DetectedFace;
 import io.unveil.recognize.Embedder;
 import io.unveil.detector.align.FaceChips;
@@ -16,17 +25,29 @@ import java.util.Locale;
  * Turns enrollment images into an identity centroid: detect, align the recognizer chip, quality-gate each image with a
  * reason (no face, several faces, tiny, blurry, profile), embed the survivors in one batch and take the robust mean.
  * With an existing entry, the new descriptors are merged into its centroid (adding images updates it).
+ *
+ * <p>Occlusion-matched centroids (on by default): each accepted photo is also embedded with the fixed synthetic
+ * occluders of {@link SyntheticOccluder} (a mask over the lower face, sunglasses), and the mean of those descriptors
+ * over the same photos the robust mean kept is stored per region, so the recognizer can compare a masked face with
+ * masked photos of the person. Costs three embeddings per photo instead of one.
  * Thread-safe when the analyzer and embedder are.
  */
 public final class Enroller {
     private final FaceChips chips;
     private final Embedder embedder;
     private final EnrollmentPolicy policy;
+    private final boolean occludedCentroids;
 
     public Enroller(FaceChips chips, Embedder embedder, EnrollmentPolicy policy) {
+        this(chips, embedder, policy, true);
+    }
+
+    /** @param occludedCentroids also store the occlusion-matched centroids (see the class comment) */
+    public Enroller(FaceChips chips, Embedder embedder, EnrollmentPolicy policy, boolean occludedCentroids) {
         this.chips = chips;
         this.embedder = embedder;
         this.policy = policy;
+        this.occludedCentroids = occludedCentroids;
     }
 
     public EnrollmentPolicy policy() {
@@ -41,8 +62,8 @@ public final class Enroller {
     public record Input(String source, RgbImage image, String decodeError) {
     }
 
-    /** A face that passed the gate, ready to embed. */
-    public record Candidate(String source, RgbImage chip, Quality quality) {
+    /** A face that passed the gate, ready to embed, with its 68 landmarks in the chip's pixels (null when unknown). */
+    public record Candidate(String source, RgbImage chip, Quality quality, float[] chipLandmarks) {
     }
 
     /** Quality gate of one image; returns the candidate or adds the rejection to {@code outcomes}. */
@@ -92,7 +113,9 @@ public final class Enroller {
                     "head turned %.0f degrees, at most %.0f allowed", q.yawDeg(), policy.maxYawDeg()), q));
             return null;
         }
-        return new Candidate(source, chip, q);
+        float[] lm = face.landmarks() == null || face.landmarks().length != 136 ? null
+                : FaceAligner.alignedLandmarks(face.landmarks(), AlignTarget.CHIP_150);
+        return new Candidate(source, chip, q, lm);
     }
 
     /**
@@ -109,7 +132,7 @@ public final class Enroller {
         }
         RgbImage chip = Images.resize(in.image(), 150, 150);
         float sharp = FaceQuality.sharpness(chip);
-        return new Candidate(in.source(), chip, new Quality(in.image().width(), sharp, 0f, 0f, 0f, FaceQuality.clamp(sharp / 150f)));
+        return new Candidate(in.source(), chip, new Quality(in.image().width(), sharp, 0f, 0f, 0f, FaceQuality.clamp(sharp / 150f)), null);
     }
 
     /** {@link #prepare(List)} for aligned faces ({@link #gateAligned}). */
@@ -127,7 +150,8 @@ public final class Enroller {
      * Gated and embedded faces of one request, not yet merged into an identity: the slow part of an enrollment, done
      * before the identity is locked so that concurrent requests on one identity only serialise the merge.
      */
-    public record Prepared(List<Candidate> candidates, float[][] embeddings, List<ImageOutcome> outcomes) {
+    public record Prepared(List<Candidate> candidates, float[][] embeddings, List<ImageOutcome> outcomes,
+                           Map<OcclusionRegion, float[][]> occludedEmbeddings) {
     }
 
     /** Enrolls images into a new identity ({@code existing} null) or into an existing one. */
@@ -150,9 +174,18 @@ public final class Enroller {
 
     /** Embeds gated candidates (outcomes so far are carried along). */
     public Prepared prepare(List<Candidate> candidates, List<ImageOutcome> outcomes) {
-        float[][] emb = candidates.isEmpty() ? new float[0][]
-                : embedder.embed(candidates.stream().map(Candidate::chip).toList());
-        return new Prepared(List.copyOf(candidates), emb, List.copyOf(outcomes));
+        boolean occlude = occludedCentroids && !candidates.isEmpty() && candidates.stream().allMatch(c -> c.chipLandmarks() != null);
+        List<RgbImage> batch = new ArrayList<>(candidates.stream().map(Candidate::chip).toList());
+        if (occlude)
+            for (OcclusionRegion region : OcclusionRegion.values())
+                for (Candidate c : candidates) batch.add(SyntheticOccluder.draw(c.chip(), c.chipLandmarks(), region).image());
+        float[][] all = batch.isEmpty() ? new float[0][] : embedder.embed(batch);
+        int n = candidates.size();
+        Map<OcclusionRegion, float[][]> occluded = new EnumMap<>(OcclusionRegion.class);
+        if (occlude)
+            for (OcclusionRegion region : OcclusionRegion.values())
+                occluded.put(region, Arrays.copyOfRange(all, n * (1 + region.ordinal()), n * (2 + region.ordinal())));
+        return new Prepared(List.copyOf(candidates), Arrays.copyOf(all, n), List.copyOf(outcomes), occluded);
     }
 
     public EnrollmentResult embedAndMerge(List<Candidate> candidates, List<ImageOutcome> outcomes, GalleryEntry existing) {
@@ -165,7 +198,7 @@ public final class Enroller {
         List<ImageOutcome> outcomes = new ArrayList<>(p.outcomes());
         if (candidates.isEmpty()) {
             return new EnrollmentResult(existing == null ? null : existing.centroid(), existing == null ? 0 : existing.count(),
-                    0, existing == null ? 0f : existing.meanQuality(), outcomes);
+                    0, existing == null ? 0f : existing.meanQuality(), outcomes, existing == null ? null : existing.occludedCentroids());
         }
         float[][] emb = p.embeddings();
         RobustMean.Result r = RobustMean.of(List.of(emb), policy.outlierCos(), policy.trimFraction(),
@@ -182,6 +215,32 @@ public final class Enroller {
             }
         }
         float meanQ = r.count() == 0 ? 0f : (float) (qSum / r.count());
-        return new EnrollmentResult(r.centroid(), r.count(), r.kept().size(), meanQ, outcomes);
+        return new EnrollmentResult(r.centroid(), r.count(), r.kept().size(), meanQ, outcomes, occludedCentroids(p, r, existing));
+    }
+
+    /**
+     * Per region, the mean of the occluded descriptors of the photos the robust mean kept, merged with the entry's own
+     * weighted by its count. An entry enrolled before these centroids existed gets them from the new photos alone.
+     * Null when the request's photos were not embedded occluded (off, or a face without landmarks).
+     */
+    static Map<String, float[]> occludedCentroids(Prepared p, RobustMean.Result r, GalleryEntry existing) {
+        if (p.occludedEmbeddings().isEmpty() || r.kept().isEmpty())
+            return existing == null ? null : existing.occludedCentroids();
+        Map<String, float[]> out = new LinkedHashMap<>();
+        for (Map.Entry<OcclusionRegion, float[][]> e : p.occludedEmbeddings().entrySet()) {
+            float[][] emb = e.getValue();
+            float[] sum = new float[emb[0].length];
+            int count = 0;
+            float[] old = existing == null ? null : existing.occludedCentroid(e.getKey());
+            if (old != null && old.length == sum.length && existing.count() > 0) {
+                Vectors.addScaled(sum, old, existing.count());
+                count = existing.count();
+            }
+            for (int i : r.kept()) Vectors.addScaled(sum, emb[i], 1f);
+            count += r.kept().size();
+            for (int k = 0; k < sum.length; k++) sum[k] /= count;
+            out.put(e.getKey().key(), sum);
+        }
+        return out;
     }
 }

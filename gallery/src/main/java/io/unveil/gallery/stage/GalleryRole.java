@@ -69,7 +69,7 @@ public final class GalleryRole extends AbstractRole {
         FaceChips chips = FaceChips.faceApi();
         closeOnStop(chips.analyzer());
         Embedder embedder = closeOnStop(embedders.load(s));
-        Enroller enroller = new Enroller(chips, embedder, EnrollmentPolicy.from(s));
+        Enroller enroller = new Enroller(chips, embedder, EnrollmentPolicy.from(s), s.get(GallerySettings.OCCLUSION_CENTROIDS));
         ClipEnroller clips = new ClipEnroller(enroller, chips, s.get(GallerySettings.CLIP_SAMPLED_FRAMES),
                 s.get(GallerySettings.CLIP_BEST_FRAMES), s.get(GallerySettings.CLIP_MAX_SECONDS), s.get(GallerySettings.MAX_CLIP_PIXELS));
         KafkaGalleryStore store = new KafkaGalleryStore(ctx.producerProperties("unveil-gallery"), ctx.clientProperties());

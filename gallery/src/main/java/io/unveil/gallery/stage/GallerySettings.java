@@ -52,6 +52,9 @@ public final class GallerySettings implements SettingCatalogue {
             "enrollment: a second face this share of the largest's area makes the image ambiguous");
     public static final Setting<Double> OUTLIER_COS = Setting.decimal("gallery.outlier-cos", 0.75,
             "enrollment: images less cosine-similar than this to the centroid are dropped");
+    public static final Setting<Boolean> OCCLUSION_CENTROIDS = Setting.bool("gallery.occlusion-centroids", true,
+            "also store each identity's centroid of its photos with a synthetic mask and sunglasses (3 embeddings per photo), "
+                    + "for recognize.occlusion-centroids");
     public static final Setting<Double> TRIM_FRACTION = Setting.decimal("gallery.trim-fraction", 0.2,
             "enrollment: share of the least similar images dropped (trimmed mean, 4 images or more)");
     public static final Setting<Integer> MAX_IMAGES = Setting.integer("gallery.max-images", 20, "enrollment: most images per request");
@@ -74,7 +77,7 @@ public final class GallerySettings implements SettingCatalogue {
         return List.of(HOST, PORT, API_KEYS_FILE, ADMIN_KEY, READ_KEY, ADMIN_KEY_FILE, KEEP_IMAGES_DIR, EVENTS_BUFFER,
                 EVENTS_BACKFILL, CLIP_SAMPLED_FRAMES, CLIP_BEST_FRAMES, CLIP_MAX_SECONDS, MAX_REQUEST_BYTES, MAX_IMAGE_BYTES,
                 MAX_IMAGE_SIDE, MIN_IMAGE_SIDE, MAX_CLIP_BYTES, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, MIN_FACE_PX,
-                MIN_SHARPNESS, MAX_YAW_DEG, SEVERAL_FACES_RATIO, OUTLIER_COS, TRIM_FRACTION, MAX_IMAGES, MAX_REQUEST_PIXELS,
+                MIN_SHARPNESS, MAX_YAW_DEG, SEVERAL_FACES_RATIO, OUTLIER_COS, TRIM_FRACTION, OCCLUSION_CENTROIDS, MAX_IMAGES, MAX_REQUEST_PIXELS,
                 MAX_CLIP_PIXELS, ENROLL_CONCURRENCY, ENROLL_QUEUE, SSE_QUEUE, SSE_MAX_STALL, SSE_MAX_CLIENTS);
     }
 }

@@ -46,9 +46,32 @@ class EnrollerTest {
         assertEquals(Map.of("good1.png", "ok", "good2.png", "ok", "none.png", "no face", "two.png", "several faces",
                 "tiny.png", "tiny", "blurry.png", "blurry", "profile.png", "profile", "junk.bin", "not an image"), reasons);
         assertEquals(2, r.added());
-        assertEquals(2, embedder.images, "only gated faces are embedded, in one batch");
+        assertEquals(2 * 3, embedder.images, "only gated faces are embedded, plain and with the two synthetic occluders, in one batch");
         assertEquals(1, embedder.calls);
         assertTrue(Vectors.cosine(r.centroid(), PatternFaces.centroid(1)) > 0.95f);
+    }
+
+    @Test
+    void occludedCentroidsAreStoredPerRegionAndMergedIntoOldEntries() {
+        EnrollmentResult r = enroller.enroll(List.of(in("a.png", Spec.of(1)), in("b.png", Spec.of(1))), null);
+        assertEquals(java.util.Set.of("lower", "eyes"), r.occludedCentroids().keySet());
+        // what the occluders cover is SyntheticOccluderTest's (these test faces' landmarks are a few marks, not a face)
+        for (float[] oc : r.occludedCentroids().values()) assertEquals(r.centroid().length, oc.length);
+        // an entry enrolled before occluded centroids existed gets them from the photos added now
+        GalleryEntry old = new GalleryEntry("p1", "P", r.centroid(), r.count(), 0.8f, 1, 0, 0, Map.of());
+        EnrollmentResult added = enroller.enroll(List.of(in("c.png", Spec.of(1))), old);
+        assertEquals(java.util.Set.of("lower", "eyes"), added.occludedCentroids().keySet());
+        // and an entry that has them merges the new photo's weighted by its count
+        GalleryEntry withOcc = new GalleryEntry("p1", "P", r.centroid(), r.count(), 0.8f, 1, 0, 0, Map.of(), r.occludedCentroids());
+        EnrollmentResult merged = enroller.enroll(List.of(in("c.png", Spec.of(1))), withOcc);
+        float[] expected = new float[r.centroid().length];
+        Vectors.addScaled(expected, r.occludedCentroids().get("lower"), r.count());
+        Vectors.addScaled(expected, added.occludedCentroids().get("lower"), 1f);
+        for (int k = 0; k < expected.length; k++) expected[k] /= r.count() + 1;
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, merged.occludedCentroids().get("lower"), 1e-5f);
+
+        Enroller off = new Enroller(MarkedFaces.chips(new MarkedFaces.Analyzer()), new PatternEmbedder(), EnrollmentPolicy.defaults(), false);
+        assertNull(off.enroll(List.of(in("a.png", Spec.of(1))), null).occludedCentroids());
     }
 
     /** A detector that needs a margin around the face (as face-api's does on tight portraits) finds it on the retry. */

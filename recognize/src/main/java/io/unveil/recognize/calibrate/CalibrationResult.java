@@ -7,19 +7,59 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import io.unveil.recognize.match.Thresholds;
 
 /**
  * The calibration file written by {@code unveil calibrate} and read by {@code unveil run}: the threshold for a target
  * false-accept rate, the FAR/FRR measured at it, score medians, where the scores came from, and the center (mean unit
- * descriptor) that matching subtracts before the cosine (null in files made without centering).
+ * descriptor) that matching subtracts before the cosine (null in files made without centering). The top-level
+ * threshold is that of plain probes against plain centroids.
+ *
+ * <p>{@code model}: the {@code recognize.model} the scores were made with (null in files older than the field).
+ * {@code conditions}: one threshold per probe condition at the same target FAR, keyed {@value #PLAIN}, {@value #OCCLUDED},
+ * {@value #REPAIRED} (probes against plain centroids) and {@value #OCCLUDED_MATCHED}, {@value #REPAIRED_MATCHED}
+ * (against the occlusion-matched centroid of the probe's region); null or partial in older files, where
+ * {@link #thresholds()} falls back to the plain threshold and no matched comparison.
  */
 public record CalibrationResult(float threshold, double targetFar, double far, double frr, int genuinePairs,
                                 int impostorPairs, float genuineMedian, float impostorMedian, float impostorP999,
-                                String data, String modelVersion, long createdMs, float[] center) {
+                                String data, String modelVersion, long createdMs, float[] center, String model,
+                                Map<String, ConditionCalibration> conditions) {
+    public static final String PLAIN = "plain", OCCLUDED = "occluded", REPAIRED = "repaired",
+            OCCLUDED_MATCHED = "occluded-matched", REPAIRED_MATCHED = "repaired-matched";
+
+    /** A plain-only calibration (as files were before per-condition thresholds). */
+    public CalibrationResult(float threshold, double targetFar, double far, double frr, int genuinePairs, int impostorPairs,
+                             float genuineMedian, float impostorMedian, float impostorP999, String data, String modelVersion,
+                             long createdMs, float[] center) {
+        this(threshold, targetFar, far, frr, genuinePairs, impostorPairs, genuineMedian, impostorMedian, impostorP999, data,
+                modelVersion, createdMs, center, null, null);
+    }
 
     public CalibrationResult withSource(String data, String modelVersion) {
         return new CalibrationResult(threshold, targetFar, far, frr, genuinePairs, impostorPairs, genuineMedian,
-                impostorMedian, impostorP999, data, modelVersion, createdMs, center);
+                impostorMedian, impostorP999, data, modelVersion, createdMs, center, model, conditions);
+    }
+
+    /** The same calibration for {@code recognize.model} {@code model} with these per-condition thresholds. */
+    public CalibrationResult withConditions(String model, Map<String, ConditionCalibration> conditions) {
+        return new CalibrationResult(threshold, targetFar, far, frr, genuinePairs, impostorPairs, genuineMedian,
+                impostorMedian, impostorP999, data, modelVersion, createdMs, center, model,
+                conditions == null ? null : new LinkedHashMap<>(conditions));
+    }
+
+    /** The thresholds the matcher holds each probe condition to (see the class comment for older files). */
+    public Thresholds thresholds() {
+        float plain = threshold(PLAIN, threshold);
+        return new Thresholds(plain, threshold(OCCLUDED, plain), threshold(REPAIRED, plain), threshold(OCCLUDED_MATCHED, Float.NaN),
+                threshold(REPAIRED_MATCHED, Float.NaN));
+    }
+
+    private float threshold(String condition, float fallback) {
+        ConditionCalibration c = conditions == null ? null : conditions.get(condition);
+        return c == null ? fallback : c.threshold();
     }
 
     public void write(Path file) {
@@ -32,15 +72,28 @@ public record CalibrationResult(float threshold, double targetFar, double far, d
         }
     }
 
-    /** Classpath resource of the calibration shipped with the module (face-api recognizer, celeba-subset TRAIN). */
-    public static final String BUNDLED = "/io/unveil/recognize/calibration/face-api-celeba-train.json";
+    /** Classpath resource of the calibration shipped for {@code recognize.model} {@code model} (celeba-subset TRAIN). */
+    public static String bundledResource(String model) {
+        return "/io/unveil/recognize/calibration/" + model + ".json";
+    }
 
-    /** The bundled calibration, or null when the resource is absent. */
-    public static CalibrationResult bundled() {
-        try (java.io.InputStream in = CalibrationResult.class.getResourceAsStream(BUNDLED)) {
-            return in == null ? null : Json.MAPPER.readValue(in, CalibrationResult.class);
+    /**
+     * The calibration bundled for {@code recognize.model} {@code model}; a model without one is refused with what to do,
+     * so a newly registered recognizer cannot start on another model's threshold.
+     */
+    public static CalibrationResult bundled(String model) {
+        String resource = bundledResource(model);
+        try (java.io.InputStream in = CalibrationResult.class.getResourceAsStream(resource)) {
+            if (in == null)
+                throw new IllegalArgumentException("recognize.model=" + model + " has no bundled calibration (" + resource
+                        + "): run `unveil calibrate --model " + model + " --data DIR --split train --out " + model + ".json` and set "
+                        + "recognize.calibration to it, or add it to recognize/src/main/resources" + resource);
+            CalibrationResult r = Json.MAPPER.readValue(in, CalibrationResult.class);
+            if (r.model() != null && !r.model().equals(model))
+                throw new IllegalArgumentException("bundled calibration " + resource + " was made for recognize.model=" + r.model());
+            return r;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read bundled calibration " + BUNDLED, e);
+            throw new UncheckedIOException("cannot read bundled calibration " + resource, e);
         }
     }
 

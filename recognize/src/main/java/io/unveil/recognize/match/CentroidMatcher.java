@@ -1,6 +1,7 @@
 package io.unveil.recognize.match;
 
 import io.unveil.core.record.GalleryEntry;
+import io.unveil.core.record.OcclusionRegion;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -23,20 +24,33 @@ import org.slf4j.LoggerFactory;
 public final class CentroidMatcher {
     private static final Logger LOG = LoggerFactory.getLogger(CentroidMatcher.class);
     static final int BLOCK = 1024;
-    public static final CentroidMatcher EMPTY = new CentroidMatcher(new String[0], new String[0], new float[0][][], 0, null);
+    public static final CentroidMatcher EMPTY = new CentroidMatcher(new String[0], new String[0], new float[0][][], null, null, 0, null, null);
+    private static final OcclusionRegion[] REGIONS = OcclusionRegion.values();
 
     private final String[] ids;
     private final String[] names;
     private final float[][][] blocks;
+    /**
+     * Occlusion-matched centroids, one layer per {@link OcclusionRegion} in the same row order and block layout as
+     * {@link #blocks} (a row whose entry has no centroid for the region is zero and {@code has[region][row]} false);
+     * null when occlusion-matched centroids are off (they would triple the snapshot's memory for nothing).
+     */
+    private final float[][][][] regionBlocks;
+    private final boolean[][] has;
     private final int dim;
     private final float[] center;
+    private final Thresholds thresholds;
 
-    private CentroidMatcher(String[] ids, String[] names, float[][][] blocks, int dim, float[] center) {
+    private CentroidMatcher(String[] ids, String[] names, float[][][] blocks, float[][][][] regionBlocks, boolean[][] has, int dim,
+                            float[] center, Thresholds thresholds) {
         this.ids = ids;
         this.names = names;
         this.blocks = blocks;
+        this.regionBlocks = regionBlocks;
+        this.has = has;
         this.dim = dim;
         this.center = center;
+        this.thresholds = thresholds;
     }
 
     /** Builds a snapshot; entries without a usable centroid (null, zero, wrong dimension) are skipped with a warning. */
@@ -46,6 +60,15 @@ public final class CentroidMatcher {
 
     /** With {@code center} (see {@link Vectors#centered}) centroids and queries are compared in the centred space. */
     public static CentroidMatcher of(Collection<GalleryEntry> entries, float[] center) {
+        return of(entries, center, null, false);
+    }
+
+    /**
+     * @param thresholds   per-condition thresholds that {@link #match(float[], ProbeCondition)} holds each centroid to
+     *                     (null: that method matches plain centroids only, without a threshold, like {@link #match(float[])})
+     * @param matchRegions also keep the entries' occlusion-matched centroids and compare occluded probes against them
+     */
+    public static CentroidMatcher of(Collection<GalleryEntry> entries, float[] center, Thresholds thresholds, boolean matchRegions) {
         int dim = 0;
         for (GalleryEntry e : entries) {
             if (e != null && e.centroid() != null && e.centroid().length > 0) {
@@ -66,17 +89,42 @@ public final class CentroidMatcher {
         int n = usable.size();
         String[] ids = new String[n];
         String[] names = new String[n];
-        float[][][] blocks = new float[(n + BLOCK - 1) / BLOCK][][];
-        for (int b = 0; b < blocks.length; b++) blocks[b] = new float[dim][Math.min(BLOCK, n - b * BLOCK)];
+        float[][][] blocks = newLayer(n, dim);
+        boolean regions = matchRegions && thresholds != null;
+        float[][][][] regionBlocks = regions ? new float[REGIONS.length][][][] : null;
+        boolean[][] has = regions ? new boolean[REGIONS.length][n] : null;
+        if (regions) for (int r = 0; r < REGIONS.length; r++) regionBlocks[r] = newLayer(n, dim);
         for (int i = 0; i < n; i++) {
             GalleryEntry e = usable.get(i);
             ids[i] = e.id();
             names[i] = e.name();
-            float[] c = Vectors.centered(e.centroid(), center);
-            float[][] block = blocks[i / BLOCK];
-            for (int d = 0; d < dim; d++) block[d][i % BLOCK] = c[d];
+            setColumn(blocks, i, Vectors.centered(e.centroid(), center));
+            if (!regions) continue;
+            for (int r = 0; r < REGIONS.length; r++) {
+                float[] oc = regionCentroid(e, REGIONS[r], dim);
+                if (oc == null) continue;
+                setColumn(regionBlocks[r], i, Vectors.centered(oc, center));
+                has[r][i] = true;
+            }
         }
-        return new CentroidMatcher(ids, names, blocks, dim, center);
+        return new CentroidMatcher(ids, names, blocks, regionBlocks, has, dim, center, thresholds);
+    }
+
+    private static float[][][] newLayer(int n, int dim) {
+        float[][][] layer = new float[(n + BLOCK - 1) / BLOCK][][];
+        for (int b = 0; b < layer.length; b++) layer[b] = new float[dim][Math.min(BLOCK, n - b * BLOCK)];
+        return layer;
+    }
+
+    private static void setColumn(float[][][] layer, int row, float[] c) {
+        float[][] block = layer[row / BLOCK];
+        for (int d = 0; d < c.length; d++) block[d][row % BLOCK] = c[d];
+    }
+
+    /** The entry's centroid for the region when it is usable in this dimension, else null (old entries have none). */
+    private static float[] regionCentroid(GalleryEntry e, OcclusionRegion region, int dim) {
+        float[] oc = e.occludedCentroid(region);
+        return oc != null && oc.length == dim && Vectors.norm(oc) > 1e-12f ? oc : null;
     }
 
     static boolean usable(GalleryEntry e, int dim, float[] center) {
@@ -95,8 +143,8 @@ public final class CentroidMatcher {
 
     /**
      * A new snapshot with row {@code row} set to {@code e}, or {@code e} appended when {@code row == size()}. Only the
-     * block holding the row is copied (at most {@value #BLOCK} x d floats); the others are shared with this snapshot,
-     * so one enrollment into a 100k gallery copies ~0.5 MB instead of rebuilding 51 MB.
+     * block holding the row is copied (at most {@value #BLOCK} x d floats per layer); the others are shared with this
+     * snapshot, so one enrollment into a 100k gallery copies ~0.5 MB per layer instead of rebuilding 51 MB.
      */
     CentroidMatcher withRow(int row, GalleryEntry e) {
         if (!accepts(e)) throw new IllegalArgumentException("gallery entry " + e.id() + " has no usable " + dim + "-D centroid");
@@ -107,33 +155,72 @@ public final class CentroidMatcher {
         String[] newNames = Arrays.copyOf(names, size);
         newIds[row] = e.id();
         newNames[row] = e.name();
-        int b = row / BLOCK;
-        float[][][] newBlocks = Arrays.copyOf(blocks, (size + BLOCK - 1) / BLOCK);
-        newBlocks[b] = b < blocks.length ? copyBlock(blocks[b], Math.min(BLOCK, size - b * BLOCK)) : new float[dim][1];
-        float[] c = Vectors.centered(e.centroid(), center);
-        for (int d = 0; d < dim; d++) newBlocks[b][d][row % BLOCK] = c[d];
-        return new CentroidMatcher(newIds, newNames, newBlocks, dim, center);
+        float[][][] newBlocks = layerWithRow(blocks, row, size, Vectors.centered(e.centroid(), center));
+        float[][] oc = new float[REGIONS.length][];
+        for (int r = 0; r < REGIONS.length; r++) oc[r] = regionCentroid(e, REGIONS[r], dim);
+        Regions regions = regions(r -> layerWithRow(regionBlocks[r], row, size, oc[r] == null ? new float[dim] : Vectors.centered(oc[r], center)),
+                r -> {
+                    boolean[] h = Arrays.copyOf(has[r], size);
+                    h[row] = oc[r] != null;
+                    return h;
+                });
+        return new CentroidMatcher(newIds, newNames, newBlocks, regions.blocks(), regions.has(), dim, center, thresholds);
     }
 
-    /** A new snapshot without row {@code row}: the last row moves into its place (two blocks copied at most). */
+    /** The region layers of a new snapshot, each made by {@code layer} and {@code hasRows} (none when this one keeps none). */
+    private record Regions(float[][][][] blocks, boolean[][] has) {
+    }
+
+    private Regions regions(java.util.function.IntFunction<float[][][]> layer, java.util.function.IntFunction<boolean[]> hasRows) {
+        if (regionBlocks == null) return new Regions(null, null);
+        float[][][][] b = new float[REGIONS.length][][][];
+        boolean[][] h = new boolean[REGIONS.length][];
+        for (int r = 0; r < REGIONS.length; r++) {
+            b[r] = layer.apply(r);
+            h[r] = hasRows.apply(r);
+        }
+        return new Regions(b, h);
+    }
+
+    private float[][][] layerWithRow(float[][][] layer, int row, int size, float[] c) {
+        int b = row / BLOCK;
+        float[][][] out = Arrays.copyOf(layer, (size + BLOCK - 1) / BLOCK);
+        out[b] = b < layer.length ? copyBlock(layer[b], Math.min(BLOCK, size - b * BLOCK)) : new float[dim][1];
+        for (int d = 0; d < dim; d++) out[b][d][row % BLOCK] = c[d];
+        return out;
+    }
+
+    /** A new snapshot without row {@code row}: the last row moves into its place (two blocks per layer copied at most). */
     CentroidMatcher withoutRow(int row) {
         int n = ids.length;
         if (row < 0 || row >= n) throw new IndexOutOfBoundsException("row " + row + " of " + n);
-        if (n == 1) return EMPTY;
+        if (n == 1) return new CentroidMatcher(new String[0], new String[0], new float[0][][], null, null, 0, null, thresholds);
         int last = n - 1;
         String[] newIds = Arrays.copyOf(ids, last);
         String[] newNames = Arrays.copyOf(names, last);
-        int lb = last / BLOCK, rb = row / BLOCK;
-        float[][][] newBlocks = Arrays.copyOf(blocks, (last + BLOCK - 1) / BLOCK);
         if (row != last) {
             newIds[row] = ids[last];
             newNames[row] = names[last];
-            float[][] target = copyBlock(blocks[rb], blocks[rb][0].length);
-            for (int d = 0; d < dim; d++) target[d][row % BLOCK] = blocks[lb][d][last % BLOCK];
-            newBlocks[rb] = target;
         }
-        if (lb < newBlocks.length) newBlocks[lb] = copyBlock(lb == rb && row != last ? newBlocks[rb] : blocks[lb], last - lb * BLOCK);
-        return new CentroidMatcher(newIds, newNames, newBlocks, dim, center);
+        float[][][] newBlocks = layerWithoutRow(blocks, row, last);
+        Regions regions = regions(r -> layerWithoutRow(regionBlocks[r], row, last), r -> {
+            boolean[] h = Arrays.copyOf(has[r], last);
+            if (row != last) h[row] = has[r][last];
+            return h;
+        });
+        return new CentroidMatcher(newIds, newNames, newBlocks, regions.blocks(), regions.has(), dim, center, thresholds);
+    }
+
+    private float[][][] layerWithoutRow(float[][][] layer, int row, int last) {
+        int lb = last / BLOCK, rb = row / BLOCK;
+        float[][][] out = Arrays.copyOf(layer, (last + BLOCK - 1) / BLOCK);
+        if (row != last) {
+            float[][] target = copyBlock(layer[rb], layer[rb][0].length);
+            for (int d = 0; d < dim; d++) target[d][row % BLOCK] = layer[lb][d][last % BLOCK];
+            out[rb] = target;
+        }
+        if (lb < out.length) out[lb] = copyBlock(lb == rb && row != last ? out[rb] : layer[lb], last - lb * BLOCK);
+        return out;
     }
 
     private float[][] copyBlock(float[][] block, int rows) {
@@ -150,7 +237,12 @@ public final class CentroidMatcher {
         return dim;
     }
 
-    /** Best and second-best identity by cosine similarity. The embedding need not be normalized. */
+    /** The per-condition thresholds of {@link #match(float[], ProbeCondition)} (null: none). */
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+
+    /** Best and second-best identity by cosine similarity against the plain centroids. The embedding need not be normalized. */
     public Match match(float[] embedding) {
         if (ids.length == 0) return Match.NONE;
         if (embedding.length != dim)
@@ -175,6 +267,54 @@ public final class CentroidMatcher {
             }
         }
         return new Match(ids[best], names[best], s1, s2);
+    }
+
+    /**
+     * Best and second-best identity for a probe seen in {@code condition}, each identity scored by how far it clears
+     * the threshold of the comparison: the probe against its plain centroid (threshold of the condition), and, for an
+     * occluded or repaired probe whose region is known, against the centroid of that region (the occlusion-matched
+     * threshold) when this snapshot keeps them; the better of the two counts. The match carries the raw similarity of
+     * the comparison that won, its threshold, and the second-best identity on that threshold's scale (second's lead over
+     * its own threshold + this threshold), so the policy and {@link Match#margin()} read it as for one threshold.
+     * Without thresholds, {@link #match(float[])}. Costs a second pass over the matrix when a region is compared.
+     */
+    public Match match(float[] embedding, ProbeCondition condition) {
+        if (thresholds == null) return match(embedding);
+        if (ids.length == 0) return Match.NONE;
+        if (embedding.length != dim)
+            throw new IllegalArgumentException("embedding has " + embedding.length + " dimensions, gallery has " + dim);
+        float tp = thresholds.plainCentroid(condition.condition());
+        float tm = regionBlocks == null || condition.region() == null ? Float.NaN : thresholds.matchedCentroid(condition.condition());
+        int region = Float.isNaN(tm) ? -1 : condition.region().ordinal();
+        float[] q = Vectors.centered(embedding, center);
+        float[] plain = new float[Math.min(BLOCK, ids.length)];
+        float[] matched = region < 0 ? null : new float[plain.length];
+        int best = -1;
+        float n1 = Float.NEGATIVE_INFINITY, n2 = Float.NEGATIVE_INFINITY, raw = 0f, thr = tp;
+        boolean bestMatched = false;
+        for (int b = 0; b < blocks.length; b++) {
+            int rows = blocks[b][0].length;
+            scoreBlock(blocks[b], q, plain, rows);
+            if (region >= 0) scoreBlock(regionBlocks[region][b], q, matched, rows);
+            for (int j = 0; j < rows; j++) {
+                int row = b * BLOCK + j;
+                float n = plain[j] - tp;
+                boolean viaRegion = region >= 0 && has[region][row] && matched[j] - tm > n;
+                if (viaRegion) n = matched[j] - tm;
+                if (n > n1) {
+                    n2 = n1;
+                    n1 = n;
+                    best = row;
+                    raw = viaRegion ? matched[j] : plain[j];
+                    thr = viaRegion ? tm : tp;
+                    bestMatched = viaRegion;
+                } else if (n > n2) {
+                    n2 = n;
+                }
+            }
+        }
+        float second = n2 == Float.NEGATIVE_INFINITY ? -1f : n2 + thr;
+        return new Match(ids[best], names[best], raw, second, thr, bestMatched ? condition.region().key() : "plain");
     }
 
     /** scores[0..rows) = block^T q, accumulated four dimensions per pass (see the class comment). */

@@ -23,6 +23,8 @@ public final class GalleryIndex {
     private final Map<String, Integer> rows = new HashMap<>();
     private final List<GalleryEntry> enrolled = Collections.synchronizedList(new ArrayList<>());
     private final float[] center;
+    private final Thresholds thresholds;
+    private final boolean matchRegions;
 
     public GalleryIndex() {
         this(null);
@@ -30,7 +32,17 @@ public final class GalleryIndex {
 
     /** @param center population mean of unit descriptors from calibration (null: plain cosine) */
     public GalleryIndex(float[] center) {
+        this(center, null, false);
+    }
+
+    /**
+     * @param thresholds   per-condition thresholds the snapshots hold matches to (null: plain matching, the policy's threshold)
+     * @param matchRegions keep the entries' occlusion-matched centroids and compare occluded probes against them
+     */
+    public GalleryIndex(float[] center, Thresholds thresholds, boolean matchRegions) {
         this.center = center;
+        this.thresholds = thresholds;
+        this.matchRegions = matchRegions;
     }
 
     public float[] center() {
@@ -81,7 +93,7 @@ public final class GalleryIndex {
     }
 
     private void rebuild() {
-        CentroidMatcher m = CentroidMatcher.of(entries.values(), center);
+        CentroidMatcher m = CentroidMatcher.of(entries.values(), center, thresholds, matchRegions);
         rows.clear();
         for (int r = 0; r < m.size(); r++) rows.put(m.idAt(r), r);
         snapshot = m;

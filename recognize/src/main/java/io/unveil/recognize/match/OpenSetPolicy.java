@@ -1,7 +1,8 @@
 package io.unveil.recognize.match;
 
 /**
- * Open-set decision: a match is accepted only when its cosine similarity reaches the calibrated threshold and it beats
+ * Open-set decision: a match is accepted only when its cosine similarity reaches the threshold of its condition (the
+ * match's own, see {@link Match#threshold()}; this policy's {@code threshold} when the match has none) and it leads
  * the second-best identity by at least {@code minMargin}. Everything else is unknown.
  */
 public record OpenSetPolicy(float threshold, float minMargin) {
@@ -11,6 +12,8 @@ public record OpenSetPolicy(float threshold, float minMargin) {
     }
 
     public boolean accepts(Match m) {
-        return !m.isEmpty() && m.similarity() >= threshold && m.margin() >= minMargin;
+        if (m.isEmpty()) return false;
+        float t = Float.isNaN(m.threshold()) ? threshold : m.threshold();
+        return m.similarity() >= t && m.lead() >= minMargin;
     }
 }

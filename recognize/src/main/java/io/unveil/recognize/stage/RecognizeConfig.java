@@ -4,6 +4,7 @@ import io.unveil.core.config.Settings;
 import io.unveil.core.topic.Topics;
 import io.unveil.recognize.calibrate.CalibrationResult;
 import io.unveil.recognize.track.DecisionRule;
+import io.unveil.recognize.match.Thresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,8 +12,10 @@ import java.time.Duration;
 /**
  * Settings of the recognition stage ({@link RecognizeSettings}). The open-set threshold comes from a calibration file written by
  * {@code unveil calibrate} ({@code recognize.calibration}); {@code recognize.threshold} overrides it explicitly.
- * Without either, the calibration bundled with the module (measured on celeba-subset TRAIN identities with the
- * face-api recognizer, see its model card) is used; there is no hand-picked constant.
+ * Without either, the calibration bundled with the module for {@code recognize.model} (measured on celeba-subset TRAIN
+ * identities, see its card) is used; there is no hand-picked constant, and a model without a bundled calibration does
+ * not start. A calibration holds one threshold per probe condition (plain, occluded, repaired, and against the
+ * occlusion-matched centroids), all for the same target false-accept rate; an explicit threshold is used for all.
  *
  * @param inputTopic         faces to recognize: {@code unveil.faces.repaired} (default) or {@code unveil.faces}
  * @param threshold          cosine similarity a fused track needs to be called a match
@@ -31,15 +34,23 @@ import java.time.Duration;
  * @param switchFrames       frames in a row matching another identity before a named visit changes to it
  * @param rejoinSimilarity   centred cosine of a new track's first face to a visit within the gap to continue it
  * @param quietTimeout       a visit whose camera sent no face for this long of wall-clock time has ended
+ * @param thresholds         the threshold of each probe condition ({@code threshold} is its plain one)
+ * @param occlusionCentroids compare occluded probes against the gallery's occlusion-matched centroids too
  */
 public record RecognizeConfig(String inputTopic, float threshold, String thresholdSource, float minMargin,
                               int minFramesUnknown, Duration idleTimeout, float unknownJoin, int maxUnknownClusters,
                               Duration historyRetention, Duration retroactiveEvery, boolean historyThumbnails,
                               boolean perIdentityMetrics, float[] center, int nameFrames, int switchFrames,
-                              float rejoinSimilarity, Duration quietTimeout) {
+                              float rejoinSimilarity, Duration quietTimeout, Thresholds thresholds,
+                              boolean occlusionCentroids) {
 
     public RecognizeConfig {
         if (!(threshold > -1f && threshold < 1f)) throw new IllegalArgumentException("recognize threshold must be in (-1,1)");
+        if (thresholds == null) thresholds = Thresholds.uniform(threshold);
+        if (occlusionCentroids && (Float.isNaN(thresholds.occludedMatched()) || Float.isNaN(thresholds.repairedMatched())))
+            throw new IllegalArgumentException("recognize.occlusion-centroids=true needs thresholds for occluded probes against "
+                    + "occlusion-matched centroids: use a calibration of `unveil calibrate` with them (the bundled one has them), "
+                    + "not an explicit recognize.threshold or an older calibration file");
         if (idleTimeout.isNegative() || idleTimeout.isZero()) throw new IllegalArgumentException("recognize.idle-timeout must be > 0");
         if (quietTimeout.isNegative() || quietTimeout.isZero()) throw new IllegalArgumentException("recognize.quiet-timeout must be > 0");
         new DecisionRule(nameFrames, minFramesUnknown, switchFrames); // checks them
@@ -59,35 +70,37 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
                 d.get(RecognizeSettings.HISTORY_RETENTION), d.get(RecognizeSettings.RETROACTIVE_EVERY),
                 d.get(RecognizeSettings.HISTORY_THUMBNAILS), d.get(RecognizeSettings.PER_IDENTITY_METRICS), null,
                 d.get(RecognizeSettings.NAME_FRAMES), d.get(RecognizeSettings.SWITCH_FRAMES), threshold,
-                d.get(RecognizeSettings.QUIET_TIMEOUT));
+                d.get(RecognizeSettings.QUIET_TIMEOUT), Thresholds.uniform(threshold), false);
     }
 
     public static RecognizeConfig from(Settings s) {
         float threshold;
         String source;
         float[] center = null;
+        Thresholds thresholds;
+        String model = s.get(RecognizeSettings.MODEL);
         if (s.isSet(RecognizeSettings.THRESHOLD)) {
             threshold = s.get(RecognizeSettings.THRESHOLD).floatValue();
+            thresholds = Thresholds.uniform(threshold);
             source = "explicit";
         } else {
             String file = s.get(RecognizeSettings.CALIBRATION);
+            CalibrationResult cal;
             if (file == null) {
-                CalibrationResult bundled = CalibrationResult.bundled();
-                if (bundled == null)
-                    throw new IllegalArgumentException("recognize needs a calibrated threshold: run `unveil calibrate --data DIR "
-                            + "--far 1e-3 --out calibration.json` and set recognize.calibration=calibration.json "
-                            + "(or set recognize.threshold explicitly)");
-                threshold = bundled.threshold();
-                center = bundled.center();
-                source = "bundled " + CalibrationResult.BUNDLED + " (" + bundled.data() + ", FAR " + bundled.targetFar() + ")";
+                cal = CalibrationResult.bundled(model);
+                source = "bundled " + CalibrationResult.bundledResource(model) + " (" + cal.data() + ", FAR " + cal.targetFar() + ")";
             } else {
                 Path p = Path.of(file);
                 if (!Files.isRegularFile(p)) throw new IllegalArgumentException("recognize.calibration file not found: " + p);
-                CalibrationResult cal = CalibrationResult.read(p);
-                threshold = cal.threshold();
-                center = cal.center();
+                cal = CalibrationResult.read(p);
+                if (cal.model() != null && !cal.model().equals(model))
+                    throw new IllegalArgumentException("recognize.calibration " + p + " was made for recognize.model=" + cal.model()
+                            + ", this process runs recognize.model=" + model + ": calibrate that model (`unveil calibrate --model " + model + "`)");
                 source = p.toString();
             }
+            threshold = cal.threshold();
+            center = cal.center();
+            thresholds = cal.thresholds();
         }
         String input = s.get(RecognizeSettings.READ_RAW_FACES) ? Topics.FACES.name() : s.get(RecognizeSettings.INPUT_TOPIC);
         return new RecognizeConfig(input, threshold, source,
@@ -102,32 +115,40 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
                 s.get(RecognizeSettings.PER_IDENTITY_METRICS), center,
                 s.get(RecognizeSettings.NAME_FRAMES), s.get(RecognizeSettings.SWITCH_FRAMES),
                 s.get(RecognizeSettings.REJOIN_SIMILARITY, (double) threshold).floatValue(),
-                s.get(RecognizeSettings.QUIET_TIMEOUT));
+                s.get(RecognizeSettings.QUIET_TIMEOUT), thresholds,
+                s.get(RecognizeSettings.OCCLUSION_CENTROIDS));
     }
 
     /** The same settings with a calibration's threshold and center. */
     public RecognizeConfig withCalibration(CalibrationResult cal, String source) {
         return new RecognizeConfig(inputTopic, cal.threshold(), source, minMargin, minFramesUnknown, idleTimeout,
                 cal.threshold(), maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails,
-                perIdentityMetrics, cal.center(), nameFrames, switchFrames, cal.threshold(), quietTimeout);
+                perIdentityMetrics, cal.center(), nameFrames, switchFrames, cal.threshold(), quietTimeout, cal.thresholds(), occlusionCentroids);
+    }
+
+    /** The same settings with occlusion-matched centroids on or off. */
+    public RecognizeConfig withOcclusionCentroids(boolean on) {
+        return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
+                unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
+                nameFrames, switchFrames, rejoinSimilarity, quietTimeout, thresholds, on);
     }
 
     public RecognizeConfig withInputTopic(String topic) {
         return new RecognizeConfig(topic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
                 unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
-                nameFrames, switchFrames, rejoinSimilarity, quietTimeout);
+                nameFrames, switchFrames, rejoinSimilarity, quietTimeout, thresholds, occlusionCentroids);
     }
 
     /** The same settings with visit gap {@code idle}; the wall-clock quiet timeout becomes the same (tests' streams end). */
     public RecognizeConfig withIdleTimeout(Duration idle) {
         return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idle,
                 unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
-                nameFrames, switchFrames, rejoinSimilarity, idle);
+                nameFrames, switchFrames, rejoinSimilarity, idle, thresholds, occlusionCentroids);
     }
 
     public RecognizeConfig withHistoryRetention(Duration retention) {
         return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
                 unknownJoin, maxUnknownClusters, retention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
-                nameFrames, switchFrames, rejoinSimilarity, quietTimeout);
+                nameFrames, switchFrames, rejoinSimilarity, quietTimeout, thresholds, occlusionCentroids);
     }
 }

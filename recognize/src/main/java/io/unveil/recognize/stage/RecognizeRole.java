@@ -33,7 +33,8 @@ public final class RecognizeRole extends AbstractRole {
         StreamsBuilder b = new StreamsBuilder();
         GalleryIndex index = RecognizeTopology.buildTopology(b, cfg, embedder, ctx.registry(), deadLetters);
         startStreams(ctx, ctx.settings().get(RecognizeSettings.APPLICATION_ID), b.build());
-        LOG.info("recognize: {}, input {}, threshold {} ({}), gallery {} identities at start", embedder.model(),
-                cfg.inputTopic(), cfg.threshold(), cfg.thresholdSource(), index.size());
+        LOG.info("recognize: {}, input {}, thresholds {} ({}), occlusion-matched centroids {}, gallery {} identities at start",
+                embedder.model(), cfg.inputTopic(), cfg.thresholds(), cfg.thresholdSource(), cfg.occlusionCentroids() ? "on" : "off",
+                index.size());
     }
 }

@@ -12,7 +12,7 @@ public final class RecognizeSettings implements SettingCatalogue {
     public static final Setting<Double> THRESHOLD = new Setting<>("recognize.threshold", io.unveil.core.config.SettingType.DECIMAL,
             null, "the calibration's", "cosine similarity a fused track needs to match; overrides the calibration");
     public static final Setting<String> CALIBRATION = Setting.text("recognize.calibration", null,
-            "calibration file written by `unveil calibrate` (threshold and center)").documentedDefault("bundled");
+            "calibration file written by `unveil calibrate` (thresholds per probe condition and center)").documentedDefault("bundled");
     public static final Setting<Boolean> READ_RAW_FACES = Setting.bool("recognize.read-raw-faces", false,
             "recognize `unveil.faces` (no inpainting) instead of `recognize.input-topic`");
     public static final Setting<String> INPUT_TOPIC = Setting.text("recognize.input-topic", Topics.FACES_REPAIRED.name(),
@@ -48,13 +48,17 @@ public final class RecognizeSettings implements SettingCatalogue {
     public static final Setting<String> APPLICATION_ID = Setting.text("recognize.application-id", "unveil-recognize",
             "Kafka Streams application id of the recognize role (its consumer group and state)");
 
+    public static final Setting<Boolean> OCCLUSION_CENTROIDS = Setting.bool("recognize.occlusion-centroids", false,
+            "also compare an occluded face with the gallery's centroid of photos occluded the same way (lower face, eyes)");
+
     public static final Setting<String> MODEL = Setting.text("recognize.model", "faceapi",
-            "face recognizer: `faceapi` (face-api's 128-D ResNet); the gallery role enrolls with the same one");
+            "face recognizer: `faceapi` (face-api's 128-D ResNet); the gallery role enrolls with the same one; "
+                    + "each model needs its calibration (`calibration/<model>.json` bundled, or recognize.calibration)");
 
     @Override
     public List<SettingSpec> settings() {
         return List.of(MODEL, THRESHOLD, CALIBRATION, READ_RAW_FACES, INPUT_TOPIC, MIN_MARGIN, MIN_FRAMES_UNKNOWN, NAME_FRAMES,
                 SWITCH_FRAMES, IDLE_TIMEOUT, QUIET_TIMEOUT, REJOIN_SIMILARITY, UNKNOWN_JOIN, MAX_UNKNOWN_CLUSTERS, HISTORY_RETENTION, RETROACTIVE_EVERY, HISTORY_THUMBNAILS,
-                PER_IDENTITY_METRICS, APPLICATION_ID);
+                PER_IDENTITY_METRICS, OCCLUSION_CENTROIDS, APPLICATION_ID);
     }
 }

@@ -60,7 +60,7 @@ public final class RecognizeTopology {
     /** @param galleryDeadLetters where the global gallery store sends records of {@code unveil.gallery} it rejects */
     public static GalleryIndex buildTopology(StreamsBuilder builder, RecognizeConfig config, Embedder embedder,
                                              MeterRegistry registry, DeadLetterSink galleryDeadLetters) {
-        GalleryIndex index = new GalleryIndex(config.center());
+        GalleryIndex index = new GalleryIndex(config.center(), config.thresholds(), config.occlusionCentroids());
         RecognizeMetrics metrics = new RecognizeMetrics(registry, index, config.perIdentityMetrics());
         OpenSetPolicy policy = new OpenSetPolicy(config.threshold(), config.minMargin());
         TrackFusion fusion = new TrackFusion(policy, config.decisionRule());

@@ -4,6 +4,7 @@ import io.unveil.core.record.Face;
 import io.unveil.recognize.match.CentroidMatcher;
 import io.unveil.recognize.match.Match;
 import io.unveil.recognize.match.OpenSetPolicy;
+import io.unveil.recognize.match.ProbeCondition;
 import io.unveil.recognize.match.Vectors;
 
 /**
@@ -57,6 +58,7 @@ public final class TrackFusion {
         }
         if (face.inpainted()) t.repairedFrames++;
         t.inpainted |= face.inpainted();
+        t.condition.add(ProbeCondition.of(face));
         float q = face.quality() == null ? 0f : face.quality().score();
         if (q > t.bestQuality || t.thumbAligned == null) {
             t.bestQuality = q;
@@ -65,7 +67,7 @@ public final class TrackFusion {
             t.thumbRepaired = face.repaired();
         }
         float[] fused = Vectors.normalized(t.sum);
-        Match m = gallery.match(fused);
+        Match m = gallery.match(fused, t.condition.majority());
         if (!m.isEmpty()) t.bestSimilarity = Math.max(t.bestSimilarity, m.similarity());
         String says = policy.accepts(m) ? m.identityId() : UNKNOWN;
         if (says.equals(t.candidate)) t.candidateFrames++;
@@ -109,7 +111,7 @@ public final class TrackFusion {
      */
     public TrackDecision end(TrackState t, CentroidMatcher gallery) {
         float[] fused = Vectors.normalized(t.sum);
-        Match m = gallery.match(fused);
+        Match m = gallery.match(fused, t.condition.majority());
         if (t.emittedLabel == null) {
             boolean untracked = t.trackId < 0;
             t.emittedLabel = untracked && policy.accepts(m) ? m.identityId() : UNKNOWN;

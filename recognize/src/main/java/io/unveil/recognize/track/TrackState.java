@@ -1,6 +1,7 @@
 package io.unveil.recognize.track;
 
 import io.unveil.core.record.Box;
+import io.unveil.recognize.match.ConditionTally;
 
 /**
  * Fusion state of one visit (one person on one camera), kept in a state store between frames: quality-weighted sum of
@@ -31,6 +32,8 @@ public final class TrackState {
     public int repairedFrames;
     /** Highest fused similarity to any enrolled identity so far (-1 with an empty gallery). */
     public float bestSimilarity = -1f;
+    /** Frames per probe condition: the fused embedding is matched under the majority's threshold and centroid. */
+    public ConditionTally condition = new ConditionTally();
     public float bestQuality = -1f;
     public byte[] thumbAligned;
     public byte[] thumbMask;

@@ -9,13 +9,16 @@ import io.unveil.core.topic.Topics;
 import io.unveil.recognize.calibrate.CalibrationResult;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import io.unveil.recognize.calibrate.ConditionCalibration;
+import io.unveil.recognize.match.Thresholds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RecognizeConfigTest {
     @Test
     void thresholdComesFromACalibrationNeverFromACodeConstant(@TempDir Path dir) {
-        CalibrationResult bundled = CalibrationResult.bundled();
+        CalibrationResult bundled = CalibrationResult.bundled("faceapi");
         RecognizeConfig d = RecognizeConfig.from(Settings.empty());
         assertEquals(bundled.threshold(), d.threshold());
         assertTrue(d.thresholdSource().startsWith("bundled"), d.thresholdSource());
@@ -33,5 +36,57 @@ class RecognizeConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RecognizeConfig.from(Settings.empty().with("recognize.calibration", dir.resolve("none.json").toString())));
         assertTrue(e.getMessage().contains("not found"));
+    }
+
+    @Test
+    void eachConditionGetsItsCalibratedThreshold(@TempDir Path dir) {
+        Path f = dir.resolve("cal.json");
+        new CalibrationResult(0.6f, 1e-3, 1e-3, 0.1, 1, 1, 0.9f, 0.3f, 0.7f, "x", "m", 0, null).withConditions("faceapi", Map.of(
+                "plain", cond(0.6f), "occluded", cond(0.5f), "repaired", cond(0.55f), "occluded-matched", cond(0.7f),
+                "repaired-matched", cond(0.65f))).write(f);
+        RecognizeConfig c = RecognizeConfig.from(Settings.empty().with("recognize.calibration", f.toString())
+                .with("recognize.occlusion-centroids", "true"));
+        assertEquals(new Thresholds(0.6f, 0.5f, 0.55f, 0.7f, 0.65f), c.thresholds());
+        assertTrue(c.occlusionCentroids());
+        // an explicit threshold holds for every condition, and has no occlusion-matched one to switch them on with
+        assertEquals(Thresholds.uniform(0.5f), RecognizeConfig.from(Settings.empty().with("recognize.threshold", "0.5")).thresholds());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RecognizeConfig.from(
+                Settings.empty().with("recognize.threshold", "0.5").with("recognize.occlusion-centroids", "true")));
+        assertTrue(e.getMessage().contains("occlusion-matched"), e.getMessage());
+    }
+
+    @Test
+    void aFileWithoutConditionsUsesItsThresholdForAllAndNoMatchedComparison(@TempDir Path dir) {
+        Path f = dir.resolve("old.json");
+        new CalibrationResult(0.61f, 1e-3, 1e-3, 0.1, 1, 1, 0.9f, 0.3f, 0.7f, "x", "m", 0, null).write(f);
+        Thresholds t = RecognizeConfig.from(Settings.empty().with("recognize.calibration", f.toString())).thresholds();
+        assertEquals(0.61f, t.occluded());
+        assertEquals(0.61f, t.repaired());
+        assertTrue(Float.isNaN(t.occludedMatched()));
+    }
+
+    @Test
+    void theBundledCalibrationHasEveryConditionForFaceApi() {
+        Thresholds t = RecognizeConfig.from(Settings.empty()).thresholds();
+        for (float v : new float[]{t.plain(), t.occluded(), t.repaired(), t.occludedMatched(), t.repairedMatched()})
+            assertTrue(v > 0f && v < 1f, "threshold " + v + " in " + t);
+    }
+
+    @Test
+    void aModelWithoutACalibrationDoesNotStart(@TempDir Path dir) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> RecognizeConfig.from(Settings.empty().with("recognize.model", "robust")));
+        assertTrue(e.getMessage().contains("recognize.model=robust has no bundled calibration"), e.getMessage());
+        assertTrue(e.getMessage().contains("unveil calibrate --model robust"), e.getMessage());
+        // another model's file is refused too: its threshold is meaningless for this recognizer
+        Path f = dir.resolve("faceapi.json");
+        new CalibrationResult(0.6f, 1e-3, 1e-3, 0.1, 1, 1, 0.9f, 0.3f, 0.7f, "x", "m", 0, null).withConditions("faceapi", Map.of()).write(f);
+        e = assertThrows(IllegalArgumentException.class, () -> RecognizeConfig.from(Settings.empty()
+                .with("recognize.model", "robust").with("recognize.calibration", f.toString())));
+        assertTrue(e.getMessage().contains("made for recognize.model=faceapi"), e.getMessage());
+    }
+
+    private static ConditionCalibration cond(float t) {
+        return new ConditionCalibration(t, 1e-3, 0.1, 10, 10_000, 0.8f, 0.0f, "test");
     }
 }

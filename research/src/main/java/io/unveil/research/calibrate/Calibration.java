@@ -33,13 +33,23 @@ public final class Calibration {
 
     /** Scores exactly as {@link io.unveil.recognize.match.CentroidMatcher} computes them with {@code center} (null: none). */
     public static Scores scores(Map<String, List<float[]>> byIdentity, float[] center) {
-        List<String> ids = new ArrayList<>(byIdentity.keySet());
+        return scores(byIdentity, byIdentity, center);
+    }
+
+    /**
+     * Scores of probes against centroids made from other descriptors of the same photos, e.g. an occluded probe against
+     * plain centroids, or against the centroids of the photos with a synthetic occluder. {@code probes.get(id).get(k)} is
+     * photo k of the identity, as {@code gallery.get(id).get(k)} is; a null probe is skipped. Genuine: a probe against
+     * its identity's centroid without photo k (leave-one-out); impostor: against every other identity's full centroid.
+     */
+    public static Scores scores(Map<String, List<float[]>> gallery, Map<String, List<float[]>> probes, float[] center) {
+        List<String> ids = new ArrayList<>(gallery.keySet());
         int n = ids.size();
         if (n < 2) throw new IllegalArgumentException("calibration needs at least 2 identities, got " + n);
         float[][] sums = new float[n][];
         float[][] centroids = new float[n][];
         for (int i = 0; i < n; i++) {
-            List<float[]> list = byIdentity.get(ids.get(i));
+            List<float[]> list = gallery.get(ids.get(i));
             if (list.isEmpty()) throw new IllegalArgumentException("identity " + ids.get(i) + " has no embeddings");
             float[] sum = new float[list.get(0).length];
             for (float[] e : list) Vectors.addScaled(sum, Vectors.normalized(e), 1f);
@@ -49,19 +59,36 @@ public final class Calibration {
         FloatList genuine = new FloatList();
         FloatList impostor = new FloatList();
         for (int i = 0; i < n; i++) {
-            List<float[]> list = byIdentity.get(ids.get(i));
-            for (float[] raw : list) {
-                float[] u = Vectors.normalized(raw);
+            List<float[]> list = gallery.get(ids.get(i));
+            List<float[]> probeList = probes.get(ids.get(i));
+            if (probeList == null) continue;
+            if (probeList.size() != list.size())
+                throw new IllegalArgumentException("identity " + ids.get(i) + " has " + probeList.size() + " probes for " + list.size() + " photos");
+            for (int k = 0; k < list.size(); k++) {
+                float[] raw = probeList.get(k);
+                if (raw == null) continue;
                 float[] e = Vectors.centered(raw, center);
                 if (list.size() >= 2) {
                     float[] loo = sums[i].clone();
-                    Vectors.addScaled(loo, u, -1f);
+                    Vectors.addScaled(loo, Vectors.normalized(list.get(k)), -1f);
                     genuine.add(Vectors.dot(Vectors.centered(loo, center), e));
                 }
                 for (int j = 0; j < n; j++) if (j != i) impostor.add(Vectors.dot(centroids[j], e));
             }
         }
         if (genuine.size == 0) throw new IllegalArgumentException("no identity has 2 or more embeddings: no genuine scores");
+        return new Scores(genuine.toArray(), impostor.toArray(), center);
+    }
+
+    /** The scores of several probe groups as one set (e.g. masked probes against mask centroids, sunglasses against sunglasses). */
+    public static Scores concat(List<Scores> parts) {
+        FloatList genuine = new FloatList(), impostor = new FloatList();
+        float[] center = null;
+        for (Scores s : parts) {
+            for (float v : s.genuine()) genuine.add(v);
+            for (float v : s.impostor()) impostor.add(v);
+            center = s.center();
+        }
         return new Scores(genuine.toArray(), impostor.toArray(), center);
     }
 

@@ -1,7 +1,12 @@
 package io.unveil.research.cli;
 
 import io.unveil.recognize.calibrate.CalibrationResult;
+import io.unveil.core.config.Settings;
+import io.unveil.core.model.ModelLoader;
+import io.unveil.inpaint.idgan.Inpainter;
+import io.unveil.recognize.Embedder;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
+import io.unveil.recognize.stage.RecognizeSettings;
 import io.unveil.detector.align.FaceChips;
 import io.unveil.research.calibrate.Calibrate;
 import io.unveil.research.data.IdentitySplit;
@@ -14,11 +19,42 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code unveil calibrate --data DIR --far 1e-3}: the open-set threshold for a target false-accept rate. */
+/**
+ * {@code unveil calibrate --data DIR --far 1e-3 [--model NAME]}: the open-set thresholds per probe condition (plain,
+ * occluded, repaired, and against occlusion-matched centroids) for a target false-accept rate. The recognizer is
+ * loaded by the launcher's model registry ({@code recognize.model}'s names), so a newly registered model is calibrated
+ * the same way; alone (tests), research knows face-api's.
+ */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = "Pick the recognition threshold from a labelled face set for a target false-accept rate and "
-                + "write the calibration file that `unveil run` reads (recognize.calibration).")
+        description = "Pick the recognition thresholds (plain, occluded, repaired, occlusion-matched) from a labelled face set "
+                + "for a target false-accept rate and write the calibration file that `unveil run` reads (recognize.calibration); "
+                + "bundle it as recognize/src/main/resources/io/unveil/recognize/calibration/<model>.json to make it the model's default.")
 public final class CalibrateCommand implements Callable<Integer> {
+    private final ModelLoader<? extends Embedder> recognizers;
+
+    /** With face-api's recognizer only (what research can load without the launcher's registry). */
+    public CalibrateCommand() {
+        this(s -> {
+            String m = s.get(RecognizeSettings.MODEL);
+            if (!m.equals("faceapi"))
+                throw new IllegalArgumentException("--model " + m + ": this command was started without the launcher's model registry, which knows only faceapi");
+            return FaceApiEmbedder.load();
+        });
+    }
+
+    /** @param recognizers loads the recognizer {@code recognize.model} names (the launcher passes its registry) */
+    public CalibrateCommand(ModelLoader<? extends Embedder> recognizers) {
+        this.recognizers = recognizers;
+    }
+
+    @Option(names = "--model", defaultValue = "faceapi", description = "Recognizer to calibrate, a recognize.model name (default ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the occluders drawn on the probes (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--no-repaired", description = "Skip the repaired conditions (by default the bundled ID-GAN inpainter repairs the occluded probes).")
+    boolean noRepaired;
     @Option(names = "--data", required = true, description = "Labelled set (labels.csv or one folder per identity).")
     Path data;
 
@@ -52,12 +88,12 @@ public final class CalibrateCommand implements Callable<Integer> {
                 if (IdentitySplit.of(data.getFileName().toString(), id) != keep) exclude.add(id);
         }
         FaceChips chips = FaceChips.faceApi();
-        try (FaceApiEmbedder embedder = FaceApiEmbedder.load()) {
-            CalibrationResult r = new Calibrate(chips, embedder, System.err)
-                    .run(new Calibrate.Options(data, far, out, maxPerIdentity, exclude, force));
-            System.out.printf(Locale.ROOT, "threshold %.4f for FAR %.1e: measured FAR %.2e, FRR %.3f (%d genuine, %d impostor "
-                            + "scores; genuine median %.3f, impostor median %.3f)%nwrote %s%n", r.threshold(), r.targetFar(), r.far(),
-                    r.frr(), r.genuinePairs(), r.impostorPairs(), r.genuineMedian(), r.impostorMedian(), out.toAbsolutePath());
+        try (Embedder embedder = recognizers.load(Settings.empty().with(RecognizeSettings.MODEL, model));
+             Inpainter inpainter = noRepaired ? null : Inpainter.load((String) null)) {
+            CalibrationResult r = new Calibrate(chips, embedder, inpainter, System.err)
+                    .run(new Calibrate.Options(data, far, out, maxPerIdentity, exclude, force, model, seed));
+            System.out.printf(Locale.ROOT, "recognize.model=%s, target FAR %.1e, thresholds per probe condition:%n%swrote %s%n", model,
+                    r.targetFar(), Calibrate.describe(r.conditions()), out.toAbsolutePath());
             return 0;
         } finally {
             chips.analyzer().close();

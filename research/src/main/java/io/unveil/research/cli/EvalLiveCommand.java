@@ -101,6 +101,7 @@ public final class EvalLiveCommand implements Callable<Integer> {
         System.out.println(LiveTable.summary(r.rows()));
         System.out.printf(Locale.ROOT, "CHANGED events: %d, of which an announced unknown turned into a name: %d%n",
                 r.scored().changedEvents(), r.scored().unknownThenNamed());
+        System.out.print(r.occlusionCalls().markdown());
         if (!r.recording().refused().isEmpty())
             System.out.println("enrollment refused by the gallery API: " + r.recording().refused());
         System.out.printf(Locale.ROOT, "%.0f s in all; load average %s before, %s after%n", r.seconds(), loadBefore, loadAfter);

@@ -1,6 +1,7 @@
 package io.unveil.research.occluders;
 
 import io.unveil.core.image.RgbImage;
+import io.unveil.inpaint.occlusion.FaceOutlines;
 import io.unveil.inpaint.occlusion.Geometry;
 import io.unveil.inpaint.occlusion.Landmarks;
 import io.unveil.research.data.SharedData;
@@ -208,20 +209,9 @@ public final class Occluders {
         });
     }
 
-    /** The nose-to-chin region following the jaw line, in face-frame coordinates. */
+    /** The nose-to-chin region following the jaw line, in face-frame coordinates (shared with the runtime's occluders). */
     private static Path2D.Double lowerFace(Ctx c, double top, double grow) {
-        List<Point2D.Double> pts = new ArrayList<>();
-        Point2D.Double centre = new Point2D.Double((c.local(0).x + c.local(16).x) / 2, c.local(30).y);
-        Point2D.Double j1 = out(c.local(1), centre, grow), j15 = out(c.local(15), centre, grow);
-        pts.add(new Point2D.Double(j1.x, Math.max(top + 0.15 * c.d, j1.y)));
-        pts.add(new Point2D.Double(c.local(28).x, top));
-        pts.add(new Point2D.Double(j15.x, Math.max(top + 0.15 * c.d, j15.y)));
-        for (int i = 14; i >= 2; i--) pts.add(out(c.local(i), centre, grow));
-        return Geometry.polygon(pts);
-    }
-
-    private static Point2D.Double out(Point2D.Double p, Point2D.Double centre, double grow) {
-        return new Point2D.Double(centre.x + (p.x - centre.x) * grow, centre.y + (p.y - centre.y) * grow);
+        return FaceOutlines.lowerFace(c.lm, top, grow);
     }
 
     private static void proceduralMask(Ctx c, boolean medical) {
@@ -366,20 +356,9 @@ public final class Occluders {
         double lensScale = c.u(1.6, 2.05), aspect = c.u(0.6, 0.9), drop = c.u(0.0, 0.1) * c.d;
         int style = c.rng.nextInt(3);
         double frameW = (sun ? c.u(0.03, 0.07) : c.u(0.05, 0.1)) * c.d;
-        Area lenses = new Area();
-        double[] outer = new double[2];
-        int k = 0;
-        for (int[] eye : new int[][]{{36, 39}, {42, 45}}) {
-            Point2D.Double ctr = centroid(c, eye[0], eye[0] + 5);
-            double w = c.local(eye[0]).distance(c.local(eye[1])) * lensScale, h = w * aspect;
-            Shape lens = switch (style) {
-                case 0 -> new Ellipse2D.Double(ctr.x - w / 2, ctr.y + drop - h / 2, w, h);
-                case 1 -> new RoundRectangle2D.Double(ctr.x - w / 2, ctr.y + drop - h / 2, w, h, w * 0.5, h * 0.5);
-                default -> new RoundRectangle2D.Double(ctr.x - w / 2, ctr.y + drop - h / 2, w, h, w * 0.9, h * 1.2);
-            };
-            lenses.add(new Area(lens));
-            outer[k++] = eye[0] == 36 ? ctr.x - w / 2 : ctr.x + w / 2;
-        }
+        FaceOutlines.Lenses shape = FaceOutlines.lenses(c.lm, lensScale, aspect, drop, style);
+        Area lenses = shape.area();
+        double[] outer = shape.outerX();
         double barY = c.local(39).y + drop - 0.12 * c.d;
         Area frame = new Area(new BasicStroke((float) frameW).createStrokedShape(lenses));
         Path2D.Double bridge = new Path2D.Double();
@@ -403,12 +382,7 @@ public final class Occluders {
     }
 
     private static Point2D.Double centroid(Ctx c, int from, int to) {
-        double x = 0, y = 0;
-        for (int i = from; i <= to; i++) {
-            x += c.local(i).x;
-            y += c.local(i).y;
-        }
-        return new Point2D.Double(x / (to - from + 1), y / (to - from + 1));
+        return FaceOutlines.centroid(c.lm, from, to);
     }
 
     // ---- hand -------------------------------------------------------------------------------------------------

@@ -63,4 +63,63 @@ class CalibrationTest {
         assertEquals(null, Calibration.tooFewImpostors(fiftyTwo, 0.2));
         assertTrue(Calibration.tooFewImpostors(fiftyTwo, 0.19) != null);
     }
+
+    @Test
+    void eachProbeConditionGetsItsOwnThresholdAtTheSameFar() {
+        Random r = new Random(7);
+        Map<String, List<float[]>> plain = new LinkedHashMap<>(), occluded = new LinkedHashMap<>();
+        float[] mask = new float[32];
+        for (int k = 0; k < 32; k++) mask[k] = (float) r.nextGaussian();
+        for (int i = 0; i < 60; i++) {
+            float[] base = new float[32];
+            for (int k = 0; k < 32; k++) base[k] = (float) r.nextGaussian();
+            List<float[]> p = new ArrayList<>(), o = new ArrayList<>();
+            for (int j = 0; j < 5; j++) {
+                float[] e = base.clone(), m = new float[32];
+                for (int k = 0; k < 32; k++) {
+                    e[k] += 0.5f * (float) r.nextGaussian();
+                    // an occluded probe: the identity half hidden behind a component every masked face shares
+                    m[k] = 0.5f * e[k] + 1.2f * mask[k] + 0.4f * (float) r.nextGaussian();
+                }
+                p.add(e);
+                o.add(j == 2 ? null : m);
+            }
+            plain.put("p" + i, p);
+            occluded.put("p" + i, o);
+        }
+        Calibration.Scores ps = Calibration.scores(plain);
+        Calibration.Scores os = Calibration.scores(plain, occluded, ps.center());
+        assertEquals(60 * 4, os.genuine().length, "a null probe is skipped");
+        assertEquals(60 * 4 * 59, os.impostor().length);
+        CalibrationResult pr = Calibration.pick(ps, 1e-3), or = Calibration.pick(os, 1e-3);
+        for (var c : List.of(new Object[]{os, or}, new Object[]{ps, pr})) {
+            Calibration.Scores s = (Calibration.Scores) c[0];
+            CalibrationResult res = (CalibrationResult) c[1];
+            long accepted = 0;
+            for (float v : s.impostor()) if (v >= res.threshold()) accepted++;
+            assertTrue(accepted <= Math.floor(1e-3 * s.impostor().length), "the same FAR in each condition: " + accepted);
+        }
+        assertTrue(or.threshold() != pr.threshold(), "occluded probes have their own score distribution");
+        assertTrue(or.genuineMedian() < pr.genuineMedian(), "occlusion costs genuine similarity");
+
+        // two probe groups (e.g. masks and sunglasses against their own centroids) as one score set
+        Calibration.Scores both = Calibration.concat(List.of(ps, os));
+        assertEquals(ps.genuine().length + os.genuine().length, both.genuine().length);
+        assertEquals(ps.impostor().length + os.impostor().length, both.impostor().length);
+    }
+
+    @Test
+    void perConditionThresholdsRoundTripAndFallBackForOldFiles(@TempDir Path dir) throws Exception {
+        CalibrationResult r = new CalibrationResult(0.55f, 1e-3, 9e-4, 0.1, 10, 100, 0.8f, 0.1f, 0.5f, "d", "m", 1L, null)
+                .withConditions("faceapi", Map.of("plain", new io.unveil.recognize.calibrate.ConditionCalibration(0.55f, 9e-4, 0.1, 10, 100, 0.8f, 0.1f, "p"),
+                        "occluded", new io.unveil.recognize.calibrate.ConditionCalibration(0.45f, 9e-4, 0.3, 10, 100, 0.6f, 0.1f, "o")));
+        Path f = dir.resolve("calibration.json");
+        r.write(f);
+        CalibrationResult back = CalibrationResult.read(f);
+        assertEquals("faceapi", back.model());
+        assertEquals(0.45f, back.thresholds().occluded());
+        assertEquals(0.55f, back.thresholds().repaired(), "an uncalibrated condition falls back to the plain threshold");
+        assertTrue(Float.isNaN(back.thresholds().occludedMatched()));
+        assertTrue(!Files.readString(f).contains("\"thresholds\""), "derived thresholds are not written twice");
+    }
 }

@@ -32,7 +32,7 @@ public final class LiveEvaluation {
 
     /** The scored run with what the report needs. */
     public record Result(List<SegmentResult> segments, List<LiveTable.Row> rows, SegmentScorer.Scored scored, LiveRecording recording,
-                         List<RgbImage> shown, double seconds) {
+                         List<RgbImage> shown, double seconds, OcclusionCalls occlusionCalls) {
     }
 
     private LiveEvaluation() {
@@ -70,7 +70,8 @@ public final class LiveEvaluation {
         LiveRecording rec = pipeline.run(new LiveSetup(video, o.cameraFps(), enrollees, o.roles(), o.sets(), o.timeout(), log));
         SegmentScorer.Scored scored = SegmentScorer.score(segments, rec, o.fps());
         List<LiveTable.Row> rows = LiveTable.rows(scored.segments());
-        return new Result(scored.segments(), rows, scored, rec, shown, (System.nanoTime() - t0) / 1e9);
+        OcclusionCalls calls = OcclusionCalls.of(segments, rec.estimates(), rec.originMs(), o.fps());
+        return new Result(scored.segments(), rows, scored, rec, shown, (System.nanoTime() - t0) / 1e9, calls);
     }
 
     /**

@@ -21,7 +21,8 @@ public final class LiveReport {
     public static void write(Path out, LiveOptions o, List<String> commandLine, LiveEvaluation.Result r, String loadBefore, String loadAfter)
             throws IOException {
         Files.createDirectories(out);
-        Files.writeString(out.resolve("table.md"), "Command: `" + String.join(" ", commandLine) + "`\n\n" + LiveTable.markdown(r.rows()));
+        Files.writeString(out.resolve("table.md"), "Command: `" + String.join(" ", commandLine) + "`\n\n" + LiveTable.markdown(r.rows())
+                + "\n" + r.occlusionCalls().markdown());
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), json(o, commandLine, r, loadBefore, loadAfter));
         ImageIO.write(ContactSheet.compose(r.segments(), r.shown()), "png", out.resolve("contact-sheet.png").toFile());
         StringBuilder lines = new StringBuilder();
@@ -60,6 +61,17 @@ public final class LiveReport {
         n.put("retroactiveEvents", r.scored().retroactiveEvents());
         n.put("changedEvents", r.scored().changedEvents());
         n.put("unknownThenNamed", r.scored().unknownThenNamed());
+        OcclusionCalls calls = r.occlusionCalls();
+        ObjectNode est = n.putObject("occlusionEstimator");
+        est.put("plainFaces", calls.plainFaces());
+        est.put("plainFacesCalledOccluded", calls.plainOccluded());
+        est.put("plainFacesInpainted", calls.plainInpainted());
+        num(est, "falsePositiveRate", calls.falsePositiveRate());
+        est.put("plainSegmentsWithFaces", calls.plainSegments());
+        est.put("plainSegmentsWithAFaceCalledOccluded", calls.plainSegmentsFlagged());
+        est.put("occludedFaces", calls.occludedFaces());
+        est.put("occludedFacesCalledOccluded", calls.occludedCalled());
+        num(est, "hitRate", calls.hitRate());
         ArrayNode groups = n.putArray("groups");
         for (LiveTable.Row row : r.rows()) {
             ObjectNode g = groups.addObject();
