@@ -73,11 +73,20 @@ class RecognizeConfigTest {
     }
 
     @Test
+    void theBundledCalibrationOfTheRobustRecognizerIsItsOwn() {
+        RecognizeConfig c = RecognizeConfig.from(Settings.empty().with("recognize.model", "robust"));
+        Thresholds t = c.thresholds();
+        // calibration/README.md: plain 0.6514, occluded 0.6829 (face-api's: 0.6064, 0.5675)
+        assertEquals(0.6514f, t.plain(), 1e-4f);
+        assertEquals(0.6829f, t.occluded(), 1e-4f);
+    }
+
+    @Test
     void aModelWithoutACalibrationDoesNotStart(@TempDir Path dir) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RecognizeConfig.from(Settings.empty().with("recognize.model", "robust")));
-        assertTrue(e.getMessage().contains("recognize.model=robust has no bundled calibration"), e.getMessage());
-        assertTrue(e.getMessage().contains("unveil calibrate --model robust"), e.getMessage());
+                () -> RecognizeConfig.from(Settings.empty().with("recognize.model", "retinaface")));
+        assertTrue(e.getMessage().contains("recognize.model=retinaface has no bundled calibration"), e.getMessage());
+        assertTrue(e.getMessage().contains("unveil calibrate --model retinaface"), e.getMessage());
         // another model's file is refused too: its threshold is meaningless for this recognizer
         Path f = dir.resolve("faceapi.json");
         new CalibrationResult(0.6f, 1e-3, 1e-3, 0.1, 1, 1, 0.9f, 0.3f, 0.7f, "x", "m", 0, null).withConditions("faceapi", Map.of()).write(f);
