@@ -52,7 +52,9 @@ public final class RecognizeSettings implements SettingCatalogue {
             "also compare an occluded face with the gallery's centroid of photos occluded the same way (lower face, eyes)");
 
     public static final Setting<String> MODEL = Setting.text("recognize.model", "faceapi",
-            "face recognizer: `faceapi` (face-api's 128-D ResNet); the gallery role enrolls with the same one; "
+            "face recognizer: `faceapi` (face-api's 128-D ResNet), `robust` (the same network fine-tuned to look past "
+                    + "occluders: robust/MODEL_CARD.md) or a delta file of `unveil train recognizer`; the gallery role enrolls with "
+                    + "the same one (re-enroll after a change); "
                     + "each model needs its calibration (`calibration/<model>.json` bundled, or recognize.calibration)");
 
     @Override
