@@ -47,11 +47,12 @@ class ModelsTest {
         assertTrue(Models.LANDMARKS.acceptsFiles());
         assertEquals(List.of("yunet", "tiny", "ssd"), Models.DETECTORS.names());
         assertEquals("yunet", Models.DETECTORS.defaultName());
-        assertEquals(List.of("faceapi"), Models.RECOGNIZERS.names());
+        assertEquals(List.of("faceapi", "robust"), Models.RECOGNIZERS.names());
+        assertEquals("faceapi", Models.RECOGNIZERS.defaultName(), "by measurement: docs/evaluation.md, occlusion-robust recognizer");
         assertEquals(List.of("bundled"), Models.OCCLUSION_MODELS.names());
         assertEquals(List.of("bundled", "pca-prior"), Models.GENERATORS.names());
-        assertTrue(Models.OCCLUSION_MODELS.acceptsFiles() && Models.GENERATORS.acceptsFiles());
-        assertTrue(!Models.DETECTORS.acceptsFiles() && !Models.RECOGNIZERS.acceptsFiles());
+        assertTrue(Models.OCCLUSION_MODELS.acceptsFiles() && Models.GENERATORS.acceptsFiles() && Models.RECOGNIZERS.acceptsFiles());
+        assertTrue(!Models.DETECTORS.acceptsFiles());
         Models.check(Settings.empty());
     }
 
@@ -59,8 +60,8 @@ class ModelsTest {
     void anUnknownNameFailsTheStartUpCheckWithTheKnownNames() {
         var e = assertThrows(IllegalArgumentException.class, () -> Models.check(Settings.empty().with("detector.model", "retinaface")));
         assertEquals("unknown detector.model 'retinaface'; known: yunet, tiny, ssd", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> Models.check(Settings.empty().with("recognize.model", "robust")));
-        assertEquals("unknown recognize.model 'robust'; known: faceapi", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Models.check(Settings.empty().with("recognize.model", "arcface")));
+        assertEquals("recognize.model 'arcface' is neither a known name (faceapi, robust) nor a readable weight file", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Models.check(Settings.empty().with("inpaint.generator", "/no/such/generator.bin")));
         assertEquals("inpaint.generator '/no/such/generator.bin' is neither a known name (bundled, pca-prior) nor a readable weight file",
