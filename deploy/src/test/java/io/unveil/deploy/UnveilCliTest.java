@@ -93,7 +93,7 @@ class UnveilCliTest {
         java.nio.file.Path out = dir.resolve("calibration.json");
         String[] refused = run("calibrate", "--data", set.toString(), "--out", out.toString());
         assertEquals("2", refused[0], refused[2]);
-        assertEquals("calibrate: the set gives 12 impostor scores, FAR 1e-03 needs at least 10000 (10/FAR) for a meaningful threshold: "
+        assertEquals("calibrate: plain: the set gives 12 impostor scores, FAR 1e-03 needs at least 10000 (10/FAR) for a meaningful threshold: "
                 + "use a set with more identities or images, or --far 0.84 or higher (what 12 scores support); nothing written "
                 + "(--force writes it anyway)", refused[2].strip());
         assertTrue(!java.nio.file.Files.exists(out), "nothing written");
