@@ -139,6 +139,15 @@ public final class Images {
         return new RgbImage(w, h, d);
     }
 
+    /** The left-right mirror image (used as augmentation by the trainers: alignment fixes every other geometry). */
+    public static RgbImage mirror(RgbImage img) {
+        int w = img.width(), h = img.height();
+        byte[] d = img.data(), o = new byte[d.length];
+        for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++) System.arraycopy(d, (y * w + x) * 3, o, (y * w + (w - 1 - x)) * 3, 3);
+        return new RgbImage(w, h, o);
+    }
+
     /** Copies a rectangle (clipped to the image). */
     public static RgbImage crop(RgbImage img, int x, int y, int w, int h) {
         int x0 = Math.max(0, x), y0 = Math.max(0, y);

@@ -111,6 +111,15 @@ public final class WeightFile {
         write(out, tensors, Encoding.UINT8);
     }
 
+    /** {@link #writeQuantized(OutputStream, List)} through a sibling temporary file, as {@link #write(Path, List)}. */
+    public static void writeQuantized(Path file, List<Tensor> tensors) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
+            write(out, tensors, Encoding.UINT8);
+        }
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** Like {@link #write(Path, List)} with half-precision values (a value beyond binary16's range is refused). */
     public static void writeHalf(Path file, List<Tensor> tensors) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

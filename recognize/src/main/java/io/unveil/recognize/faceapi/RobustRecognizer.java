@@ -3,7 +3,7 @@ package io.unveil.recognize.faceapi;
 import io.unveil.core.model.FaceApiModels;
 import io.unveil.core.model.ModelFetchException;
 import io.unveil.core.model.WeightFile;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -50,7 +50,7 @@ public final class RobustRecognizer {
 
     private static FaceApiEmbedder load(byte[] deltaBytes, String name) {
         List<WeightFile.Tensor> delta;
-        try (InputStream in = new BufferedInputStream(new java.io.ByteArrayInputStream(deltaBytes))) {
+        try (InputStream in = new ByteArrayInputStream(deltaBytes)) {
             delta = WeightFile.read(in);
         } catch (IOException e) {
             throw new ModelFetchException("corrupt recognizer delta " + name + ": " + e.getMessage(), e);

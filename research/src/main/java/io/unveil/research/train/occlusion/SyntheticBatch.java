@@ -1,5 +1,6 @@
 package io.unveil.research.train.occlusion;
 
+import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.research.data.AlignedFace;
 import io.unveil.research.occluders.Layer;
@@ -52,7 +53,7 @@ final class SyntheticBatch {
         }
         img = photometric(img, rng);
         if (rng.nextBoolean()) {
-            img = flip(img);
+            img = Images.mirror(img);
             mask = flip(mask, img.width(), img.height());
         }
         return new Example(img, mask, name);
@@ -76,14 +77,6 @@ final class SyntheticBatch {
             o[i] = (byte) Math.max(0, Math.min(255, Math.round(v)));
         }
         return new RgbImage(img.width(), img.height(), o);
-    }
-
-    static RgbImage flip(RgbImage img) {
-        int w = img.width(), h = img.height();
-        byte[] d = img.data(), o = new byte[d.length];
-        for (int y = 0; y < h; y++)
-            for (int x = 0; x < w; x++) System.arraycopy(d, (y * w + x) * 3, o, (y * w + (w - 1 - x)) * 3, 3);
-        return new RgbImage(w, h, o);
     }
 
     static byte[] flip(byte[] m, int w, int h) {

@@ -15,7 +15,6 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.CosineTracker;
 import ai.djl.util.Pair;
-import io.unveil.core.image.RgbImage;
 import io.unveil.core.model.Djl;
 import io.unveil.core.model.FaceApiModels;
 import io.unveil.core.model.NetworkWeights;
@@ -23,21 +22,18 @@ import io.unveil.core.model.WeightFile;
 import io.unveil.core.model.WeightManifest;
 import io.unveil.core.serde.Json;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
-import io.unveil.recognize.faceapi.FaceApiPreprocessor;
 import io.unveil.recognize.faceapi.FaceRecognitionNet;
 import io.unveil.research.data.AlignedFace;
 import io.unveil.research.data.IdentitySplit;
+import io.unveil.research.data.SharedData;
 import io.unveil.research.occluders.FacePatchSource;
 import io.unveil.research.occluders.MaskTextures;
 import io.unveil.research.occluders.OccluderType;
 import io.unveil.research.occluders.Occluders;
-import io.unveil.research.data.SharedData;
 import io.unveil.research.train.occlusion.Progress;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +42,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -277,11 +272,7 @@ public final class RecognizerTrainer {
             for (int i = 0; i < v.length; i++) v[i] -= b[i];
             delta.add(new WeightFile.Tensor(p.getKey(), a.getShape().getShape(), v));
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
-            WeightFile.writeQuantized(out, delta);
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        WeightFile.writeQuantized(file, delta);
     }
 
     private void checkpoint(FaceRecognitionNet net, Path ckpt, Path meta, int step, double loss) throws IOException {
@@ -301,10 +292,5 @@ public final class RecognizerTrainer {
     private static void appendLine(Path file, String header, String line) throws IOException {
         String text = (header != null && !Files.exists(file) ? header + "\n" : "") + line + "\n";
         Files.writeString(file, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
-    /** One student input: face-api's preprocessing of a 128x128 face into {@code dst} at {@code offset}. */
-    static void input(RgbImage face, float[] dst, int offset) {
-        FaceApiPreprocessor.toInput(face, dst, offset);
     }
 }

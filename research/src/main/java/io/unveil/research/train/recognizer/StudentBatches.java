@@ -1,5 +1,6 @@
 package io.unveil.research.train.recognizer;
 
+import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.recognize.faceapi.FaceApiPreprocessor;
 import io.unveil.research.data.AlignedFace;
@@ -48,7 +49,7 @@ final class StudentBatches {
             Optional<OccluderType> type = mix.sample(rng);
             clean[i] = type.isEmpty();
             RgbImage img = type.map(t -> occluders.draw(f.face(), f.landmarks(), t, rng.nextLong()).image()).orElse(f.face());
-            if (flipped[i]) img = Mirror.of(img);
+            if (flipped[i]) img = Images.mirror(img);
             FaceApiPreprocessor.toInput(img, inputs, i * per);
         }
         return new Batch(inputs, face, flipped, clean);

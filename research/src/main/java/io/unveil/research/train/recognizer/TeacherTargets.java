@@ -1,5 +1,6 @@
 package io.unveil.research.train.recognizer;
 
+import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
 import io.unveil.research.data.AlignedFace;
@@ -45,7 +46,7 @@ final class TeacherTargets {
             int e = Math.min(faces.size(), s + chunk);
             for (int i = s; i < e; i++) {
                 batch.add(faces.get(i).face());
-                batch.add(Mirror.of(faces.get(i).face()));
+                batch.add(Images.mirror(faces.get(i).face()));
             }
             float[][] d = teacher.embed(batch);
             for (int i = s; i < e; i++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.model.WeightFile;
 import io.unveil.inpaint.occlusion.MeanFace;
@@ -102,8 +103,8 @@ class RecognizerTrainerTest {
         assertTrue(clean > 4 && clean < 32, "about a quarter clean: " + clean);
         assertTrue(flipped > 16 && flipped < 48, "about half mirrored: " + flipped);
         RgbImage f = TestFaces.synthetic(3);
-        assertTrue(java.util.Arrays.equals(f.data(), Mirror.of(Mirror.of(f)).data()));
-        assertFalse(java.util.Arrays.equals(f.data(), Mirror.of(f).data()));
+        assertTrue(java.util.Arrays.equals(f.data(), Images.mirror(Images.mirror(f)).data()));
+        assertFalse(java.util.Arrays.equals(f.data(), Images.mirror(f).data()));
         assertTrue(RecognizerTrainer.MIX.containsKey(OccluderType.MEDICAL_MASK));
     }
 }
