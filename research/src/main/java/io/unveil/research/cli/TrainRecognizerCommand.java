@@ -57,11 +57,29 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
     @Option(names = "--no-resume", description = "Start from face-api's weights even if a checkpoint exists.")
     boolean noResume;
 
+    @Option(names = "--init", paramLabel = "robust|FILE",
+            description = "Start from face-api plus this delta (the bundled robust one, or a delta file) instead of face-api.")
+    String init;
+
+    @Option(names = "--realigned-per-identity", defaultValue = "0",
+            description = "Photos per TRAIN identity occluded in the photo and re-aligned from the landmarks found on it, "
+                    + "as the detect stage does (the misalignment live faces under masks have); 0: none (default).")
+    int realignedPerIdentity;
+
+    @Option(names = "--realigned-share", defaultValue = "0.5",
+            description = "Share of the occluded samples drawn from the re-aligned faces (default ${DEFAULT-VALUE}).")
+    float realignedShare;
+
+    @Option(names = "--realign-landmarks", defaultValue = "faceapi", paramLabel = "faceapi|masked|FILE",
+            description = "Landmark net that re-aligns them, as detector.landmarks (default ${DEFAULT-VALUE}).")
+    String realignLandmarks;
+
     @Override
     public Integer call() throws Exception {
         Path o = out != null ? out : UnveilHome.dir().resolve("train").resolve("recognizer");
         new RecognizerTrainer(new RecognizerTrainer.Options(o, steps, batch, lr, seed, evalEvery, checkpointEvery,
-                evalFaces, !noResume, cleanShare, cleanWeight, trainFrom, datasets), System.out).train();
+                evalFaces, !noResume, cleanShare, cleanWeight, trainFrom, datasets, init, realignedPerIdentity,
+                realignedShare, realignLandmarks), System.out).train();
         System.out.println("done; delta files in " + o);
         return 0;
     }

@@ -23,6 +23,12 @@ import io.unveil.core.model.WeightManifest;
 import io.unveil.core.serde.Json;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
 import io.unveil.recognize.faceapi.FaceRecognitionNet;
+import io.unveil.recognize.faceapi.RobustRecognizer;
+import io.unveil.detector.faceapi.FaceLandmark68Net;
+import io.unveil.detector.yunet.YuNetAnalyzer;
+import io.unveil.detector.yunet.YuNetDetector;
+import io.unveil.research.train.landmarks.LandmarkFace;
+import io.unveil.research.train.landmarks.LandmarkFaces;
 import io.unveil.research.data.AlignedFace;
 import io.unveil.research.data.IdentitySplit;
 import io.unveil.research.data.SharedData;
@@ -64,14 +70,34 @@ public final class RecognizerTrainer {
     /** The occluders the student learns to look past, weighted towards the lower-face covers the product meets most. */
     static final Map<OccluderType, Double> MIX = mix();
 
+    /**
+     * @param init                null: start from face-api's weights; {@code robust} or a delta file: start from face-api
+     *                            plus that delta (the delta files written stay deltas over face-api)
+     * @param realignedPerIdentity photos per TRAIN identity occluded in the photo and re-aligned as the detect stage
+     *                            does ({@link RealignedFaces}); 0: none
+     * @param realignedShare      share of the occluded samples drawn from those re-aligned faces
+     * @param realignLandmarks    landmark net that re-aligns them: {@code faceapi}, {@code masked} or a weight file
+     */
     public record Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery,
                           int checkpointEvery, int evalFaces, boolean resume, float cleanShare, float cleanWeight,
-                          String trainFrom, List<String> datasets) {
+                          String trainFrom, List<String> datasets, String init, int realignedPerIdentity,
+                          float realignedShare, String realignLandmarks) {
+        public Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery, int checkpointEvery,
+                       int evalFaces, boolean resume, float cleanShare, float cleanWeight, String trainFrom,
+                       List<String> datasets) {
+            this(out, steps, batch, learningRate, seed, evalEvery, checkpointEvery, evalFaces, resume, cleanShare,
+                    cleanWeight, trainFrom, datasets, null, 0, 0.5f, "faceapi");
+        }
+
         public static Options defaults(Path out) {
             return new Options(out, 3000, 24, 5e-5f, 11, 250, 50, 360, true, 0.25f, 1f, "conv64_down",
                     List.of("celeba-subset"));
         }
     }
+
+    /** The occluders of the re-aligned faces: those whose misalignment the live pipeline shows (masks, hands). */
+    static final OccluderType[] REALIGNED_TYPES = {OccluderType.MEDICAL_MASK, OccluderType.CLOTH_MASK, OccluderType.HAND,
+            OccluderType.SUNGLASSES};
 
     private final Options o;
     private final PrintStream console;
@@ -110,11 +136,51 @@ public final class RecognizerTrainer {
         Path textures = SharedData.root().map(r -> r.resolve("occluders")).filter(Files::isDirectory).orElse(null);
         FacePatchSource patches = new FacePatchSource(train.stream().map(AlignedFace::face).toList(),
                 train.stream().map(AlignedFace::landmarks).toList());
-        run(train, val, new Occluders(MaskTextures.load(textures), patches));
+        RealignedFaces.Pool trainPool = null, valPool = null;
+        if (o.realignedPerIdentity() > 0) {
+            String ds = "celeba-subset";
+            Path data = SharedData.set(ds).orElseThrow();
+            Path dir = o.out().resolve("realigned");
+            try (YuNetAnalyzer yu = YuNetAnalyzer.load(YuNetDetector.DEFAULT_SCORE_THRESHOLD, landmarkNet(o.realignLandmarks()))) {
+                List<LandmarkFace> tp = LandmarkFaces.load(data, id -> IdentitySplit.isTrain(ds, id), o.realignedPerIdentity(),
+                        dir.resolve("truth-train.csv"), false, console);
+                trainPool = RealignedFaces.build(tp, REALIGNED_TYPES, yu, o.seed(), dir.resolve("train-" + o.realignLandmarks()
+                        .replaceAll("[^A-Za-z0-9]", "_")), console);
+                List<LandmarkFace> vp = LandmarkFaces.load(data, id -> IdentitySplit.of(ds, id) == IdentitySplit.Part.VALIDATION
+                                && IdentitySplit.Subset.VALIDATION_CHOOSE.contains(ds, id), 5,
+                        dir.resolve("truth-validation-choose.csv"), false, console);
+                valPool = RealignedFaces.build(vp, RecognizerValidation.TYPES, yu, 5, dir.resolve("validation-" + o.realignLandmarks()
+                        .replaceAll("[^A-Za-z0-9]", "_")), console);
+            }
+        }
+        run(train, val, new Occluders(MaskTextures.load(textures), patches), trainPool, valPool);
+    }
+
+    private static FaceLandmark68Net landmarkNet(String name) {
+        return switch (name) {
+            case "faceapi" -> FaceLandmark68Net.load();
+            case "masked" -> FaceLandmark68Net.loadMasked();
+            default -> FaceLandmark68Net.fromWeightFile(Path.of(name));
+        };
     }
 
     public void run(List<AlignedFace> train, List<AlignedFace> validation, Occluders occluders) throws IOException {
+        run(train, validation, occluders, null, null);
+    }
+
+    /**
+     * @param trainPool re-aligned occluded TRAIN faces (their clean faces are appended to {@code train}) or null
+     * @param valPool   re-aligned occluded VALIDATION faces: when given, its clean faces are the validation faces and
+     *                  its probes add the {@code _live} conditions
+     */
+    void run(List<AlignedFace> train, List<AlignedFace> validation, Occluders occluders, RealignedFaces.Pool trainPool,
+             RealignedFaces.Pool valPool) throws IOException {
         if (train.isEmpty()) throw new IllegalArgumentException("no training faces");
+        int realignedOffset = train.size();
+        if (trainPool != null) {
+            train = new ArrayList<>(train);
+            train.addAll(trainPool.clean());
+        }
         Djl.init();
         Files.createDirectories(o.out());
         Path manifest = FaceApiModels.ensureDefault().file(FaceApiEmbedder.MANIFEST);
@@ -122,7 +188,7 @@ public final class RecognizerTrainer {
         try (FaceApiEmbedder t = FaceApiEmbedder.load(FaceApiModels.ensureDefault())) {
             teacher = TeacherTargets.load(o.out().resolve("teacher.bin"), train, t, console);
         }
-        List<AlignedFace> evalFaces = RecognizerValidation.sample(validation, o.evalFaces(), 5);
+        List<AlignedFace> evalFaces = valPool != null ? valPool.clean() : RecognizerValidation.sample(validation, o.evalFaces(), 5);
         Path ckpt = o.out().resolve("checkpoint.bin"), meta = o.out().resolve("checkpoint.json");
         try (Model model = Model.newInstance("recognizer-student", Device.cpu(), "PyTorch")) {
             FaceRecognitionNet net = new FaceRecognitionNet();
@@ -136,6 +202,10 @@ public final class RecognizerTrainer {
                 trainer.initialize(new Shape(o.batch(), 3, size, size));
                 net.loadWeights(WeightManifest.load(manifest));
                 Map<String, float[]> base = copy(NetworkWeights.arrays(net));
+                if (o.init() != null) {
+                    net.addDelta(initialDelta(o.init()));
+                    console.println("student starts from face-api + " + o.init());
+                }
                 int trainable = unfreeze(net, o.trainFrom());
                 int start = 0;
                 if (o.resume() && Files.exists(ckpt) && Files.exists(meta)) {
@@ -148,13 +218,16 @@ public final class RecognizerTrainer {
                 }
                 console.printf("student: %,d of %,d parameters train (from %s on); %d train faces; %d validation faces%n",
                         trainable, count(net, false), o.trainFrom(), train.size(), evalFaces.size());
-                RecognizerValidation validator = new RecognizerValidation(evalFaces, occluders);
+                RecognizerValidation validator = new RecognizerValidation(evalFaces, occluders,
+                        valPool != null ? valPool.probes() : List.of());
                 if (start == 0 && !Files.exists(o.out().resolve("validation.csv"))) {
                     RecognizerValidation.Report r0 = validator.evaluate(net, trainer.getManager());
-                    console.println("step 0 (face-api itself): " + r0.summary());
+                    console.println("step 0 (" + (o.init() == null ? "face-api itself" : "face-api + " + o.init()) + "): " + r0.summary());
                     log(0, Double.NaN, r0);
                 }
-                StudentBatches batches = new StudentBatches(train, occluders, MIX, o.cleanShare());
+                StudentBatches batches = trainPool == null ? new StudentBatches(train, occluders, MIX, o.cleanShare())
+                        : new StudentBatches(train, occluders, MIX, o.cleanShare(), trainPool.probes(), realignedOffset,
+                        o.realignedShare());
                 BlockingQueue<StudentBatches.Batch> queue = new ArrayBlockingQueue<>(2);
                 final int from = start;
                 Thread producer = new Thread(() -> {
@@ -228,6 +301,19 @@ public final class RecognizerTrainer {
                     producer.interrupt();
                 }
             }
+        }
+    }
+
+    /** {@code robust}: the bundled delta; else a delta file of this trainer. */
+    private static List<WeightFile.Tensor> initialDelta(String init) throws IOException {
+        if (init.equals("robust")) {
+            try (InputStream in = RobustRecognizer.class.getResourceAsStream(RobustRecognizer.RESOURCE)) {
+                if (in == null) throw new IOException("the bundled robust delta is not on the classpath");
+                return WeightFile.read(in);
+            }
+        }
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(Path.of(init)))) {
+            return WeightFile.read(in);
         }
     }
 

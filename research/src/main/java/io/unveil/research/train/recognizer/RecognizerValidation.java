@@ -23,7 +23,9 @@ import java.util.Random;
  * centroids, as the product matches (the gallery holds clean enrollment photos embedded by the same network). For
  * each probe condition (clean, medical mask, cloth mask, sunglasses, hand; the occluder seeded per face, so every
  * evaluation sees the same faces) it reports rank-1 accuracy, the share named correctly (rank-1 right and within
- * {@link #THRESHOLD}) and the share named wrongly (rank-1 wrong and within the threshold). These choose the checkpoint;
+ * {@link #THRESHOLD}) and the share named wrongly (rank-1 wrong and within the threshold). With {@link RealignedFaces}
+ * probes it also reports them per occluder as {@code <occluder>_live}: occluded in the photo and re-aligned as the
+ * detect stage does, the condition live faces are in. These choose the checkpoint;
  * the reported numbers come from {@code unveil eval} and {@code unveil eval live} on the confirm half.
  */
 final class RecognizerValidation {
@@ -51,10 +53,17 @@ final class RecognizerValidation {
 
     private final List<AlignedFace> faces;
     private final Occluders occluders;
+    private final List<RealignedFaces.Probe> live;
 
     RecognizerValidation(List<AlignedFace> faces, Occluders occluders) {
+        this(faces, occluders, List.of());
+    }
+
+    /** {@code live}: re-aligned occluded faces whose {@code clean()} indexes {@code faces}. */
+    RecognizerValidation(List<AlignedFace> faces, Occluders occluders, List<RealignedFaces.Probe> live) {
         this.faces = faces;
         this.occluders = occluders;
+        this.live = live;
     }
 
     /** Up to {@code max} faces of identities with at least two, drawn by identity with a fixed seed. */
@@ -76,28 +85,39 @@ final class RecognizerValidation {
         List<RgbImage> clean = faces.stream().map(AlignedFace::face).toList();
         float[][] gallery = embed(net, root, clean);
         List<Condition> out = new ArrayList<>();
-        out.add(score("clean", gallery, gallery));
+        int[] self = new int[faces.size()];
+        for (int i = 0; i < self.length; i++) self[i] = i;
+        out.add(score("clean", gallery, self, gallery));
         for (OccluderType t : TYPES) {
             List<RgbImage> probes = new ArrayList<>();
             for (int i = 0; i < faces.size(); i++)
                 probes.add(occluders.draw(faces.get(i).face(), faces.get(i).landmarks(), t, 1_000_003L * i + 17).image());
-            out.add(score(t.name().toLowerCase(), embed(net, root, probes), gallery));
+            out.add(score(t.name().toLowerCase(), embed(net, root, probes), self, gallery));
+        }
+        for (OccluderType t : TYPES) {
+            List<RealignedFaces.Probe> of = live.stream().filter(p -> p.type() == t).toList();
+            if (of.isEmpty()) continue;
+            int[] own = of.stream().mapToInt(RealignedFaces.Probe::clean).toArray();
+            out.add(score(t.name().toLowerCase() + "_live", embed(net, root, of.stream().map(RealignedFaces.Probe::face).toList()),
+                    own, gallery));
         }
         return new Report(out);
     }
 
-    private Condition score(String name, float[][] probes, float[][] gallery) {
+    /** {@code probeFace[k]}: the index in {@link #faces} of probe k's face (its identity; left out of its centroid). */
+    private Condition score(String name, float[][] probes, int[] probeFace, float[][] gallery) {
         Map<String, List<Integer>> by = new LinkedHashMap<>();
         for (int i = 0; i < faces.size(); i++) by.computeIfAbsent(faces.get(i).identity(), k -> new ArrayList<>()).add(i);
         int rank1 = 0, named = 0, wrong = 0;
-        for (int i = 0; i < faces.size(); i++) {
+        for (int k = 0; k < probes.length; k++) {
+            int i = probeFace[k];
             String own = faces.get(i).identity();
             String best = null;
             double bestD = Double.MAX_VALUE;
             for (Map.Entry<String, List<Integer>> e : by.entrySet()) {
                 float[] c = centroid(gallery, e.getValue(), e.getKey().equals(own) ? i : -1);
                 if (c == null) continue;
-                double d = distance(probes[i], c);
+                double d = distance(probes[k], c);
                 if (d < bestD) {
                     bestD = d;
                     best = e.getKey();
@@ -110,7 +130,7 @@ final class RecognizerValidation {
                 else wrong++;
             }
         }
-        int n = faces.size();
+        int n = probes.length;
         return new Condition(name, rank1 / (double) n, named / (double) n, wrong / (double) n);
     }
 

@@ -28,12 +28,27 @@ final class StudentBatches {
     private final List<AlignedFace> faces;
     private final Occluders occluders;
     private final OccluderMix mix;
+    private final List<RealignedFaces.Probe> realigned;
+    private final int realignedOffset;
+    private final float realignedShare;
 
     StudentBatches(List<AlignedFace> faces, Occluders occluders, Map<OccluderType, Double> weights, float cleanShare) {
+        this(faces, occluders, weights, cleanShare, List.of(), 0, 0f);
+    }
+
+    StudentBatches(List<AlignedFace> faces, Occluders occluders, Map<OccluderType, Double> weights, float cleanShare,
+                   List<RealignedFaces.Probe> realigned, int realignedOffset, float realignedShare) {
         this.faces = faces;
         this.occluders = occluders;
         double occludedWeight = weights.values().stream().mapToDouble(Double::doubleValue).sum();
         this.mix = new OccluderMix(weights, occludedWeight * cleanShare / (1 - cleanShare));
+        for (RealignedFaces.Probe p : realigned)
+            if (realignedOffset + p.clean() >= faces.size())
+                throw new IllegalArgumentException("re-aligned face refers to clean face " + (realignedOffset + p.clean())
+                        + " of " + faces.size());
+        this.realigned = realigned;
+        this.realignedOffset = realignedOffset;
+        this.realignedShare = realigned.isEmpty() ? 0f : realignedShare;
     }
 
     Batch make(int n, long seed) {
@@ -48,7 +63,14 @@ final class StudentBatches {
             AlignedFace f = faces.get(face[i]);
             Optional<OccluderType> type = mix.sample(rng);
             clean[i] = type.isEmpty();
-            RgbImage img = type.map(t -> occluders.draw(f.face(), f.landmarks(), t, rng.nextLong()).image()).orElse(f.face());
+            RgbImage img;
+            if (!clean[i] && realignedShare > 0 && rng.nextDouble() < realignedShare) {
+                RealignedFaces.Probe p = realigned.get(rng.nextInt(realigned.size()));
+                face[i] = realignedOffset + p.clean();
+                img = p.face();
+            } else {
+                img = type.map(t -> occluders.draw(f.face(), f.landmarks(), t, rng.nextLong()).image()).orElse(f.face());
+            }
             if (flipped[i]) img = Images.mirror(img);
             FaceApiPreprocessor.toInput(img, inputs, i * per);
         }

@@ -107,4 +107,57 @@ class RecognizerTrainerTest {
         assertFalse(java.util.Arrays.equals(f.data(), Images.mirror(f).data()));
         assertTrue(RecognizerTrainer.MIX.containsKey(OccluderType.MEDICAL_MASK));
     }
+
+    @Test
+    void reAlignedFacesTakeTheirShareOfTheOccludedSamplesWithTheirCleanPhotosTarget() {
+        Occluders occ = new Occluders(MaskTextures.none(), PatchSource.NONE);
+        List<AlignedFace> train = new ArrayList<>(faces(4, "t"));
+        train.addAll(faces(2, "p")); // the pool's clean faces, appended at offset 4
+        RgbImage p0 = TestFaces.synthetic(20), p1 = TestFaces.synthetic(21);
+        List<RealignedFaces.Probe> probes = List.of(new RealignedFaces.Probe(p0, 0, OccluderType.MEDICAL_MASK),
+                new RealignedFaces.Probe(p1, 1, OccluderType.HAND));
+        StudentBatches b = new StudentBatches(train, occ, RecognizerTrainer.MIX, 0.25f, probes, 4, 1f);
+        StudentBatches.Batch x = b.make(64, 9);
+        int per = 3 * io.unveil.recognize.faceapi.FaceApiPreprocessor.PLANE;
+        float[] expected = new float[per];
+        int occluded = 0;
+        for (int i = 0; i < 64; i++) {
+            if (x.clean()[i]) {
+                assertTrue(x.face()[i] < train.size());
+                continue;
+            }
+            occluded++;
+            int f = x.face()[i];
+            assertTrue(f == 4 || f == 5, "every occluded sample is a re-aligned face, target its clean photo: " + f);
+            RgbImage img = f == 4 ? p0 : p1;
+            io.unveil.recognize.faceapi.FaceApiPreprocessor.toInput(x.flipped()[i] ? Images.mirror(img) : img, expected, 0);
+            assertTrue(java.util.Arrays.equals(expected, java.util.Arrays.copyOfRange(x.inputs(), i * per, (i + 1) * per)),
+                    "sample " + i + " is the re-aligned face itself (mirrored alike)");
+        }
+        assertTrue(occluded > 30, "about three quarters occluded: " + occluded);
+        // share 0: the pool is ignored, the old batches come back
+        StudentBatches none = new StudentBatches(train, occ, RecognizerTrainer.MIX, 0.25f, probes, 4, 0f);
+        for (int f : none.make(64, 9).face()) assertTrue(f < train.size());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new StudentBatches(faces(4, "t"), occ, RecognizerTrainer.MIX, 0.25f, probes, 4, 1f),
+                "a probe whose clean face is not in the list is refused");
+    }
+
+    @Test
+    void validationReportsTheReAlignedConditionsAgainstTheCleanFacesOfTheirPhotos() throws Exception {
+        Occluders occ = new Occluders(MaskTextures.none(), PatchSource.NONE);
+        List<AlignedFace> valClean = faces(4, "v");
+        RealignedFaces.Pool valPool = new RealignedFaces.Pool(valClean, List.of(
+                new RealignedFaces.Probe(TestFaces.synthetic(30), 0, OccluderType.MEDICAL_MASK),
+                new RealignedFaces.Probe(TestFaces.synthetic(31), 3, OccluderType.MEDICAL_MASK),
+                new RealignedFaces.Probe(TestFaces.synthetic(32), 2, OccluderType.HAND)));
+        RealignedFaces.Pool trainPool = new RealignedFaces.Pool(faces(2, "p"), List.of(
+                new RealignedFaces.Probe(TestFaces.synthetic(40), 1, OccluderType.CLOTH_MASK)));
+        new RecognizerTrainer(options(dir, 1), new PrintStream(new ByteArrayOutputStream()))
+                .run(faces(4, "t"), List.of(), occ, trainPool, valPool);
+        List<String> val = Files.readAllLines(dir.resolve("validation.csv"));
+        assertTrue(val.stream().anyMatch(l -> l.startsWith("0,medical_mask_live,")), String.join("\n", val));
+        assertTrue(val.stream().anyMatch(l -> l.startsWith("1,hand_live,")), String.join("\n", val));
+        assertFalse(val.stream().anyMatch(l -> l.contains("cloth_mask_live")), "no validation probe of that kind");
+    }
 }
