@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 final class InpaintMetrics {
     final Counter passed;
     final Counter repaired;
+    final Counter estimatedOnly;
     final Timer batch;
     final DistributionSummary batchSize;
     private final MeterRegistry registry;
@@ -17,6 +18,7 @@ final class InpaintMetrics {
         this.registry = registry;
         passed = Counter.builder("unveil.inpaint.faces").tag("result", "unoccluded").register(registry);
         repaired = Counter.builder("unveil.inpaint.faces").tag("result", "repaired").register(registry);
+        estimatedOnly = Counter.builder("unveil.inpaint.faces").tag("result", "occluded-not-repaired").register(registry);
         batch = Timer.builder("unveil.inpaint.batch").description("one generator call").register(registry);
         batchSize = DistributionSummary.builder("unveil.inpaint.batch.size").register(registry);
     }

@@ -92,6 +92,12 @@ final class InpaintProcessor implements Processor<String, byte[], String, Outcom
             ctx.forward(new Record<>(rec.key(), Outcome.of(withOcc), rec.timestamp()));
             return;
         }
+        if (!config.repair()) {
+            // inpaint.repair=false: the estimate travels with the face as seen (recognize: OCCLUDED condition)
+            metrics.estimatedOnly.increment();
+            ctx.forward(new Record<>(rec.key(), Outcome.of(withOcc), rec.timestamp()));
+            return;
+        }
         long now = ctx.currentSystemTimeMs();
         store.put(String.format("%019d", counter++), new Pending(rec.key(), withOcc, rec.timestamp(), now));
         pending++;

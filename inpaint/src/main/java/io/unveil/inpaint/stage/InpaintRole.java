@@ -31,12 +31,16 @@ public final class InpaintRole extends AbstractRole {
         InpaintConfig config = InpaintConfig.from(ctx.settings());
         // registered in load order: closed in reverse, after the stream threads stop (in-flight records finish)
         FaceOcclusionModel estimator = closeOnStop(occlusionModels.load(ctx.settings()));
-        FaceInpainter inpainter = closeOnStop(generators.load(ctx.settings()));
+        // inpaint.repair=false: estimate only; the generator is never loaded (its memory and start-up time saved)
+        FaceInpainter inpainter = config.repair() ? closeOnStop(generators.load(ctx.settings())) : null;
         OcclusionStep step = new EstimatorOcclusionStep(estimator);
         StreamsBuilder b = new StreamsBuilder();
-        InpaintTopology.buildTopology(b, config, step, inpainter, ctx.registry());
+        Repairer repairer = inpainter != null ? inpainter : (faces, masks) -> {
+            throw new IllegalStateException("inpaint.repair=false: nothing is repaired");
+        };
+        InpaintTopology.buildTopology(b, config, step, repairer, ctx.registry());
         startStreams(ctx, InpaintTopology.APPLICATION_ID, b.build());
         LOG.info("inpaint role: occlusion {}, generator {}, batches of up to {} faces, max wait {} ms", estimator.model(),
-                inpainter.model(), config.maxBatch(), config.maxWait().toMillis());
+                inpainter != null ? inpainter.model() : "none (inpaint.repair=false)", config.maxBatch(), config.maxWait().toMillis());
     }
 }

@@ -63,9 +63,12 @@ class InpaintTopologyTest {
     };
 
     void start(int maxBatch, long maxWaitMs) {
+        start(new InpaintConfig(maxBatch, Duration.ofMillis(maxWaitMs), "cpu"));
+    }
+
+    void start(InpaintConfig config) {
         StreamsBuilder b = new StreamsBuilder();
-        InpaintTopology.buildTopology(b, new InpaintConfig(maxBatch, Duration.ofMillis(maxWaitMs), "cpu"), OCCLUSION,
-                repairer, new SimpleMeterRegistry());
+        InpaintTopology.buildTopology(b, config, OCCLUSION, repairer, new SimpleMeterRegistry());
         Properties p = RoleStreamsProperties.of(InpaintTopology.APPLICATION_ID, stateDir);
         driver = new TopologyTestDriver(b.build(), p);
         in = driver.createInputTopic(Topics.FACES.name(), new StringSerializer(), new ByteArraySerializer());
@@ -103,6 +106,25 @@ class InpaintTopologyTest {
         assertNull(f.repaired());
         assertFalse(f.occlusion().occluded());
         assertTrue(batchSizes.isEmpty());
+    }
+
+    @Test
+    void withRepairOffAnOccludedFacePassesAsSeenWithItsEstimateAndNoGeneratorCall() throws Exception {
+        InpaintConfig config = InpaintConfig.from(io.unveil.core.config.Settings.empty().with("inpaint.repair", "false"));
+        assertFalse(config.repair());
+        start(config);
+        in.pipeInput("cam1", face("m", true));
+        in.pipeInput("cam1", face("p", false));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        List<Face> faces = out.readValuesToList();
+        assertEquals(List.of("m", "p"), faces.stream().map(Face::faceId).toList(), "arrival order, nothing held back");
+        Face m = faces.get(0);
+        assertTrue(m.occlusion().occluded(), "the estimate travels with the face");
+        assertFalse(m.inpainted());
+        assertNull(m.repaired());
+        assertEquals(120, Images.decode(m.chip()).g(75, 10), "the chip is the face as seen");
+        assertTrue(batchSizes.isEmpty(), "the generator is never called");
+        assertTrue(InpaintConfig.defaults().repair(), "repair stays the default");
     }
 
     @Test
