@@ -9,6 +9,7 @@ import io.unveil.core.runtime.Outcome;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.match.CentroidMatcher;
 import io.unveil.recognize.match.GalleryIndex;
+import io.unveil.recognize.track.EndedVisits;
 import io.unveil.recognize.track.TrackDecision;
 import io.unveil.recognize.track.TrackFusion;
 import io.unveil.recognize.track.TrackState;
@@ -32,8 +33,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * one of the camera's visits within the gap that it re-identifies, or a new one; {@link Visits}) and match the fused
  * embedding against the current gallery snapshot; forward a {@link Decision} when an event is due. Visits are kept in
  * the store under {@code camera/visit id}. A visit ends when a later face of its camera is a gap past it, or by a
- * wall-clock punctuation when its camera went quiet (final ENDED event plus a history record for retroactive search). Null, malformed (see {@link FaceChecks}) and undecodable
- * faces go to the DLQ with the reason.
+ * wall-clock punctuation when its camera went quiet (final ENDED event plus a history record for retroactive search).
+ * A face of a visit that has already ended (it arrived late: see {@link EndedVisits}) is dropped and counted
+ * ({@code unveil.recognize.faces.late}), so a visit has one ENDED event. Null, malformed (see {@link FaceChecks}) and
+ * undecodable faces go to the DLQ with the reason.
  */
 final class FaceProcessor implements Processor<String, Face, String, Outcome<Routed>> {
     static final int CHIP = 150;
@@ -49,6 +52,8 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
     /** Per camera: latest capture time and the wall-clock time of its latest face (in memory; see endIdle). */
     private final Map<String, Long> cameraTime = new HashMap<>();
     private final Map<String, Long> cameraWall = new HashMap<>();
+    /** Tracks whose visit ended recently; 4096 entries of about 100 bytes bound it to under 1 MB per task. */
+    private final EndedVisits endedVisits = new EndedVisits(4096);
     private static final StringSerializer KEYS = new StringSerializer();
 
     FaceProcessor(Embedder embedder, GalleryIndex index, TrackFusion fusion, RecognizeConfig config,
@@ -127,6 +132,11 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
             finish(keys.get(o), o, snap, Math.max(o.lastCaptureMs, 0));
             tracks.delete(keys.get(o));
         }
+        if (endedVisits.isLate(cam, f.trackId(), f.captureTimeMs(), config.idleTimeout().toMillis())) {
+            // its visit has had its ENDED event: joining a new visit would end that one too (a second ENDED)
+            metrics.late.increment();
+            return;
+        }
         for (TrackState o : open) {
             if (o.detectorTrackId == f.trackId()) {
                 t = o;
@@ -169,6 +179,7 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
 
     private void finish(String key, TrackState t, CentroidMatcher snap, long ts) {
         TrackDecision d = fusion.end(t, snap);
+        endedVisits.ended(t);
         emit(t, d, key, ts);
         ctx.forward(new Record<>(t.cameraId, Outcome.of(Routed.of(new HistoryRecord(Events.id(key, Long.toString(t.firstCaptureMs)),
                 t.cameraId, t.trackId, t.firstCaptureMs, t.lastCaptureMs, t.box, t.frames, d.fused(), t.occlusionRatio,
@@ -179,6 +190,7 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
     private void endIdle() {
         long wall = ctx.currentSystemTimeMs();
         long gap = config.idleTimeout().toMillis();
+        cameraTime.forEach((cam, time) -> endedVisits.forget(cam, time, gap));
         List<KeyValue<String, TrackState>> ended = new ArrayList<>();
         try (KeyValueIterator<String, TrackState> it = tracks.all()) {
             while (it.hasNext()) {
