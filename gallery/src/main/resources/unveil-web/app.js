@@ -124,6 +124,8 @@ const SNAPSHOT_EVERY_MS = 3000;
 // Boxes of events captured this close to a snapshot's frame are drawn on it (the service samples frames every 2 s).
 const BOX_WINDOW_MS = 2500;
 const BOXES_PER_CAMERA = 20;
+// the SVG namespace, as the HTML parser gave it to the page's <svg> template (no URL spelled out in the page's code)
+const SVG = $('svgTemplate').content.firstElementChild.namespaceURI;
 const recentBoxes = new Map();
 let snapshotTimer = null;
 
@@ -159,17 +161,22 @@ async function cameraTile(c) {
   const frame = document.createElement('div');
   frame.className = 'frame';
   frame.append(await snapshotImage(c));
+  // boxes in an SVG laid over the image in the frame's own pixels (attributes, not inline styles: the CSP allows none)
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 ' + (c.frameWidth || 1) + ' ' + (c.frameHeight || 1));
+  svg.setAttribute('preserveAspectRatio', 'none');
   for (const b of recentBoxes.get(c.cameraId) || []) {
     if (Math.abs(b.at - c.captureTimeMs) > BOX_WINDOW_MS || !c.frameWidth || !c.frameHeight) continue;
-    const box = document.createElement('div');
-    box.className = 'box' + (b.unknown ? ' unknown' : '');
-    box.title = b.label;
-    box.style.left = (100 * b.box.x / c.frameWidth) + '%';
-    box.style.top = (100 * b.box.y / c.frameHeight) + '%';
-    box.style.width = (100 * b.box.width / c.frameWidth) + '%';
-    box.style.height = (100 * b.box.height / c.frameHeight) + '%';
-    frame.append(box);
+    const rect = document.createElementNS(SVG, 'rect');
+    for (const [k, v] of Object.entries({x: b.box.x, y: b.box.y, width: b.box.width, height: b.box.height})) rect.setAttribute(k, v);
+    rect.setAttribute('class', 'box' + (b.unknown ? ' unknown' : ''));
+    rect.dataset.label = b.label;
+    const tip = document.createElementNS(SVG, 'title');
+    tip.textContent = b.label;
+    rect.append(tip);
+    svg.append(rect);
   }
+  frame.append(svg);
   fig.append(frame, text('figcaption', c.cameraId + ' · ' + clock(c.captureTimeMs)));
   return fig;
 }

@@ -117,7 +117,7 @@ class WebPageBrowserTest {
                         "best face decoded in the page");
                 assertEquals(1, named.findElements(By.cssSelector("img.repaired")).size(), "the repaired face of a repaired visit");
                 WebElement box = wait.until(x -> x.findElement(By.cssSelector("#cameraStrip .camera[data-camera='door-cam'] .box")));
-                assertEquals("Ada Lovelace", box.getAttribute("title"));
+                assertEquals("Ada Lovelace", box.getAttribute("data-label"));
                 assertEquals(64L, ((Number) js.executeScript(
                         "return document.querySelector(\"#cameraStrip .camera[data-camera='door-cam'] img\").naturalWidth")).longValue(),
                         "the snapshot shown is the downscaled frame");
