@@ -14,6 +14,8 @@ import java.util.Map;
  * <p>
  * A face of an ended visit's track with a capture time less than a gap after the visit's last face belongs to that
  * visit (the visit rule would have kept it open); later faces of the same track are a new visit, as the gap rule says.
+ * Only visits ended by the gap rule are remembered (see {@code FaceProcessor.finish}): after a quiet-timeout end the
+ * next faces are in order, the pipeline having stalled, and start a new visit.
  * Entries are forgotten once their camera is {@value #HORIZON_GAPS} gaps past them (30 s with the 3 s default gap: the
  * inpaint batch delays a face by a few seconds, not by half a minute), and at most {@code maxEntries} are kept (oldest
  * dropped first). In memory only, like the camera clocks of the recognize stage: after a restart a late face may open a
@@ -56,6 +58,11 @@ public final class EndedVisits {
     /** Forgets the entries of {@code cameraId} that its latest capture time is {@value #HORIZON_GAPS} gaps past. */
     public void forget(String cameraId, long cameraTimeMs, long gapMs) {
         ended.entrySet().removeIf(e -> e.getKey().cameraId().equals(cameraId) && cameraTimeMs - e.getValue() >= HORIZON_GAPS * gapMs);
+    }
+
+    /** Forgets everything (the task's state was rolled back to its last commit). */
+    public void clear() {
+        ended.clear();
     }
 
     public int size() {
