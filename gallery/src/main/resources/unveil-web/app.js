@@ -1,4 +1,4 @@
-// Unveil web page: visits (one row per camera track), filters, people and their visits, "this is X" on an unknown,
+// Unveil web page: camera snapshots (latest frame per camera with the boxes of its recent events), visits (one row per camera track), filters, people and their visits, "this is X" on an unknown,
 // enrollment with upload progress, rename and delete. Plain JS, no external resources (the CSP allows none).
 'use strict';
 const API = '/api/v1';
@@ -114,7 +114,86 @@ function addEvent(map, e) {
   v.occlusion = Math.max(v.occlusion, e.occlusionRatio || 0);
   v.inpainted = v.inpainted || !!e.inpainted;
   cameras.add(e.cameraId);
+  rememberBox(e);
   return v;
+}
+
+// ---- cameras: the latest frame of each camera (GET /cameras), refreshed while the tab is visible ----
+
+const SNAPSHOT_EVERY_MS = 3000;
+// Boxes of events captured this close to a snapshot's frame are drawn on it (the service samples frames every 2 s).
+const BOX_WINDOW_MS = 2500;
+const BOXES_PER_CAMERA = 20;
+// the SVG namespace, as the HTML parser gave it to the page's <svg> template (no URL spelled out in the page's code)
+const SVG = $('svgTemplate').content.firstElementChild.namespaceURI;
+const recentBoxes = new Map();
+let snapshotTimer = null;
+
+function rememberBox(e) {
+  if (!e.box || e.retroactive) return;
+  const list = recentBoxes.get(e.cameraId) || [];
+  list.push({box: e.box, at: e.captureTimeMs, label: e.name || e.unknownId || 'unknown', unknown: !e.identityId});
+  while (list.length > BOXES_PER_CAMERA) list.shift();
+  recentBoxes.set(e.cameraId, list);
+}
+
+// <img> cannot send the X-Api-Key header: the snapshot is fetched and shown as a data: URL (the CSP allows those).
+async function snapshotImage(c) {
+  const res = await fetch(c.snapshot, {headers: {'X-Api-Key': apiKey}});
+  if (!res.ok) throw new Error('snapshot of ' + c.cameraId + ': HTTP ' + res.status);
+  const blob = await res.blob();
+  const img = document.createElement('img');
+  img.alt = 'latest frame of camera ' + c.cameraId;
+  img.src = await new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onload = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+    r.readAsDataURL(blob);
+  });
+  await img.decode(); // in the page only once it shows
+  return img;
+}
+
+async function cameraTile(c) {
+  const fig = document.createElement('figure');
+  fig.className = 'camera';
+  fig.dataset.camera = c.cameraId;
+  const frame = document.createElement('div');
+  frame.className = 'frame';
+  frame.append(await snapshotImage(c));
+  // boxes in an SVG laid over the image in the frame's own pixels (attributes, not inline styles: the CSP allows none)
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 ' + (c.frameWidth || 1) + ' ' + (c.frameHeight || 1));
+  svg.setAttribute('preserveAspectRatio', 'none');
+  for (const b of recentBoxes.get(c.cameraId) || []) {
+    if (Math.abs(b.at - c.captureTimeMs) > BOX_WINDOW_MS || !c.frameWidth || !c.frameHeight) continue;
+    const rect = document.createElementNS(SVG, 'rect');
+    for (const [k, v] of Object.entries({x: b.box.x, y: b.box.y, width: b.box.width, height: b.box.height})) rect.setAttribute(k, v);
+    rect.setAttribute('class', 'box' + (b.unknown ? ' unknown' : ''));
+    rect.dataset.label = b.label;
+    const tip = document.createElementNS(SVG, 'title');
+    tip.textContent = b.label;
+    rect.append(tip);
+    svg.append(rect);
+  }
+  frame.append(svg);
+  fig.append(frame, text('figcaption', c.cameraId + ' · ' + clock(c.captureTimeMs)));
+  return fig;
+}
+
+async function loadCameras() {
+  clearTimeout(snapshotTimer);
+  if (!document.hidden) {
+    try {
+      const list = await api('/cameras');
+      const tiles = await Promise.all(list.map(cameraTile));
+      $('cameraStrip').replaceChildren(...tiles);
+      $('camerasState').textContent = list.length ? '' : '(no camera has sent a frame yet)';
+    } catch (e) {
+      $('camerasState').textContent = '(' + e.message + ')';
+    }
+  }
+  snapshotTimer = setTimeout(loadCameras, SNAPSHOT_EVERY_MS);
 }
 
 function renderVisit(v) {
@@ -407,7 +486,8 @@ $('saveKey').onclick = () => {
   sessionStorage.setItem('unveil.apiKey', apiKey);
   loadIdentities();
   streamEvents();
+  loadCameras();
 };
 
 $('apiKey').value = apiKey;
-if (apiKey) { loadIdentities(); streamEvents(); } else setStatus('enter an API key', false);
+if (apiKey) { loadIdentities(); streamEvents(); loadCameras(); } else setStatus('enter an API key', false);

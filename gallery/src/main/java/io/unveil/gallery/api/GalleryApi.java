@@ -13,6 +13,8 @@ import io.unveil.core.record.RecognitionEvent;
 import io.unveil.core.serde.Json;
 import io.unveil.gallery.GalleryException;
 import io.unveil.gallery.GalleryService;
+import io.unveil.gallery.cameras.CameraSnapshots;
+import io.unveil.gallery.cameras.Snapshot;
 import io.unveil.gallery.events.EventFeed;
 import io.unveil.gallery.events.EventQueue;
 import io.unveil.gallery.recognize.PhotoRecognizer;
@@ -56,6 +58,8 @@ public final class GalleryApi implements AutoCloseable {
     /** Who is on a photo (POST /recognize); null when the recognizer's threshold could not be had ({@link #noRecognizer} says why). */
     private volatile PhotoRecognizer recognizer;
     private volatile String noRecognizer = "recognition of photos is not configured";
+    /** The latest frame per camera (GET /cameras); null when the role reads no frames. */
+    private volatile CameraSnapshots cameras;
 
     /** Security headers sent with every response, the web page and errors included (the page has no inline script or style). */
     static final Map<String, String> SECURITY_HEADERS = Map.of(
@@ -139,6 +143,9 @@ public final class GalleryApi implements AutoCloseable {
 
         app.post(BASE + "/recognize", ctx -> gate.run(() -> recognize(ctx)), Scope.READ);
         app.post(BASE + "/unknowns/{unknownId}/identify", ctx -> gate.run(() -> identify(ctx)), Scope.ADMIN);
+
+        app.get(BASE + "/cameras", ctx -> ctx.json(cameraList()), Scope.READ);
+        app.get(BASE + "/cameras/{id}/snapshot.jpg", this::snapshot, Scope.READ);
 
         app.get(BASE + "/events", ctx -> ctx.json(feed.query(filter(ctx), intParam(ctx, "limit", 50, 1, 500))), Scope.READ);
         app.sse(BASE + "/events/stream", this::stream, Scope.READ);
@@ -316,6 +323,30 @@ public final class GalleryApi implements AutoCloseable {
         m.put("unknownId", unknown);
         m.put("faces", faces.size());
         ctx.status(id != null ? 200 : 201).json(m);
+    }
+
+    /** Serves GET /cameras and their snapshots from this store. */
+    public GalleryApi cameras(CameraSnapshots snapshots) {
+        this.cameras = snapshots;
+        return this;
+    }
+
+    private List<CameraView> cameraList() {
+        CameraSnapshots c = cameras;
+        return c == null ? List.of() : c.list().stream().map(CameraView::of).toList();
+    }
+
+    private void snapshot(Context ctx) {
+        String id = ctx.pathParam("id");
+        CameraSnapshots c = cameras;
+        Snapshot s = c == null ? null : c.get(id);
+        if (s == null) {
+            List<String> known = c == null ? List.of() : c.list().stream().map(Snapshot::cameraId).toList();
+            throw new ApiException(404, "camera_not_found", "no frame from camera '" + id + "' yet"
+                    + (known.isEmpty() ? " (no camera has sent one)" : "; cameras with a snapshot: " + String.join(", ", known)));
+        }
+        ctx.header("X-Capture-Time-Ms", Long.toString(s.captureTimeMs()));
+        ctx.contentType("image/jpeg").result(s.jpeg());
     }
 
     /** Serves POST /recognize with this recognizer (or refuses it with 503 and {@code reason}). */

@@ -5,7 +5,11 @@ import io.unveil.core.config.UnveilHome;
 import io.unveil.core.model.ModelLoader;
 import io.unveil.core.runtime.AbstractRole;
 import io.unveil.core.runtime.RoleContext;
+import io.unveil.core.metrics.Metrics;
 import io.unveil.gallery.GalleryService;
+import io.unveil.gallery.cameras.CameraSnapshots;
+import io.unveil.gallery.cameras.JpegDownscaler;
+import io.unveil.gallery.cameras.KafkaFrameSampler;
 import io.unveil.gallery.api.ApiKeys;
 import io.unveil.gallery.api.GalleryApi;
 import io.unveil.gallery.api.Scope;
@@ -27,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Role {@code gallery}: the enrollment service. Owns {@code unveil.gallery} (compacted), serves the REST API and the
  * web page ({@code gallery.host}, default 127.0.0.1; {@code gallery.port}, default 8080) and relays
- * {@code unveil.events} to API clients. API keys: {@code gallery.api-keys-file} (lines NAME SCOPE sha256:HEX),
+ * {@code unveil.events} to API clients, and keeps the latest frame of each camera from {@code unveil.frames} (sampled
+ * every {@code gallery.snapshot-every}, downscaled) for {@code GET /api/v1/cameras} and the page's snapshot strip. API keys: {@code gallery.api-keys-file} (lines NAME SCOPE sha256:HEX),
  * {@code gallery.admin-key} / {@code gallery.read-key} (plain, hashed at start); with none configured an admin key is
  * generated once into {@code ~/.cache/unveil/gallery-admin.key} (owner-only), which the CLI reads by default.
  * Enrollment embeds with the embedder its loader gives (in a process, the registry of {@code recognize.model}), so the
@@ -35,6 +40,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GalleryRole extends AbstractRole {
     private static final Logger LOG = LoggerFactory.getLogger(GalleryRole.class);
+    /** JPEG quality of camera snapshots: 75 keeps a 640x360 frame near 30-40 KB. */
+    static final int SNAPSHOT_QUALITY = 75;
     private final ModelLoader<? extends Embedder> embedders;
     private GalleryApi api;
 
@@ -77,10 +84,14 @@ public final class GalleryRole extends AbstractRole {
         ctx.health("gallery-store", store::ready);
         EventFeed feed = new EventFeed(s.get(GallerySettings.EVENTS_BUFFER));
         closeOnStop(new KafkaEventSource(ctx.clientProperties(), feed, s.get(GallerySettings.EVENTS_BACKFILL)));
+        CameraSnapshots snapshots = new CameraSnapshots(s.get(GallerySettings.SNAPSHOT_CAMERAS),
+                new JpegDownscaler(s.get(GallerySettings.SNAPSHOT_WIDTH), SNAPSHOT_QUALITY));
+        closeOnStop(new KafkaFrameSampler(ctx.clientProperties(), snapshots, s.get(GallerySettings.SNAPSHOT_EVERY), Metrics.registry()));
         String keep = s.get(GallerySettings.KEEP_IMAGES_DIR);
         GalleryService service = new GalleryService(store, enroller, clips, UploadLimits.from(s), keep == null ? null : Path.of(keep));
         api = new GalleryApi(service, feed, keys(s), io.unveil.gallery.api.RateLimiter.from(s))
-                .sseLimits(s.get(GallerySettings.SSE_QUEUE), s.get(GallerySettings.SSE_MAX_STALL).toMillis(), s.get(GallerySettings.SSE_MAX_CLIENTS));
+                .sseLimits(s.get(GallerySettings.SSE_QUEUE), s.get(GallerySettings.SSE_MAX_STALL).toMillis(), s.get(GallerySettings.SSE_MAX_CLIENTS))
+                .cameras(snapshots);
         try {
             var cfg = io.unveil.recognize.stage.RecognizeConfig.from(s);
             api.recognizer(new io.unveil.gallery.recognize.PhotoRecognizer(chips, embedder, cfg.threshold(), cfg.center()), null);

@@ -71,6 +71,12 @@ public final class GallerySettings implements SettingCatalogue {
     public static final Setting<java.time.Duration> SSE_MAX_STALL = Setting.duration("gallery.sse-max-stall", java.time.Duration.ofSeconds(10),
             "an SSE client that reads nothing this long is cut off");
     public static final Setting<Integer> SSE_MAX_CLIENTS = Setting.integer("gallery.sse-max-clients", 64, "SSE clients at once");
+    public static final Setting<java.time.Duration> SNAPSHOT_EVERY = Setting.duration("gallery.snapshot-every", java.time.Duration.ofSeconds(2),
+            "how often the latest frame of each camera is read from unveil.frames for the page's snapshot strip");
+    public static final Setting<Integer> SNAPSHOT_WIDTH = Setting.integer("gallery.snapshot-width", 640,
+            "camera snapshots are downscaled to at most this width");
+    public static final Setting<Integer> SNAPSHOT_CAMERAS = Setting.integer("gallery.snapshot-cameras", 64,
+            "cameras with a snapshot kept at most (a new one replaces the camera with the oldest frame)");
 
     @Override
     public List<SettingSpec> settings() {
@@ -78,6 +84,7 @@ public final class GallerySettings implements SettingCatalogue {
                 EVENTS_BACKFILL, CLIP_SAMPLED_FRAMES, CLIP_BEST_FRAMES, CLIP_MAX_SECONDS, MAX_REQUEST_BYTES, MAX_IMAGE_BYTES,
                 MAX_IMAGE_SIDE, MIN_IMAGE_SIDE, MAX_CLIP_BYTES, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, MIN_FACE_PX,
                 MIN_SHARPNESS, MAX_YAW_DEG, SEVERAL_FACES_RATIO, OUTLIER_COS, TRIM_FRACTION, OCCLUSION_CENTROIDS, MAX_IMAGES, MAX_REQUEST_PIXELS,
-                MAX_CLIP_PIXELS, ENROLL_CONCURRENCY, ENROLL_QUEUE, SSE_QUEUE, SSE_MAX_STALL, SSE_MAX_CLIENTS);
+                MAX_CLIP_PIXELS, ENROLL_CONCURRENCY, ENROLL_QUEUE, SSE_QUEUE, SSE_MAX_STALL, SSE_MAX_CLIENTS,
+                SNAPSHOT_EVERY, SNAPSHOT_WIDTH, SNAPSHOT_CAMERAS);
     }
 }

@@ -1,6 +1,8 @@
 package io.unveil.gallery.api;
 
 import io.unveil.gallery.GalleryService;
+import io.unveil.gallery.cameras.CameraSnapshots;
+import io.unveil.gallery.cameras.JpegDownscaler;
 import io.unveil.gallery.enroll.ClipEnroller;
 import io.unveil.gallery.enroll.Enroller;
 import io.unveil.gallery.enroll.EnrollmentPolicy;
@@ -20,6 +22,8 @@ public final class ApiFixture implements AutoCloseable {
     public static final float THRESHOLD = 0.6f;
     public final MemoryGalleryStore store = new MemoryGalleryStore();
     public final EventFeed feed = new EventFeed(100);
+    /** Camera snapshots: tests offer frames here as the frame sampler would (at most 4 cameras, 64 px wide). */
+    public final CameraSnapshots cameras = new CameraSnapshots(4, new JpegDownscaler(64, 75));
     public final GalleryApi api;
     public final String url;
 
@@ -29,7 +33,7 @@ public final class ApiFixture implements AutoCloseable {
         GalleryService service = new GalleryService(store, enroller, new ClipEnroller(enroller, chips, 40, 8, 10), limits, null);
         ApiKeys keys = new ApiKeys(List.of(ApiKeys.fromPlain("ops", Scope.ADMIN, ADMIN), ApiKeys.fromPlain("screen", Scope.READ, READER)));
         api = new GalleryApi(service, feed, keys).recognizer(new PhotoRecognizer(chips, new PatternEmbedder(), THRESHOLD, null), null)
-                .start("127.0.0.1", 0);
+                .cameras(cameras).start("127.0.0.1", 0);
         url = "http://127.0.0.1:" + api.port();
     }
 

@@ -256,13 +256,59 @@ class GalleryApiTest {
         }
     }
 
+    static byte[] jpeg(int w, int h) {
+        return io.unveil.core.image.Images.encodeJpeg(new io.unveil.core.image.RgbImage(w, h, new byte[w * h * 3]), 90);
+    }
+
+    @Test
+    void camerasListTheirLatestFrameAndServeItsSnapshot() throws Exception {
+        assertEquals(401, call("GET", "/api/v1/cameras", null, null, null).status(), "a read key is needed like for events");
+        fx.cameras.offer(new io.unveil.core.record.Frame("door cam", 7, 1_767_225_600_000L, jpeg(256, 144)));
+        fx.cameras.offer(new io.unveil.core.record.Frame("hall", 3, 1_767_225_601_000L, jpeg(48, 32)));
+        Res list = call("GET", "/api/v1/cameras", ApiFixture.READER, null, null);
+        assertEquals(200, list.status());
+        JsonNode door = list.json().get(0);
+        assertEquals("door cam", door.get("cameraId").asText());
+        assertEquals(1_767_225_600_000L, door.get("captureTimeMs").asLong());
+        assertEquals(7, door.get("sequence").asLong());
+        assertEquals(256, door.get("frameWidth").asInt());
+        assertEquals(144, door.get("frameHeight").asInt());
+        assertEquals(64, door.get("width").asInt(), "downscaled to the fixture's 64 px");
+        assertEquals(36, door.get("height").asInt());
+        assertEquals("/api/v1/cameras/door%20cam/snapshot.jpg", door.get("snapshot").asText());
+        assertEquals("hall", list.json().get(1).get("cameraId").asText());
+
+        HttpResponse<byte[]> img = http.send(HttpRequest.newBuilder(URI.create(fx.url + door.get("snapshot").asText()))
+                .header("X-Api-Key", ApiFixture.READER).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, img.statusCode());
+        assertEquals("image/jpeg", img.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("1767225600000", img.headers().firstValue("X-Capture-Time-Ms").orElse(""));
+        assertEquals("no-store", img.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(door.get("bytes").asInt(), img.body().length);
+        io.unveil.core.image.RgbImage back = io.unveil.core.image.Images.decode(img.body());
+        assertEquals(64, back.width());
+        assertEquals(36, back.height());
+    }
+
+    @Test
+    void anUnknownCameraIsA404WithAJsonReasonNamingTheKnownOnes() throws Exception {
+        fx.cameras.offer(new io.unveil.core.record.Frame("hall", 3, 1_767_225_601_000L, jpeg(48, 32)));
+        Res r = call("GET", "/api/v1/cameras/nope/snapshot.jpg", ApiFixture.READER, null, null);
+        assertEquals(404, r.status());
+        assertEquals("camera_not_found", r.error());
+        String reason = r.json().get("reason").asText();
+        assertTrue(reason.contains("'nope'") && reason.contains("hall"), reason);
+        assertEquals(401, call("GET", "/api/v1/cameras/hall/snapshot.jpg", null, null, null).status());
+    }
+
     @Test
     void openApiDocumentCoversEveryRoute() throws Exception {
         JsonNode doc = call("GET", "/api/v1/openapi.json", null, null, null).json();
         assertEquals("3.0.3", doc.get("openapi").asText());
         JsonNode paths = doc.get("paths");
         for (String p : List.of("/identities", "/identities/clip", "/identities/{id}", "/identities/{id}/images",
-                "/identities/{id}/clip", "/recognize", "/unknowns/{unknownId}/identify", "/events", "/events/stream", "/openapi.json"))
+                "/identities/{id}/clip", "/recognize", "/unknowns/{unknownId}/identify", "/cameras", "/cameras/{id}/snapshot.jpg", "/events",
+                "/events/stream", "/openapi.json"))
             assertTrue(paths.has(p), "missing " + p);
         assertTrue(paths.get("/identities/{id}").has("patch"));
         assertTrue(paths.get("/identities/{id}").has("delete"));

@@ -42,7 +42,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the people list, watch a named visit arrive (best face, occluded and repaired badges, the repaired face), watch an
  * unknown's visit arrive (no repaired face, no broken image), say "this is Grace Hopper" on it and see the visit named,
  * filter by camera, open a person's page and rename, check the layout at 420 px, then delete; no console error (the
- * favicon included). Screenshots: target/web-page.png (1280 px) and target/web-page-narrow.png (420 px).
+ * favicon included). The camera strip shows door-cam's latest frame with the named visit's box on it. Screenshots: target/web-page.png (1280 px) and target/web-page-narrow.png (420 px).
  */
 class WebPageBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -87,6 +87,9 @@ class WebPageBrowserTest {
             try {
                 WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
                 wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // rows are re-rendered as events arrive
+                // door-cam's latest frame, 640x360: the fixture keeps it 64 px wide; the event's box lands on it
+                fx.cameras.offer(new io.unveil.core.record.Frame("door-cam", 1, System.currentTimeMillis(),
+                        Images.encodeJpeg(Images.resize(PatternFaces.chip(31, 5, 20), 640, 360), 80)));
                 d.get(fx.url + "/");
                 assertEquals("Unveil — visits, people and live events", d.getTitle());
                 d.findElement(By.id("apiKey")).sendKeys(ApiFixture.ADMIN);
@@ -113,6 +116,12 @@ class WebPageBrowserTest {
                 assertEquals(128L, ((Number) js.executeScript("return document.querySelector(\"#visits .visit img.face\").naturalWidth")).longValue(),
                         "best face decoded in the page");
                 assertEquals(1, named.findElements(By.cssSelector("img.repaired")).size(), "the repaired face of a repaired visit");
+                WebElement box = wait.until(x -> x.findElement(By.cssSelector("#cameraStrip .camera[data-camera='door-cam'] .box")));
+                assertEquals("Ada Lovelace", box.getAttribute("data-label"));
+                assertEquals(64L, ((Number) js.executeScript(
+                        "return document.querySelector(\"#cameraStrip .camera[data-camera='door-cam'] img\").naturalWidth")).longValue(),
+                        "the snapshot shown is the downscaled frame");
+                assertTrue(d.findElement(By.id("cameraStrip")).getText().contains("door-cam"));
 
                 // an unknown whose face was not repaired: no repaired image, no empty or broken image anywhere
                 byte[] stranger = Images.encodePng(Images.resize(PatternFaces.chip(32, 3, 20), 128, 128));

@@ -9,6 +9,7 @@ import io.unveil.core.runtime.Outcome;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.match.CentroidMatcher;
 import io.unveil.recognize.match.GalleryIndex;
+import io.unveil.recognize.track.EndedVisits;
 import io.unveil.recognize.track.TrackDecision;
 import io.unveil.recognize.track.TrackFusion;
 import io.unveil.recognize.track.TrackState;
@@ -32,8 +33,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * one of the camera's visits within the gap that it re-identifies, or a new one; {@link Visits}) and match the fused
  * embedding against the current gallery snapshot; forward a {@link Decision} when an event is due. Visits are kept in
  * the store under {@code camera/visit id}. A visit ends when a later face of its camera is a gap past it, or by a
- * wall-clock punctuation when its camera went quiet (final ENDED event plus a history record for retroactive search). Null, malformed (see {@link FaceChecks}) and undecodable
- * faces go to the DLQ with the reason.
+ * wall-clock punctuation when its camera went quiet (final ENDED event plus a history record for retroactive search).
+ * A face of a visit that has already ended (it arrived late: see {@link EndedVisits}) is dropped and counted
+ * ({@code unveil.recognize.faces.late}), so a visit has one ENDED event. Null, malformed (see {@link FaceChecks}) and
+ * undecodable faces go to the DLQ with the reason.
  */
 final class FaceProcessor implements Processor<String, Face, String, Outcome<Routed>> {
     static final int CHIP = 150;
@@ -45,10 +48,14 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
     private final String storeName;
     private final Map<String, String> versions;
     private ProcessorContext<String, Outcome<Routed>> ctx;
+    /** Wall-clock time this processor started its task (see endIdle). */
+    private long startedWallMs;
     private KeyValueStore<String, TrackState> tracks;
     /** Per camera: latest capture time and the wall-clock time of its latest face (in memory; see endIdle). */
     private final Map<String, Long> cameraTime = new HashMap<>();
     private final Map<String, Long> cameraWall = new HashMap<>();
+    /** Tracks whose visit ended recently; 4096 entries of about 100 bytes bound it to under 1 MB per task. */
+    private final EndedVisits endedVisits = new EndedVisits(4096);
     private static final StringSerializer KEYS = new StringSerializer();
 
     FaceProcessor(Embedder embedder, GalleryIndex index, TrackFusion fusion, RecognizeConfig config,
@@ -66,6 +73,14 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
     @Override
     public void init(ProcessorContext<String, Outcome<Routed>> context) {
         ctx = context;
+        // A task whose transaction aborted (a worker killed, a fenced producer) is re-initialized on this same instance
+        // with its store rolled back to the last commit: the in-memory camera clocks and ended tracks must go back too.
+        // Kept, they ended replayed visits at once (the camera "already" seconds past them) and dropped the visits'
+        // replayed faces as late: ClusterFaultTest's killed worker left 4 of 60 tracks with a lone 1-3-face ENDED.
+        cameraTime.clear();
+        cameraWall.clear();
+        endedVisits.clear();
+        startedWallMs = context.currentSystemTimeMs();
         tracks = context.getStateStore(storeName);
         Duration every = Duration.ofMillis(Math.max(100, Math.min(config.idleTimeout().toMillis(), config.quietTimeout().toMillis()) / 2));
         context.schedule(every, PunctuationType.WALL_CLOCK_TIME, now -> endIdle());
@@ -103,7 +118,7 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
             // no tracker: the face is its own one-frame visit, decided and ended at once
             TrackState t = new TrackState(cam, f.trackId(), emb.length);
             addFrame(t, f, emb, wall, snap);
-            finish(cam + "/face/" + f.faceId(), t, snap, r.timestamp());
+            finish(cam + "/face/" + f.faceId(), t, snap, r.timestamp(), false);
             return;
         }
         cameraTime.merge(cam, f.captureTimeMs(), Math::max);
@@ -124,8 +139,13 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
         for (TrackState o : List.copyOf(open)) {
             if (!Visits.ended(o, cameraTime.get(cam), wall, wall, config.idleTimeout().toMillis(), config.quietTimeout().toMillis())) continue;
             open.remove(o);
-            finish(keys.get(o), o, snap, Math.max(o.lastCaptureMs, 0));
+            finish(keys.get(o), o, snap, Math.max(o.lastCaptureMs, 0), true);
             tracks.delete(keys.get(o));
+        }
+        if (endedVisits.isLate(cam, f.trackId(), f.captureTimeMs(), config.idleTimeout().toMillis())) {
+            // its visit has had its ENDED event: joining a new visit would end that one too (a second ENDED)
+            metrics.late.increment();
+            return;
         }
         for (TrackState o : open) {
             if (o.detectorTrackId == f.trackId()) {
@@ -167,8 +187,15 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
                 d.unknown()))), ts));
     }
 
-    private void finish(String key, TrackState t, CentroidMatcher snap, long ts) {
+    /**
+     * @param byGap the visit ended because its camera's capture time moved a gap past it: a later face of its track is
+     *              late (out of capture order) and is dropped. A visit ended by the quiet timeout is not remembered:
+     *              the wall clock ran on while the pipeline stalled (a rebalance, a restart), the faces that follow are
+     *              in order and start a new visit, as ClusterFaultTest's killed worker expects
+     */
+    private void finish(String key, TrackState t, CentroidMatcher snap, long ts, boolean byGap) {
         TrackDecision d = fusion.end(t, snap);
+        if (byGap) endedVisits.ended(t);
         emit(t, d, key, ts);
         ctx.forward(new Record<>(t.cameraId, Outcome.of(Routed.of(new HistoryRecord(Events.id(key, Long.toString(t.firstCaptureMs)),
                 t.cameraId, t.trackId, t.firstCaptureMs, t.lastCaptureMs, t.box, t.frames, d.fused(), t.occlusionRatio,
@@ -179,21 +206,30 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
     private void endIdle() {
         long wall = ctx.currentSystemTimeMs();
         long gap = config.idleTimeout().toMillis();
+        cameraTime.forEach((cam, time) -> endedVisits.forget(cam, time, gap));
         List<KeyValue<String, TrackState>> ended = new ArrayList<>();
+        Map<String, Boolean> byGap = new HashMap<>();
         try (KeyValueIterator<String, TrackState> it = tracks.all()) {
             while (it.hasNext()) {
                 KeyValue<String, TrackState> kv = it.next();
                 TrackState t = kv.value;
-                // after a restart the camera's times are not known yet: the visit's own stand in for them
+                // after a restart or a task move the camera's times are not known yet: the visit's own stand in for
+                // them, but its camera counts as heard from when this task started. The previous owner's wall clock
+                // ran on through the outage: ClusterFaultTest's worker killed mid-stream had its visits ended quiet on
+                // the new owner before their remaining faces were replayed, which then came as late faces of an
+                // ended visit (dropped) instead of joining it
                 long camTime = cameraTime.getOrDefault(t.cameraId, t.lastCaptureMs);
-                long camWall = cameraWall.getOrDefault(t.cameraId, t.lastSeenWallMs);
-                if (Visits.ended(t, camTime, wall, camWall, gap, config.quietTimeout().toMillis())) ended.add(kv);
+                long camWall = cameraWall.getOrDefault(t.cameraId, Math.max(t.lastSeenWallMs, startedWallMs));
+                if (Visits.ended(t, camTime, wall, camWall, gap, config.quietTimeout().toMillis())) {
+                    ended.add(kv);
+                    byGap.put(kv.key, camTime - t.lastCaptureMs >= gap);
+                }
             }
         }
         if (ended.isEmpty()) return;
         CentroidMatcher snap = index.snapshot();
         for (KeyValue<String, TrackState> kv : ended) {
-            finish(kv.key, kv.value, snap, Math.max(kv.value.lastCaptureMs, 0));
+            finish(kv.key, kv.value, snap, Math.max(kv.value.lastCaptureMs, 0), byGap.get(kv.key));
             tracks.delete(kv.key);
         }
     }

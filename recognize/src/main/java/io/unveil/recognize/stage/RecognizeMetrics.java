@@ -15,6 +15,7 @@ public final class RecognizeMetrics {
     final Counter frameUnknowns;
     final Counter rejected;
     final Counter rejoined;
+    final Counter late;
     final Timer matchLatency;
     final Timer embedLatency;
 
@@ -27,6 +28,9 @@ public final class RecognizeMetrics {
         rejected = Counter.builder("unveil.recognize.rejected").description("faces sent to the DLQ").register(registry);
         rejoined = Counter.builder("unveil.recognize.visits.rejoined")
                 .description("new tracker tracks re-identified as the continuation of a visit within the gap").register(registry);
+        late = Counter.builder("unveil.recognize.faces.late")
+                .description("faces dropped because their visit had already ended (a stage delivered them out of capture-time order)")
+                .register(registry);
         matchLatency = Timer.builder("unveil.recognize.match.latency").description("gallery matching time per face").register(registry);
         embedLatency = Timer.builder("unveil.recognize.embed.latency").description("embedding time per face").register(registry);
         Gauge.builder("unveil.recognize.gallery.size", index, GalleryIndex::size).description("identities in the gallery").register(registry);

@@ -47,11 +47,13 @@ public final class TrackFusion {
         float w = weight(face);
         Vectors.addScaled(t.sum, Vectors.normalized(embedding), w);
         t.weight += w;
-        if (t.frames == 0) t.firstCaptureMs = face.captureTimeMs();
+        // faces can arrive out of capture-time order (the inpaint batch holds occluded ones): the span and the last box
+        // follow capture time, not arrival
+        if (t.frames == 0 || face.captureTimeMs() < t.firstCaptureMs) t.firstCaptureMs = face.captureTimeMs();
+        if (t.frames == 0 || face.captureTimeMs() >= t.lastCaptureMs) t.box = face.box();
         t.frames++;
         t.lastCaptureMs = Math.max(t.lastCaptureMs, face.captureTimeMs());
         t.lastSeenWallMs = wallMs;
-        t.box = face.box();
         if (face.occlusion() != null) {
             t.occlusionRatio = face.occlusion().ratio();
             if (face.occlusion().occluded()) t.occludedFrames++;

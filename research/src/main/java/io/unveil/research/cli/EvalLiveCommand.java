@@ -101,6 +101,8 @@ public final class EvalLiveCommand implements Callable<Integer> {
         System.out.println(LiveTable.summary(r.rows()));
         System.out.printf(Locale.ROOT, "CHANGED events: %d, of which an announced unknown turned into a name: %d%n",
                 r.scored().changedEvents(), r.scored().unknownThenNamed());
+        System.out.printf(Locale.ROOT, "ENDED events: %d, of which repeat a visit's camera and track (a visit ended twice): %d%n",
+                r.scored().endedEvents(), r.scored().repeatedEnded());
         System.out.print(r.occlusionCalls().markdown());
         if (!r.recording().refused().isEmpty())
             System.out.println("enrollment refused by the gallery API: " + r.recording().refused());

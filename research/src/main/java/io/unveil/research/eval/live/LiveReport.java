@@ -61,6 +61,8 @@ public final class LiveReport {
         n.put("retroactiveEvents", r.scored().retroactiveEvents());
         n.put("changedEvents", r.scored().changedEvents());
         n.put("unknownThenNamed", r.scored().unknownThenNamed());
+        n.put("endedEvents", r.scored().endedEvents());
+        n.put("repeatedEnded", r.scored().repeatedEnded());
         OcclusionCalls calls = r.occlusionCalls();
         ObjectNode est = n.putObject("occlusionEstimator");
         est.put("plainFaces", calls.plainFaces());

@@ -19,10 +19,12 @@ import java.util.Set;
 public final class SegmentScorer {
     /**
      * The per-segment results, in segment order, the events that matched no segment, the retroactive ones, and the
-     * CHANGED events: all, and those that turned an announced unknown into a name (a visit announced unknown too early).
+     * CHANGED events: all, and those that turned an announced unknown into a name (a visit announced unknown too early);
+     * the ENDED events (one per visit) and those that repeat an earlier ENDED's camera and track id (a visit ended twice:
+     * a late face re-opened it).
      */
     public record Scored(List<SegmentResult> segments, int unmappedEvents, int retroactiveEvents, int changedEvents,
-                         int unknownThenNamed) {
+                         int unknownThenNamed, int endedEvents, int repeatedEnded) {
     }
 
     private SegmentScorer() {
@@ -70,16 +72,22 @@ public final class SegmentScorer {
         }
         List<SegmentResult> out = new ArrayList<>();
         for (int i = 0; i < segments.size(); i++) out.add(decide(segments.get(i), events.get(i), faces.get(i), rec, fps));
-        int changed = 0, unknownThenNamed = 0;
+        int changed = 0, unknownThenNamed = 0, ended = 0, repeatedEnded = 0;
         Map<String, RecognitionEvent> lastOfVisit = new HashMap<>();
+        Set<String> endedTracks = new HashSet<>();
         for (RecognitionEvent e : rec.events()) {
             if (e.retroactive() || "RETROACTIVE".equals(e.type())) continue;
-            RecognitionEvent before = lastOfVisit.put(e.cameraId() + "/" + e.trackId(), e);
+            String track = e.cameraId() + "/" + e.trackId();
+            RecognitionEvent before = lastOfVisit.put(track, e);
+            if ("ENDED".equals(e.type())) {
+                ended++;
+                if (!endedTracks.add(track)) repeatedEnded++;
+            }
             if (!"CHANGED".equals(e.type())) continue;
             changed++;
             if (before != null && before.unknownId() != null && e.identityId() != null) unknownThenNamed++;
         }
-        return new Scored(List.copyOf(out), unmapped, retro, changed, unknownThenNamed);
+        return new Scored(List.copyOf(out), unmapped, retro, changed, unknownThenNamed, ended, repeatedEnded);
     }
 
     static int segmentAt(List<Segment> segments, long frame) {

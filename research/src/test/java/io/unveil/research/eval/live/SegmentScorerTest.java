@@ -122,6 +122,7 @@ class SegmentScorerTest {
         SegmentScorer.Scored s = SegmentScorer.score(segments(), rec, FPS);
         assertEquals(2, s.changedEvents());
         assertEquals(1, s.unknownThenNamed());
+        assertEquals(0, s.endedEvents());
         SegmentResult a = s.segments().get(0);
         assertEquals(5, a.firstDecisionFrames());
         assertEquals(400, a.firstDecisionMs(), 1e-9, "frame 1 to frame 5 at 10 fps");
@@ -130,6 +131,17 @@ class SegmentScorerTest {
         assertEquals(5, plain.medianDecisionFrames());
         assertEquals(400, plain.medianDecisionMs(), 1e-9);
         assertTrue(LiveTable.markdown(LiveTable.rows(s.segments())).contains("| 5 / 400 |"));
+    }
+
+    @Test
+    void aVisitEndedTwiceIsCounted() {
+        // track 7's visit ended, then a late face re-opened it under the same track id and it ended again
+        List<RecognitionEvent> events = List.of(unknown("FIRST", 97, 7), unknown("ENDED", 105, 7), unknown("ENDED", 106, 7),
+                named("FIRST", 5, 1, "id-a", 0.8f), named("ENDED", 9, 1, "id-a", 0.8f));
+        LiveRecording rec = new LiveRecording(ORIGIN, Map.of("A", "id-a"), Map.of(), events, List.of(), List.of(), null);
+        SegmentScorer.Scored s = SegmentScorer.score(segments(), rec, FPS);
+        assertEquals(3, s.endedEvents());
+        assertEquals(1, s.repeatedEnded());
     }
 
     @Test

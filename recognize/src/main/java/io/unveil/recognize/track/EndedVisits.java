@@ -1,0 +1,71 @@
+package io.unveil.recognize.track;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The tracker tracks whose visit has ended recently, so that a late face of such a track is recognized as late instead
+ * of opening a second visit. Faces reach the recognizer out of capture-time order: the inpaint stage holds occluded
+ * faces for a batch while plain faces pass, so a masked visit's last face can arrive after a later face of its camera
+ * has already ended the visit by the gap rule (or after the quiet timeout). Before this, that late face opened a
+ * one-face visit that ended at once: 13 visits with two ENDED events in the live evaluation (seed 1, robust model, 133
+ * ENDED for 120 visits).
+ * <p>
+ * A face of an ended visit's track with a capture time less than a gap after the visit's last face belongs to that
+ * visit (the visit rule would have kept it open); later faces of the same track are a new visit, as the gap rule says.
+ * Only visits ended by the gap rule are remembered (see {@code FaceProcessor.finish}): after a quiet-timeout end the
+ * next faces are in order, the pipeline having stalled, and start a new visit.
+ * Entries are forgotten once their camera is {@value #HORIZON_GAPS} gaps past them (30 s with the 3 s default gap: the
+ * inpaint batch delays a face by a few seconds, not by half a minute), and at most {@code maxEntries} are kept (oldest
+ * dropped first). In memory only, like the camera clocks of the recognize stage: after a restart a late face may open a
+ * visit again.
+ */
+public final class EndedVisits {
+    private record Key(String cameraId, long trackId) {
+    }
+
+    /** How many visit gaps of camera time an ended track is remembered for. */
+    public static final int HORIZON_GAPS = 10;
+    private final int maxEntries;
+    /** Per ended track: the capture time of its visit's last face; insertion order = end order. */
+    private final LinkedHashMap<Key, Long> ended = new LinkedHashMap<>();
+
+    public EndedVisits(int maxEntries) {
+        if (maxEntries < 1) throw new IllegalArgumentException("maxEntries must be >= 1");
+        this.maxEntries = maxEntries;
+    }
+
+    /** Remembers that the visit now following tracker track {@code t.detectorTrackId} has ended. */
+    public void ended(TrackState t) {
+        if (t.detectorTrackId < 0) return; // untracked faces are one-face visits: no later face can belong to them
+        Key k = new Key(t.cameraId, t.detectorTrackId);
+        ended.remove(k);
+        ended.put(k, t.lastCaptureMs);
+        if (ended.size() > maxEntries) {
+            Iterator<Map.Entry<Key, Long>> it = ended.entrySet().iterator();
+            it.next();
+            it.remove();
+        }
+    }
+
+    /** Whether a face of this camera and tracker track, captured at {@code captureMs}, belongs to a visit that has ended. */
+    public boolean isLate(String cameraId, long trackId, long captureMs, long gapMs) {
+        Long last = ended.get(new Key(cameraId, trackId));
+        return last != null && captureMs < last + gapMs;
+    }
+
+    /** Forgets the entries of {@code cameraId} that its latest capture time is {@value #HORIZON_GAPS} gaps past. */
+    public void forget(String cameraId, long cameraTimeMs, long gapMs) {
+        ended.entrySet().removeIf(e -> e.getKey().cameraId().equals(cameraId) && cameraTimeMs - e.getValue() >= HORIZON_GAPS * gapMs);
+    }
+
+    /** Forgets everything (the task's state was rolled back to its last commit). */
+    public void clear() {
+        ended.clear();
+    }
+
+    public int size() {
+        return ended.size();
+    }
+}
