@@ -108,6 +108,10 @@ class WebPageBrowserTest {
 
                 wait.until(x -> fx.feed.subscribers() > 0);
                 byte[] thumb = Images.encodePng(Images.resize(PatternFaces.chip(31, 5, 20), 128, 128));
+                // a frame of the event's moment: boxes are drawn on a snapshot within 2.5 s of their capture time, and the
+                // enrollment above can take longer than that on a loaded machine (CI failed once so)
+                fx.cameras.offer(new io.unveil.core.record.Frame("door-cam", 2, System.currentTimeMillis(),
+                        Images.encodeJpeg(Images.resize(PatternFaces.chip(31, 5, 20), 640, 360), 80)));
                 fx.feed.publish(event("ev-1", "door-cam", 4, ada, "Ada Lovelace", null, true, new RecognitionEvent.Thumbnails(thumb, thumb, thumb)));
                 WebElement named = wait.until(x -> x.findElement(By.cssSelector("#visits .visit[data-key='door-cam/4']")));
                 assertTrue(named.getText().contains("Ada Lovelace"), named.getText());
