@@ -69,6 +69,18 @@ public final class FaceLandmark68Net implements LoadedModel {
         }
     }
 
+    /**
+     * By the names of {@code detector.landmarks} for the offline tools (research cannot reach deploy's registry):
+     * {@code faceapi} (pretrained), {@code masked} (the bundled fine-tune) or the path of a weight file.
+     */
+    public static FaceLandmark68Net named(String name) {
+        return switch (name) {
+            case "faceapi" -> load();
+            case "masked" -> loadMasked();
+            default -> fromWeightFile(Path.of(name));
+        };
+    }
+
     /** The bundled fine-tune on synthetically masked faces ({@value #MASKED_RESOURCE}). */
     public static FaceLandmark68Net loadMasked() {
         try (InputStream in = FaceLandmark68Net.class.getResourceAsStream(MASKED_RESOURCE)) {

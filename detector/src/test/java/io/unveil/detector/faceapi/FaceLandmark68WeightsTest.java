@@ -73,4 +73,15 @@ class FaceLandmark68WeightsTest {
             assertArrayEquals(px, back, 1e-3f);
         }
     }
+
+    @Test
+    void theOfflineToolsResolveTheDetectorLandmarksNames(@TempDir Path dir) {
+        try (FaceLandmark68Net pretrained = FaceLandmark68Net.named("faceapi"); FaceLandmark68Net masked = FaceLandmark68Net.named("masked")) {
+            assertEquals(FaceLandmark68Net.PRETRAINED, pretrained.model());
+            assertEquals(FaceLandmark68Net.MASKED, masked.model());
+        }
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.io.UncheckedIOException.class,
+                () -> FaceLandmark68Net.named(dir.resolve("nope.bin").toString()));
+        assertTrue(e.getMessage().contains("nope.bin"), e.getMessage());
+    }
 }

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -54,6 +55,8 @@ public final class KafkaFrameSampler implements AutoCloseable {
     private final long everyMs;
     private final Thread thread;
     private volatile boolean running = true;
+    /** A retriable error was logged and no round has succeeded since (one warning per outage). */
+    private boolean failing;
     private final AtomicLong records = new AtomicLong();
     private final AtomicLong fetchedBytes = new AtomicLong();
     private final AtomicLong cpuNanos = new AtomicLong();
@@ -95,7 +98,15 @@ public final class KafkaFrameSampler implements AutoCloseable {
             Map<TopicPartition, Long> seenEnd = new HashMap<>();
             Map<TopicPartition, Integer> cameras = new HashMap<>();
             while (running) {
-                round(parts, seenEnd, cameras);
+                try {
+                    round(parts, seenEnd, cameras);
+                    failing = false;
+                } catch (RetriableException e) {
+                    // a broker restart or a slow leader election: the next round tries again (snapshots just age)
+                    if (!failing) LOG.warn("camera snapshots: {} (retrying every {} ms)", e.toString(), everyMs);
+                    failing = true;
+                    consumer.pause(parts); // a round cut short may have left partitions resumed: nothing fetched between rounds
+                }
                 if (THREADS.isCurrentThreadCpuTimeSupported()) cpuNanos.set(THREADS.getCurrentThreadCpuTime());
                 fetchedBytes.set(fetched());
                 Thread.sleep(everyMs);

@@ -206,7 +206,7 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
     private void endIdle() {
         long wall = ctx.currentSystemTimeMs();
         long gap = config.idleTimeout().toMillis();
-        cameraTime.forEach((cam, time) -> endedVisits.forget(cam, time, gap));
+        endedVisits.forget(cameraTime, gap);
         List<KeyValue<String, TrackState>> ended = new ArrayList<>();
         Map<String, Boolean> byGap = new HashMap<>();
         try (KeyValueIterator<String, TrackState> it = tracks.all()) {

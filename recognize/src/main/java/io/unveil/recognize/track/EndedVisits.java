@@ -55,9 +55,12 @@ public final class EndedVisits {
         return last != null && captureMs < last + gapMs;
     }
 
-    /** Forgets the entries of {@code cameraId} that its latest capture time is {@value #HORIZON_GAPS} gaps past. */
-    public void forget(String cameraId, long cameraTimeMs, long gapMs) {
-        ended.entrySet().removeIf(e -> e.getKey().cameraId().equals(cameraId) && cameraTimeMs - e.getValue() >= HORIZON_GAPS * gapMs);
+    /** Forgets, in one pass, the entries whose camera's latest capture time ({@code cameraTimes}) is {@value #HORIZON_GAPS} gaps past them. */
+    public void forget(Map<String, Long> cameraTimes, long gapMs) {
+        ended.entrySet().removeIf(e -> {
+            Long camera = cameraTimes.get(e.getKey().cameraId());
+            return camera != null && camera - e.getValue() >= HORIZON_GAPS * gapMs;
+        });
     }
 
     /** Forgets everything (the task's state was rolled back to its last commit). */

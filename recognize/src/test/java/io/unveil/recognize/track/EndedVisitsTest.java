@@ -45,10 +45,10 @@ class EndedVisitsTest {
         assertFalse(v.isLate("cam", 1, 1_000, 3_000), "the oldest went first");
         assertTrue(v.isLate("cam", 3, 1_000, 3_000));
         v.ended(ended("other", 1, 1_000));
-        v.forget("cam", 1_000 + EndedVisits.HORIZON_GAPS * 3_000L - 1, 3_000);
+        v.forget(java.util.Map.of("cam", 1_000 + EndedVisits.HORIZON_GAPS * 3_000L - 1), 3_000);
         assertEquals(2, v.size(), "not yet");
-        v.forget("cam", 1_000 + EndedVisits.HORIZON_GAPS * 3_000L, 3_000);
-        assertEquals(1, v.size(), "cam's forgotten, the other camera's kept");
+        v.forget(java.util.Map.of("cam", 1_000 + EndedVisits.HORIZON_GAPS * 3_000L), 3_000);
+        assertEquals(1, v.size(), "cam's forgotten, the other camera's kept (no time known for it)");
         assertTrue(v.isLate("other", 1, 1_000, 3_000));
     }
 

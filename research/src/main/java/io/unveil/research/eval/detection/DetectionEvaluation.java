@@ -73,8 +73,7 @@ public final class DetectionEvaluation {
         FaceApiAnalyzer today = new FaceApiAnalyzer(tiny416, lmNet);
         YuNetDetector yunet = YuNetDetector.load(YuNetDetector.DEFAULT_SCORE_THRESHOLD);
         YuNetAnalyzer yuAnalyzer = new YuNetAnalyzer(yunet, lmNet);
-        YuNetAnalyzer tuned = o.landmarks() == null ? null : new YuNetAnalyzer(yunet, o.landmarks().equals("masked")
-                ? FaceLandmark68Net.loadMasked() : FaceLandmark68Net.fromWeightFile(Path.of(o.landmarks())));
+        YuNetAnalyzer tuned = o.landmarks() == null ? null : new YuNetAnalyzer(yunet, FaceLandmark68Net.named(o.landmarks()));
         try (Candidates candidates = new Candidates(tiny416, yunet, o.yunetModels())) {
             if (o.calibrate() > 0 && o.data() != null)
                 results.put("yunetTemplate", calibrate(o, today, yuAnalyzer, console));

@@ -89,13 +89,20 @@ public final class RecognizerTrainer {
                     cleanWeight, trainFrom, datasets, null, 0, 0.5f, "faceapi");
         }
 
+        public Options {
+            if (realignedPerIdentity < 0)
+                throw new IllegalArgumentException("--realigned-per-identity must be >= 0, got " + realignedPerIdentity);
+            if (!(realignedShare >= 0 && realignedShare <= 1))
+                throw new IllegalArgumentException("--realigned-share must be in [0, 1], got " + realignedShare);
+        }
+
         public static Options defaults(Path out) {
             return new Options(out, 3000, 24, 5e-5f, 11, 250, 50, 360, true, 0.25f, 1f, "conv64_down",
                     List.of("celeba-subset"));
         }
     }
 
-    /** The occluders of the re-aligned faces: those whose misalignment the live pipeline shows (masks, hands). */
+    /** The occluders of the re-aligned faces: the masks and hands that move the landmarks, and sunglasses (which do not). */
     static final OccluderType[] REALIGNED_TYPES = {OccluderType.MEDICAL_MASK, OccluderType.CLOTH_MASK, OccluderType.HAND,
             OccluderType.SUNGLASSES};
 
@@ -138,10 +145,12 @@ public final class RecognizerTrainer {
                 train.stream().map(AlignedFace::landmarks).toList());
         RealignedFaces.Pool trainPool = null, valPool = null;
         if (o.realignedPerIdentity() > 0) {
+            // celeba-subset only: the re-aligned faces need each photo's ground-truth landmarks and its VALIDATION split
             String ds = "celeba-subset";
-            Path data = SharedData.set(ds).orElseThrow();
+            Path data = SharedData.set(ds).orElseThrow(() -> new IllegalArgumentException(
+                    "--realigned-per-identity needs data set '" + ds + "' under ../shared/data (or -Dunveil.shared.data)"));
             Path dir = o.out().resolve("realigned");
-            try (YuNetAnalyzer yu = YuNetAnalyzer.load(YuNetDetector.DEFAULT_SCORE_THRESHOLD, landmarkNet(o.realignLandmarks()))) {
+            try (YuNetAnalyzer yu = YuNetAnalyzer.load(YuNetDetector.DEFAULT_SCORE_THRESHOLD, FaceLandmark68Net.named(o.realignLandmarks()))) {
                 List<LandmarkFace> tp = LandmarkFaces.load(data, id -> IdentitySplit.isTrain(ds, id), o.realignedPerIdentity(),
                         dir.resolve("truth-train.csv"), false, console);
                 trainPool = RealignedFaces.build(tp, REALIGNED_TYPES, yu, o.seed(), dir.resolve("train-" + o.realignLandmarks()
@@ -154,14 +163,6 @@ public final class RecognizerTrainer {
             }
         }
         run(train, val, new Occluders(MaskTextures.load(textures), patches), trainPool, valPool);
-    }
-
-    private static FaceLandmark68Net landmarkNet(String name) {
-        return switch (name) {
-            case "faceapi" -> FaceLandmark68Net.load();
-            case "masked" -> FaceLandmark68Net.loadMasked();
-            default -> FaceLandmark68Net.fromWeightFile(Path.of(name));
-        };
     }
 
     public void run(List<AlignedFace> train, List<AlignedFace> validation, Occluders occluders) throws IOException {

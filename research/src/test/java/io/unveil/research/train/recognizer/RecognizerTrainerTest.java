@@ -160,4 +160,14 @@ class RecognizerTrainerTest {
         assertTrue(val.stream().anyMatch(l -> l.startsWith("1,hand_live,")), String.join("\n", val));
         assertFalse(val.stream().anyMatch(l -> l.contains("cloth_mask_live")), "no validation probe of that kind");
     }
+
+    @Test
+    void refusesAReAlignedShareOutsideZeroToOneAndANegativeCount() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new RecognizerTrainer.Options(
+                dir, 1, 2, 1e-3f, 1, 2, 1, 4, true, 0.5f, 1f, "conv64_down", List.of("unused"), null, 6, 1.5f, "faceapi"));
+        assertTrue(e.getMessage().contains("--realigned-share"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new RecognizerTrainer.Options(
+                dir, 1, 2, 1e-3f, 1, 2, 1, 4, true, 0.5f, 1f, "conv64_down", List.of("unused"), null, -1, 0.5f, "faceapi"));
+        assertTrue(e.getMessage().contains("--realigned-per-identity"), e.getMessage());
+    }
 }
