@@ -28,6 +28,30 @@ class UnveilCliTest {
     }
 
     @Test
+    void everyHelpPageRendersWithoutFormatWarnings() {
+        // picocli reads descriptions as format strings: a bare "95% intervals" printed a "[picocli WARN] Could not format"
+        // paragraph on top of `unveil help` and `eval --help`. Its tracer writes to System.err, not to the command's writer.
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        java.util.List<String> pages = new java.util.ArrayList<>();
+        try {
+            java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(java.util.List.of(Unveil.commandLine()));
+            while (!todo.isEmpty()) {
+                CommandLine c = todo.pop();
+                pages.add(c.getCommandSpec().qualifiedName());
+                c.getUsageMessage();
+                todo.addAll(c.getSubcommands().values());
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        String err = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(pages.size() > 20, "walked " + pages);
+        assertTrue(!err.contains("picocli WARN"), err);
+    }
+
+    @Test
     void evalLiveIsAnEvalSubcommand() {
         String[] r = run("eval", "live", "--help");
         assertEquals("0", r[0], r[2]);

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate inpainting methods for occluded face recognition (k-fold verification with paired-bootstrap "
-                + "95% intervals against OCC, occlusion types side by side, TAR@FAR, ROC, rank-1, PSNR/SSIM, t-SNE); writes a "
+                + "95%% intervals against OCC, occlusion types side by side, TAR@FAR, ROC, rank-1, PSNR/SSIM, t-SNE); writes a "
                 + "report folder. `eval idgan`: the generator's own validation.",
         subcommands = {EvalIdGanCommand.class, EvalOcclusionCommand.class, EvalDetectionCommand.class, EvalStructureCommand.class})
 public final class EvalCommand implements Callable<Integer> {
@@ -82,7 +82,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--samples", defaultValue = "6", description = "Rows in samples.png (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--bootstrap", defaultValue = "2000", description = "Paired bootstrap replicates for the 95% intervals (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--bootstrap", defaultValue = "2000", description = "Paired bootstrap replicates for the 95%% intervals (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
     @Option(names = "--bootstrap-unit", defaultValue = "identity", description = "identity (resample people, keeping each "

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code unveil train landmarks}: fine-tunes the 68-point landmark net on synthetically occluded faces. */
 @Command(name = "landmarks", mixinStandardHelpOptions = true,
         description = "Fine-tune face-api's FaceLandmark68Net on TRAIN photos with synthetic occluders (masks, glasses, "
-                + "hands, blocks; 30% plain), target: the landmarks of the unmasked photo. Validation: landmark error per "
+                + "hands, blocks; 30%% plain), target: the landmarks of the unmasked photo. Validation: landmark error per "
                 + "occluder on the VALIDATION choose half every --eval-every steps (validation.csv, step-<n>.bin); "
                 + "checkpoints every --checkpoint-every steps and resumes from them; losses.csv every step.")
 public final class TrainLandmarksCommand implements Callable<Integer> {
@@ -31,7 +31,7 @@ public final class TrainLandmarksCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "16", description = "Batch size (default ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--lr", defaultValue = "1e-4", description = "Adam learning rate, cosine-decayed to 5% (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "1e-4", description = "Adam learning rate, cosine-decayed to 5%% (default ${DEFAULT-VALUE}).")
     float lr;
 
     @Option(names = "--seed", defaultValue = "11", description = "Data seed (default ${DEFAULT-VALUE}).")
