@@ -28,8 +28,8 @@ public final class DetectorSettings implements SettingCatalogue {
     public static final Setting<String> MODEL = Setting.text("detector.model", "yunet",
             "face detector: `yunet` (YuNet n-320, finds masked faces), `tiny` (face-api TinyFaceDetector) or `ssd` (face-api SSD-MobileNetV1, fixed input 512: slower); each with the 68 landmarks of `detector.landmarks`");
 
-    public static final Setting<String> LANDMARKS = Setting.text("detector.landmarks", "faceapi",
-            "68-point landmark net: `masked` (face-api's net fine-tuned on synthetically masked faces: landmarks stay on the face under a mask), `faceapi` (face-api's pretrained net) or a weight file of `unveil train landmarks`");
+    public static final Setting<String> LANDMARKS = Setting.text("detector.landmarks", "masked",
+            "68-point landmark net: `masked` (the default: face-api's net fine-tuned on synthetically masked faces: landmarks stay on the face under a mask), `faceapi` (face-api's pretrained net) or a weight file of `unveil train landmarks`");
 
     @Override
     public List<SettingSpec> settings() {

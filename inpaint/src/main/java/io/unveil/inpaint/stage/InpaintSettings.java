@@ -20,8 +20,8 @@ public final class InpaintSettings implements SettingCatalogue {
     public static final Setting<String> GENERATOR = Setting.text("inpaint.generator", "bundled",
             "inpainting generator: `bundled` (the committed ID-GAN generator.bin), `pca-prior` (the PCA face prior alone) or the path of a weight file written by `unveil train idgan`");
 
-    public static final Setting<Boolean> REPAIR = Setting.bool("inpaint.repair", true,
-            "repair occluded faces with the generator; `false`: estimate the occlusion only and pass the face on as seen, so recognize matches it under its occluded threshold (and occlusion-matched centroids) instead of the plain one: for a recognizer that looks past occluders (`recognize.model=robust`); no generator is loaded");
+    public static final Setting<Boolean> REPAIR = Setting.bool("inpaint.repair", false,
+            "`true`: repair occluded faces with the generator (ID-GAN, inpaint.generator); `false` (the default since 2026-12-06, measured better live with `recognize.model=robust`: docs/evaluation.md \"The default pipeline\"): estimate the occlusion only and pass the face on as seen, so recognize matches it under its occluded threshold (and occlusion-matched centroids) instead of the plain one: for a recognizer that looks past occluders (`recognize.model=robust`); no generator is loaded");
 
     @Override
     public List<SettingSpec> settings() {

@@ -124,7 +124,7 @@ class InpaintTopologyTest {
         assertNull(m.repaired());
         assertEquals(120, Images.decode(m.chip()).g(75, 10), "the chip is the face as seen");
         assertTrue(batchSizes.isEmpty(), "the generator is never called");
-        assertTrue(InpaintConfig.defaults().repair(), "repair stays the default");
+        assertFalse(InpaintConfig.defaults().repair(), "estimate only is the default since 2026-12-06 (docs/evaluation.md, \"The default pipeline\")");
     }
 
     @Test

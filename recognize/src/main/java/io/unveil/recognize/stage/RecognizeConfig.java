@@ -8,6 +8,8 @@ import io.unveil.recognize.match.Thresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Settings of the recognition stage ({@link RecognizeSettings}). The open-set threshold comes from a calibration file written by
@@ -16,6 +18,8 @@ import java.time.Duration;
  * identities, see its card) is used; there is no hand-picked constant, and a model without a bundled calibration does
  * not start. A calibration holds one threshold per probe condition (plain, occluded, repaired, and against the
  * occlusion-matched centroids), all for the same target false-accept rate; an explicit threshold is used for all.
+ * Occlusion-matched centroids are on by default; with thresholds that have no matched condition (an explicit threshold,
+ * an older calibration file) they are turned off with a warning, and refused only when set to true explicitly.
  *
  * @param inputTopic         faces to recognize: {@code unveil.faces.repaired} (default) or {@code unveil.faces}
  * @param threshold          cosine similarity a fused track needs to be called a match
@@ -43,6 +47,7 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
                               boolean perIdentityMetrics, float[] center, int nameFrames, int switchFrames,
                               float rejoinSimilarity, Duration quietTimeout, Thresholds thresholds,
                               boolean occlusionCentroids) {
+    private static final Logger LOG = LoggerFactory.getLogger(RecognizeConfig.class);
 
     public RecognizeConfig {
         if (!(threshold > -1f && threshold < 1f)) throw new IllegalArgumentException("recognize threshold must be in (-1,1)");
@@ -116,7 +121,22 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
                 s.get(RecognizeSettings.NAME_FRAMES), s.get(RecognizeSettings.SWITCH_FRAMES),
                 s.get(RecognizeSettings.REJOIN_SIMILARITY, (double) threshold).floatValue(),
                 s.get(RecognizeSettings.QUIET_TIMEOUT), thresholds,
-                s.get(RecognizeSettings.OCCLUSION_CENTROIDS));
+                occlusionCentroids(s, thresholds, source));
+    }
+
+    /**
+     * recognize.occlusion-centroids as set, or its default (on) when the thresholds can serve it: a user who only sets
+     * recognize.threshold, or reads an older calibration, gets plain-centroid matching and a warning, not a refusal.
+     */
+    private static boolean occlusionCentroids(Settings s, Thresholds thresholds, String source) {
+        boolean on = s.get(RecognizeSettings.OCCLUSION_CENTROIDS);
+        boolean served = !Float.isNaN(thresholds.occludedMatched()) && !Float.isNaN(thresholds.repairedMatched());
+        if (on && !served && !s.isSet(RecognizeSettings.OCCLUSION_CENTROIDS)) {
+            LOG.warn("recognize.occlusion-centroids is off: the thresholds ({}) have none for occlusion-matched centroids "
+                    + "(calibrate with `unveil calibrate` to get them)", source);
+            return false;
+        }
+        return on;
     }
 
     /** The same settings with a calibration's threshold and center. */

@@ -48,12 +48,12 @@ public final class RecognizeSettings implements SettingCatalogue {
     public static final Setting<String> APPLICATION_ID = Setting.text("recognize.application-id", "unveil-recognize",
             "Kafka Streams application id of the recognize role (its consumer group and state)");
 
-    public static final Setting<Boolean> OCCLUSION_CENTROIDS = Setting.bool("recognize.occlusion-centroids", false,
-            "also compare an occluded face with the gallery's centroid of photos occluded the same way (lower face, eyes)");
+    public static final Setting<Boolean> OCCLUSION_CENTROIDS = Setting.bool("recognize.occlusion-centroids", true,
+            "also compare an occluded face with the gallery's centroid of photos occluded the same way (lower face, eyes); on by default since 2026-12-06 (with `robust`: masked enrolled people named 48/90 vs 30/90 live, docs/evaluation.md \"The default pipeline\")");
 
-    public static final Setting<String> MODEL = Setting.text("recognize.model", "faceapi",
-            "face recognizer: `faceapi` (face-api's 128-D ResNet), `robust` (the same network fine-tuned to look past "
-                    + "occluders: robust/MODEL_CARD.md) or a delta file of `unveil train recognizer`; the gallery role enrolls with "
+    public static final Setting<String> MODEL = Setting.text("recognize.model", "robust",
+            "face recognizer: `robust` (the default: face-api's 128-D ResNet fine-tuned to look past occluders, "
+                    + "robust/MODEL_CARD.md), `faceapi` (face-api's network as published) or a delta file of `unveil train recognizer`; the gallery role enrolls with "
                     + "the same one (re-enroll after a change); "
                     + "each model needs its calibration (`calibration/<model>.json` bundled, or recognize.calibration)");
 

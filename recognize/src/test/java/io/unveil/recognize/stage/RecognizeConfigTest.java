@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RecognizeConfigTest {
     @Test
     void thresholdComesFromACalibrationNeverFromACodeConstant(@TempDir Path dir) {
-        CalibrationResult bundled = CalibrationResult.bundled("faceapi");
+        CalibrationResult bundled = CalibrationResult.bundled("robust"); // the default recognizer's
         RecognizeConfig d = RecognizeConfig.from(Settings.empty());
         assertEquals(bundled.threshold(), d.threshold());
         assertTrue(d.thresholdSource().startsWith("bundled"), d.thresholdSource());
@@ -32,7 +32,10 @@ class RecognizeConfigTest {
         assertEquals(1f, fromFile.center()[0]);
         assertEquals(Topics.FACES.name(), fromFile.inputTopic());
         assertEquals(Duration.ofSeconds(5), fromFile.idleTimeout());
-        assertEquals(0.5f, RecognizeConfig.from(Settings.empty().with("recognize.threshold", "0.5")).threshold());
+        RecognizeConfig explicit = RecognizeConfig.from(Settings.empty().with("recognize.threshold", "0.5"));
+        assertEquals(0.5f, explicit.threshold());
+        // the default occlusion-matched comparison needs calibrated thresholds: off (with a warning), not a refusal
+        assertTrue(!explicit.occlusionCentroids() && d.occlusionCentroids());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RecognizeConfig.from(Settings.empty().with("recognize.calibration", dir.resolve("none.json").toString())));
         assertTrue(e.getMessage().contains("not found"));
@@ -41,7 +44,7 @@ class RecognizeConfigTest {
     @Test
     void eachConditionGetsItsCalibratedThreshold(@TempDir Path dir) {
         Path f = dir.resolve("cal.json");
-        new CalibrationResult(0.6f, 1e-3, 1e-3, 0.1, 1, 1, 0.9f, 0.3f, 0.7f, "x", "m", 0, null).withConditions("faceapi", Map.of(
+        new CalibrationResult(0.6f, 1e-3, 1e-3, 0.1, 1, 1, 0.9f, 0.3f, 0.7f, "x", "m", 0, null).withConditions("robust", Map.of(
                 "plain", cond(0.6f), "occluded", cond(0.5f), "repaired", cond(0.55f), "occluded-matched", cond(0.7f),
                 "repaired-matched", cond(0.65f))).write(f);
         RecognizeConfig c = RecognizeConfig.from(Settings.empty().with("recognize.calibration", f.toString())
@@ -63,11 +66,15 @@ class RecognizeConfigTest {
         assertEquals(0.61f, t.occluded());
         assertEquals(0.61f, t.repaired());
         assertTrue(Float.isNaN(t.occludedMatched()));
+        assertTrue(!RecognizeConfig.from(Settings.empty().with("recognize.calibration", f.toString())).occlusionCentroids());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RecognizeConfig.from(Settings.empty()
+                .with("recognize.calibration", f.toString()).with("recognize.occlusion-centroids", "true")));
+        assertTrue(e.getMessage().contains("occlusion-matched"), e.getMessage());
     }
 
     @Test
     void theBundledCalibrationHasEveryConditionForFaceApi() {
-        Thresholds t = RecognizeConfig.from(Settings.empty()).thresholds();
+        Thresholds t = RecognizeConfig.from(Settings.empty().with("recognize.model", "faceapi")).thresholds();
         for (float v : new float[]{t.plain(), t.occluded(), t.repaired(), t.occludedMatched(), t.repairedMatched()})
             assertTrue(v > 0f && v < 1f, "threshold " + v + " in " + t);
     }
