@@ -186,6 +186,8 @@ async function loadCameras() {
   if (!document.hidden) {
     try {
       const list = await api('/cameras');
+      list.forEach((c) => cameras.add(c.cameraId));
+      fillCameras();
       const tiles = await Promise.all(list.map(cameraTile));
       $('cameraStrip').replaceChildren(...tiles);
       $('camerasState').textContent = list.length ? '' : '(no camera has sent a frame yet)';
@@ -278,10 +280,17 @@ async function loadVisits() {
   fillCameras();
 }
 
+// The camera filter lists every camera the page knows of: those with a snapshot (GET /cameras, so a camera that sent
+// frames but no face yet can be picked) and those seen in events, once each, sorted; the choice made is kept.
 function fillCameras() {
   const sel = $('fCamera');
-  const have = new Set([...sel.options].map((o) => o.value));
-  for (const c of [...cameras].sort()) if (!have.has(c)) sel.append(new Option(c, c));
+  const want = [...cameras].sort();
+  // unchanged: left alone, so the snapshot refresh every 3 s does not rebuild a list the user may have open
+  if ([...sel.options].slice(1).map((o) => o.value).join('\n') === want.join('\n')) return;
+  const value = sel.value;
+  while (sel.options.length > 1) sel.remove(1);
+  for (const c of want) sel.append(new Option(c, c));
+  sel.value = value;
 }
 
 function fillPeople(sel, keep) {

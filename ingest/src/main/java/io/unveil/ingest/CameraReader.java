@@ -78,7 +78,8 @@ public final class CameraReader implements Runnable, AutoCloseable {
                         LOG.error(failure);
                         return;
                     }
-                    LOG.warn("camera {}: {} ({}); reconnecting", spec.id(), Redact.secrets(e.getMessage()), e.getClass().getSimpleName());
+                    // the message alone (FFmpeg's words, see FFmpegErrors); the class only when there is no message
+                    LOG.warn("camera {}: {}; reconnecting", spec.id(), Redact.secrets(e.getMessage() != null ? e.getMessage() : e.toString()));
                     ended = false;
                 }
                 if (closed) break;

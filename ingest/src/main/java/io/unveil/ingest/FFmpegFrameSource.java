@@ -30,9 +30,14 @@ public final class FFmpegFrameSource implements FrameSource {
         SourceKind kind = spec.kind();
         if (kind == SourceKind.FILE && !Files.isReadable(filePath()))
             throw new FileNotFoundException("file not found or unreadable: " + filePath());
-        grabber = new FFmpegFrameGrabber(kind == SourceKind.FILE ? filePath().toString() : sourceUrl(kind));
+        String source = kind == SourceKind.FILE ? filePath().toString() : sourceUrl(kind);
+        grabber = new FFmpegFrameGrabber(source);
         configure(grabber, kind);
-        grabber.start();
+        try {
+            grabber.start();
+        } catch (FFmpegFrameGrabber.Exception e) {
+            throw FFmpegErrors.plain("cannot open " + source, e);
+        }
     }
 
     @Override
@@ -44,7 +49,12 @@ public final class FFmpegFrameSource implements FrameSource {
     @Override
     public Picture next() throws Exception {
         while (true) {
-            Frame f = grabber.grabImage();
+            Frame f;
+            try {
+                f = grabber.grabImage();
+            } catch (FFmpegFrameGrabber.Exception e) {
+                throw FFmpegErrors.plain("cannot read a frame", e);
+            }
             if (f == null) return null;
             if (f.image != null) return new Picture(f, grabber.getTimestamp());
         }

@@ -116,6 +116,8 @@ class FileSourceTest {
                 new IngestMetrics(new SimpleMeterRegistry(), "junk"));
         r.run();
         assertNotNull(r.failure());
+        assertTrue(r.failure().contains("Invalid data found when processing input"), r.failure()); // FFmpeg's words
+        assertFalse(r.failure().contains("setFormat") || r.failure().contains("FFmpegLogCallback"), "no JavaCV internals: " + r.failure());
         assertTrue(sink.frames.isEmpty());
     }
 }

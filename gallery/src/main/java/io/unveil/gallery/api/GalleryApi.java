@@ -532,7 +532,23 @@ public final class GalleryApi implements AutoCloseable {
         }
     }
 
+    /**
+     * Binds the API to {@code host:port}. A port already in use fails here with a {@link java.net.BindException} as the
+     * cause (what {@code PortInUseException.isBindFailure} looks for) before Javalin starts: Javalin logs "Failed to
+     * start Javalin" at ERROR before it throws, a line above the CLI's one-line error naming the port and the setting.
+     * Bound with SO_REUSEADDR as Jetty binds, so a port Jetty could take passes; another failure is Javalin's to report.
+     */
     public GalleryApi start(String host, int port) {
+        if (port != 0) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress(host, port));
+            } catch (java.net.BindException e) {
+                throw new IllegalStateException("port " + port + " on " + host + " is already in use", e);
+            } catch (IOException e) {
+                // not a busy port (an unknown host, say): Javalin's start below reports it
+            }
+        }
         app.start(host, port);
         return this;
     }

@@ -24,13 +24,14 @@ public final class ApiFixture implements AutoCloseable {
     public final EventFeed feed = new EventFeed(100);
     /** Camera snapshots: tests offer frames here as the frame sampler would (at most 4 cameras, 64 px wide). */
     public final CameraSnapshots cameras = new CameraSnapshots(4, new JpegDownscaler(64, 75));
+    public final GalleryService service;
     public final GalleryApi api;
     public final String url;
 
     public ApiFixture(UploadLimits limits) {
         FaceChips chips = MarkedFaces.chips(new MarkedFaces.Analyzer());
         Enroller enroller = new Enroller(chips, new PatternEmbedder(), EnrollmentPolicy.defaults());
-        GalleryService service = new GalleryService(store, enroller, new ClipEnroller(enroller, chips, 40, 8, 10), limits, null);
+        service = new GalleryService(store, enroller, new ClipEnroller(enroller, chips, 40, 8, 10), limits, null);
         ApiKeys keys = new ApiKeys(List.of(ApiKeys.fromPlain("ops", Scope.ADMIN, ADMIN), ApiKeys.fromPlain("screen", Scope.READ, READER)));
         api = new GalleryApi(service, feed, keys).recognizer(new PhotoRecognizer(chips, new PatternEmbedder(), THRESHOLD, null), null)
                 .cameras(cameras).start("127.0.0.1", 0);

@@ -41,7 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web page in headless Debian Chromium: enter a key, enroll a person from two images (upload progress), see them in
  * the people list, watch a named visit arrive (best face, occluded and repaired badges, the repaired face), watch an
  * unknown's visit arrive (no repaired face, no broken image), say "this is Grace Hopper" on it and see the visit named,
- * filter by camera, open a person's page and rename, check the layout at 420 px, then delete; no console error (the
+ * filter by camera (the list holds the cameras with a snapshot and those of events, sorted), open a person's page and rename, check the layout at 420 px, then delete; no console error (the
  * favicon included). The camera strip shows door-cam's latest frame with the named visit's box on it. Screenshots: target/web-page.png (1280 px) and target/web-page-narrow.png (420 px).
  */
 class WebPageBrowserTest {
@@ -90,6 +90,9 @@ class WebPageBrowserTest {
                 // door-cam's latest frame, 640x360: the fixture keeps it 64 px wide; the event's box lands on it
                 fx.cameras.offer(new io.unveil.core.record.Frame("door-cam", 1, System.currentTimeMillis(),
                         Images.encodeJpeg(Images.resize(PatternFaces.chip(31, 5, 20), 640, 360), 80)));
+                // back-cam sends frames but no face: it has a snapshot and no event, and the camera filter still lists it
+                fx.cameras.offer(new io.unveil.core.record.Frame("back-cam", 1, System.currentTimeMillis(),
+                        Images.encodeJpeg(Images.resize(PatternFaces.chip(33, 4, 20), 640, 360), 80)));
                 d.get(fx.url + "/");
                 assertEquals("Unveil — visits, people and live events", d.getTitle());
                 d.findElement(By.id("apiKey")).sendKeys(ApiFixture.ADMIN);
@@ -144,6 +147,9 @@ class WebPageBrowserTest {
                 wait.until(x -> x.findElement(By.cssSelector("#visits .visit[data-key='lobby/9']")).getText().contains("Grace Hopper (was unknown-5)"));
                 wait.until(x -> x.findElement(By.id("identities")).getText().contains("Grace Hopper"));
 
+                // the camera filter: the snapshot cameras and the cameras of events, once each, sorted
+                wait.until(x -> List.of("", "back-cam", "door-cam", "lobby").equals(
+                        new Select(x.findElement(By.id("fCamera"))).getOptions().stream().map(opt -> opt.getAttribute("value")).toList()));
                 new Select(d.findElement(By.id("fCamera"))).selectByValue("lobby");
                 d.findElement(By.cssSelector("#filters button[type=submit]")).click();
                 wait.until(x -> x.findElements(By.cssSelector("#visits .visit")).size() == 1);

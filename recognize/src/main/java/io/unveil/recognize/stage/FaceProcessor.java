@@ -46,6 +46,7 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
     private final RecognizeConfig config;
     private final RecognizeMetrics metrics;
     private final String storeName;
+    private final String endedStoreName;
     private final Map<String, String> versions;
     private ProcessorContext<String, Outcome<Routed>> ctx;
     /** Wall-clock time this processor started its task (see endIdle). */
@@ -54,18 +55,20 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
     /** Per camera: latest capture time and the wall-clock time of its latest face (in memory; see endIdle). */
     private final Map<String, Long> cameraTime = new HashMap<>();
     private final Map<String, Long> cameraWall = new HashMap<>();
-    /** Tracks whose visit ended recently; 4096 entries of about 100 bytes bound it to under 1 MB per task. */
-    private final EndedVisits endedVisits = new EndedVisits(4096);
+    /** Tracks whose visit ended recently, kept in the ended-visits store (see init); 4096 entries of about 100 bytes: under 1 MB per task. */
+    static final int MAX_ENDED_VISITS = 4096;
+    private EndedVisits endedVisits;
     private static final StringSerializer KEYS = new StringSerializer();
 
     FaceProcessor(Embedder embedder, GalleryIndex index, TrackFusion fusion, RecognizeConfig config,
-                  RecognizeMetrics metrics, String storeName) {
+                  RecognizeMetrics metrics, String storeName, String endedStoreName) {
         this.embedder = embedder;
         this.index = index;
         this.fusion = fusion;
         this.config = config;
         this.metrics = metrics;
         this.storeName = storeName;
+        this.endedStoreName = endedStoreName;
         this.versions = Map.of("embedder", embedder.modelVersion(), "threshold",
                 config.threshold() + " (" + config.thresholdSource() + ")");
     }
@@ -74,12 +77,14 @@ final class FaceProcessor implements Processor<String, Face, String, Outcome<Rou
     public void init(ProcessorContext<String, Outcome<Routed>> context) {
         ctx = context;
         // A task whose transaction aborted (a worker killed, a fenced producer) is re-initialized on this same instance
-        // with its store rolled back to the last commit: the in-memory camera clocks and ended tracks must go back too.
-        // Kept, they ended replayed visits at once (the camera "already" seconds past them) and dropped the visits'
-        // replayed faces as late: ClusterFaultTest's killed worker left 4 of 60 tracks with a lone 1-3-face ENDED.
+        // with its stores rolled back to the last commit: the in-memory camera clocks must go back too, and the ended
+        // tracks are read again from their store, rolled back with the visits. Kept, they ended replayed visits at once
+        // (the camera "already" seconds past them) and dropped the visits' replayed faces as late: ClusterFaultTest's
+        // killed worker left 4 of 60 tracks with a lone 1-3-face ENDED. The same store carries the marks over a restart
+        // or a task move, where marks kept in memory only let a late face open a one-face visit again.
         cameraTime.clear();
         cameraWall.clear();
-        endedVisits.clear();
+        endedVisits = new EndedVisits(MAX_ENDED_VISITS, context.getStateStore(endedStoreName));
         startedWallMs = context.currentSystemTimeMs();
         tracks = context.getStateStore(storeName);
         Duration every = Duration.ofMillis(Math.max(100, Math.min(config.idleTimeout().toMillis(), config.quietTimeout().toMillis()) / 2));

@@ -36,6 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class RecognizeTopology {
     public static final String GALLERY_STORE = "recognize-gallery";
     public static final String TRACK_STORE = "recognize-tracks";
+    /** Tracker tracks whose visit ended by the gap rule (camera/track -> last capture ms), see EndedVisits. */
+    public static final String ENDED_STORE = "recognize-ended-visits";
     public static final String UNKNOWN_STORE = "recognize-unknowns";
     public static final String HISTORY_STORE = "recognize-history";
 
@@ -74,6 +76,8 @@ public final class RecognizeTopology {
                 () -> new GalleryUpdater(index, GALLERY_STORE, galleryDeadLetters));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRACK_STORE), Serdes.String(),
                 new JsonSerde<>(TrackState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ENDED_STORE), Serdes.String(),
+                Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(UNKNOWN_STORE), Serdes.String(),
                 Serdes.ByteArray()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.String(),
@@ -81,7 +85,8 @@ public final class RecognizeTopology {
 
         Produced<String, RecognitionEvent> toEvents = Topics.EVENTS.produced();
         KStream<String, Outcome<Routed>> outcomes = builder.stream(config.inputTopic(), Topics.FACES.consumed())
-                .process(() -> new FaceProcessor(embedder, index, fusion, config, metrics, TRACK_STORE), TRACK_STORE);
+                .process(() -> new FaceProcessor(embedder, index, fusion, config, metrics, TRACK_STORE, ENDED_STORE),
+                        TRACK_STORE, ENDED_STORE);
         KStream<String, Routed> routed = Outcome.split(outcomes, "recognize-", "routed");
         JsonSerde<HistoryRecord> historySerde = new JsonSerde<>(HistoryRecord.class);
         routed.filter((k, v) -> v.history() != null)

@@ -30,6 +30,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import io.unveil.core.runtime.Outcome;
+import io.unveil.core.serde.JsonSerde;
+import io.unveil.recognize.match.GalleryIndex;
+import io.unveil.recognize.match.OpenSetPolicy;
+import io.unveil.recognize.track.TrackState;
+import org.apache.kafka.common.serialization.LongDeserializer;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -37,6 +44,10 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -324,6 +335,55 @@ class RecognizeTopologyTest {
         List<String> seen = events.readValuesToList().stream().map(e -> e.trackId() + ":" + e.type() + ":" + e.frames()).toList();
         assertEquals(List.of("7:FIRST:2", "7:ENDED:4", "8:FIRST:2", "8:ENDED:4"), seen);
         assertEquals(3.0, registry.get("unveil.recognize.faces.late").counter().count());
+    }
+
+    @Test
+    void theEndedVisitMarksAreChangeloggedLikeTheVisits() {
+        // a changelogged store, so a restart or a task move restores them (the visits' store is changelogged too)
+        for (long at : new long[]{0, 100, 200}) face("cam1", 7, STRANGER, at);
+        face("cam1", 8, STRANGER, 2_500); // ends track 7's visit by the gap rule
+        TestOutputTopic<String, Long> log = driver.createOutputTopic("unveil-recognize-" + RecognizeTopology.ENDED_STORE + "-changelog",
+                new StringDeserializer(), new LongDeserializer());
+        assertEquals(Map.of("cam1/7", t0.toEpochMilli() + 200), log.readKeyValuesToMap());
+    }
+
+    @Test
+    void aLateFaceAfterARestartIsStillLate() {
+        // TopologyTestDriver.close() deletes its state folder, so the restart is a new FaceProcessor over the stores the
+        // first one left, as the changelogs restore them for a restarted or moved task on a broker
+        RecognizeConfig cfg = RecognizeConfig.withThreshold(0.8f, "test").withInputTopic(Topics.FACES.name())
+                .withIdleTimeout(Duration.ofSeconds(2));
+        SimpleMeterRegistry reg = new SimpleMeterRegistry();
+        GalleryIndex index = new GalleryIndex(cfg.center(), cfg.thresholds(), cfg.occlusionCentroids());
+        RecognizeMetrics metrics = new RecognizeMetrics(reg, index, false);
+        TrackFusion fusion = new TrackFusion(new OpenSetPolicy(cfg.threshold(), cfg.minMargin()), cfg.decisionRule());
+        MockProcessorContext<String, Outcome<Routed>> before = new MockProcessorContext<>();
+        KeyValueStore<String, TrackState> visits = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RecognizeTopology.TRACK_STORE),
+                Serdes.String(), new JsonSerde<>(TrackState.class)).withLoggingDisabled().build();
+        KeyValueStore<String, Long> ended = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RecognizeTopology.ENDED_STORE),
+                Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
+        visits.init(before.getStateStoreContext(), visits);
+        ended.init(before.getStateStoreContext(), ended);
+        before.addStateStore(visits);
+        before.addStateStore(ended);
+        FaceProcessor first = new FaceProcessor(embedder, index, fusion, cfg, metrics, RecognizeTopology.TRACK_STORE, RecognizeTopology.ENDED_STORE);
+        long t = t0.toEpochMilli();
+        before.setCurrentSystemTimeMs(t);
+        first.init(before);
+        for (long at : new long[]{0, 100, 200, 300}) first.process(new Record<>("cam1", PatternFaces.face("cam1", 7, at / 100, t + at, STRANGER, 0.8f), t + at));
+        first.process(new Record<>("cam1", PatternFaces.face("cam1", 8, 25, t + 2_500, BOB, 0.8f), t + 2_500)); // ends track 7's visit
+        assertNull(visits.get("cam1/7"), "track 7's visit has ended");
+
+        MockProcessorContext<String, Outcome<Routed>> after = new MockProcessorContext<>();
+        after.addStateStore(visits);
+        after.addStateStore(ended);
+        after.setCurrentSystemTimeMs(t + 1_000);
+        FaceProcessor restarted = new FaceProcessor(embedder, index, fusion, cfg, metrics, RecognizeTopology.TRACK_STORE, RecognizeTopology.ENDED_STORE);
+        restarted.init(after);
+        restarted.process(new Record<>("cam1", PatternFaces.face("cam1", 7, 4, t + 400, STRANGER, 0.8f), t + 400)); // held by the inpaint batch
+        assertEquals(1.0, reg.get("unveil.recognize.faces.late").counter().count(), "dropped as late, as before the restart");
+        assertNull(visits.get("cam1/7"), "no second visit for track 7");
+        assertTrue(after.forwarded().isEmpty());
     }
 
     @Test
