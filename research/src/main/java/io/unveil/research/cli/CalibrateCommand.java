@@ -47,7 +47,8 @@ public final class CalibrateCommand implements Callable<Integer> {
         this.recognizers = recognizers;
     }
 
-    @Option(names = "--model", defaultValue = "faceapi", description = "Recognizer to calibrate, a recognize.model name (default ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "robust",
+            description = "Recognizer to calibrate, a recognize.model name (default ${DEFAULT-VALUE}, what `run` serves by default).")
     String model;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the occluders drawn on the probes (default ${DEFAULT-VALUE}).")
