@@ -31,10 +31,17 @@ public final class GalleryClient {
     private final String apiKey;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    /** @param baseUrl the service root ({@code http://host:8080}); the API's own address ({@code .../api/v1}) works too */
     public GalleryClient(String baseUrl, String apiKey) {
-        String b = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.base = URI.create(b + "/api/v1");
+        this.base = apiBase(baseUrl);
         this.apiKey = apiKey;
+    }
+
+    /** The API address for a service root or for the API address itself, as README writes it (was: .../api/v1/api/v1, 404). */
+    static URI apiBase(String baseUrl) {
+        String b = baseUrl.strip().replaceAll("/+$", "");
+        if (b.endsWith("/api/v1")) b = b.substring(0, b.length() - "/api/v1".length());
+        return URI.create(b + "/api/v1");
     }
 
     public JsonNode list() {
