@@ -104,7 +104,7 @@ class ModelsTest {
                 .with("detector.landmarks", "faceapi")));
         assertEquals("face-api-1.7.15/ssd_mobilenetv1+face_landmark_68",
                 loaded(Models.DETECTORS, Settings.empty().with("detector.model", "ssd").with("detector.landmarks", "faceapi")));
-        assertTrue(loaded(Models.RECOGNIZERS, Settings.empty()).startsWith("robust-v2 "), "the default recognizer: robust");
+        assertTrue(loaded(Models.RECOGNIZERS, Settings.empty()).startsWith("robust-v3 "), "the default recognizer: robust");
         assertTrue(loaded(Models.RECOGNIZERS, Settings.empty().with("recognize.model", "faceapi"))
                 .startsWith("face-api@1.7.15/face_recognition_model"));
     }

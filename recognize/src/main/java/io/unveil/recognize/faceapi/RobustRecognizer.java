@@ -36,7 +36,7 @@ public final class RobustRecognizer {
         } catch (IOException e) {
             throw new ModelFetchException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
         }
-        return load(bytes, "robust-v2");
+        return load(bytes, "robust-v3");
     }
 
     /** A delta file of {@code unveil train recognizer} (e.g. to measure a checkpoint before it is bundled). */

@@ -55,7 +55,7 @@ class RobustRecognizerTest {
             // same-person distance threshold is 0.6, and the gallery is embedded by the same recognizer anyway
             assertTrue(mean < 0.3, "mean clean distance robust vs face-api " + mean);
             assertTrue(mean > 0, "the delta changes the network");
-            assertTrue(robust.modelVersion().startsWith("robust-v2 sha256:"), robust.modelVersion());
+            assertTrue(robust.modelVersion().startsWith("robust-v3 sha256:"), robust.modelVersion());
         }
     }
 
