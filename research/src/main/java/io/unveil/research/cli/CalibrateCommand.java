@@ -5,7 +5,6 @@ import io.unveil.core.config.Settings;
 import io.unveil.core.model.ModelLoader;
 import io.unveil.inpaint.idgan.Inpainter;
 import io.unveil.recognize.Embedder;
-import io.unveil.recognize.faceapi.FaceApiEmbedder;
 import io.unveil.recognize.stage.RecognizeSettings;
 import io.unveil.detector.align.FaceChips;
 import io.unveil.research.calibrate.Calibrate;
@@ -31,16 +30,6 @@ import picocli.CommandLine.Option;
                 + "bundle it as recognize/src/main/resources/io/unveil/recognize/calibration/<model>.json to make it the model's default.")
 public final class CalibrateCommand implements Callable<Integer> {
     private final ModelLoader<? extends Embedder> recognizers;
-
-    /** With face-api's recognizer only (what research can load without the launcher's registry). */
-    public CalibrateCommand() {
-        this(s -> {
-            String m = s.get(RecognizeSettings.MODEL);
-            if (!m.equals("faceapi"))
-                throw new IllegalArgumentException("--model " + m + ": this command was started without the launcher's model registry, which knows only faceapi");
-            return FaceApiEmbedder.load();
-        });
-    }
 
     /** @param recognizers loads the recognizer {@code recognize.model} names (the launcher passes its registry) */
     public CalibrateCommand(ModelLoader<? extends Embedder> recognizers) {
