@@ -40,6 +40,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public final class EmbeddedLivePipeline implements LivePipeline {
     static final String CAMERA = "live";
 
+    /** The detect role's detector for these settings, from the same registry the role loads it from. */
+    @Override
+    public io.unveil.detector.FaceAnalyzer detector(io.unveil.core.config.Settings settings) {
+        return io.unveil.deploy.runtime.Models.DETECTORS.load(settings);
+    }
+
     @Override
     public LiveRecording run(LiveSetup s) throws Exception {
         List<String> roles = s.roles() != null ? s.roles() : Roles.names();

@@ -365,7 +365,8 @@ public final class GalleryApi implements AutoCloseable {
         if (files.size() != 1) throw new ApiException(400, "one_image", "send exactly one image file in the multipart field 'image' (got " + files.size() + ")");
         var image = service.decodeOne(read(files.get(0), service.limits().maxImageBytes()));
         List<Map<String, Object>> faces = new ArrayList<>();
-        for (PhotoRecognizer.Found f : r.recognize(image, service.store().list())) {
+        var gallery = service.store().list();
+        for (PhotoRecognizer.Found f : r.recognize(image, gallery)) {
             Map<String, Object> m = new LinkedHashMap<>();
             Map<String, Object> box = new LinkedHashMap<>();
             box.put("x", Math.round(f.box().x()));
@@ -390,7 +391,7 @@ public final class GalleryApi implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("width", image.width());
         body.put("height", image.height());
-        body.put("threshold", r.threshold());
+        body.put("threshold", r.threshold(gallery.size()));
         body.put("faces", faces);
         ctx.json(body);
     }

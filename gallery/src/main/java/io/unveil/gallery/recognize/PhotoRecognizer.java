@@ -8,6 +8,8 @@ import io.unveil.detector.align.FaceChips;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.match.CentroidMatcher;
 import io.unveil.recognize.match.Match;
+import io.unveil.recognize.match.ThresholdSchedule;
+import io.unveil.recognize.match.Thresholds;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +30,7 @@ public final class PhotoRecognizer {
 
     private final FaceChips chips;
     private final Embedder embedder;
-    private final float threshold;
+    private final ThresholdSchedule schedule;
     private final float[] center;
     private volatile Cached cached = new Cached(Long.MIN_VALUE, CentroidMatcher.EMPTY);
 
@@ -36,14 +38,25 @@ public final class PhotoRecognizer {
     }
 
     public PhotoRecognizer(FaceChips chips, Embedder embedder, float threshold, float[] center) {
+        this(chips, embedder, ThresholdSchedule.fixed(Thresholds.uniform(threshold)), center);
+    }
+
+    /** @param schedule the recognizer's thresholds; a photo is a plain probe, held to the plain one for the gallery's size */
+    public PhotoRecognizer(FaceChips chips, Embedder embedder, ThresholdSchedule schedule, float[] center) {
         this.chips = chips;
         this.embedder = embedder;
-        this.threshold = threshold;
+        this.schedule = schedule;
         this.center = center;
     }
 
+    /** The plain threshold of the calibration (a gallery of few identities; see {@link #threshold(int)}). */
     public float threshold() {
-        return threshold;
+        return schedule.base().plain();
+    }
+
+    /** The plain threshold a gallery of {@code identities} is held to ({@code recognize.visit-far}). */
+    public float threshold(int identities) {
+        return schedule.at(identities).plain();
     }
 
     /** The faces of {@code image}, largest first, each matched against {@code gallery}. */
@@ -55,6 +68,7 @@ public final class PhotoRecognizer {
         List<RgbImage> aligned = faces.stream().map(f -> chips.align(image, f)).toList();
         float[][] emb = embedder.embed(aligned);
         CentroidMatcher matcher = matcher(gallery);
+        float threshold = threshold(matcher.size());
         List<Found> out = new ArrayList<>();
         for (int i = 0; i < faces.size(); i++) {
             Match m = matcher.match(emb[i]);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.unveil.recognize.match.ThresholdSchedule;
 import io.unveil.recognize.match.Thresholds;
 
 /**
@@ -55,6 +56,31 @@ public record CalibrationResult(float threshold, double targetFar, double far, d
         float plain = threshold(PLAIN, threshold);
         return new Thresholds(plain, threshold(OCCLUDED, plain), threshold(REPAIRED, plain), threshold(OCCLUDED_MATCHED, Float.NaN),
                 threshold(REPAIRED_MATCHED, Float.NaN));
+    }
+
+    /** Keys of the conditions in the order of {@link ThresholdSchedule}'s curves. */
+    private static final String[] SCHEDULE_ORDER = {PLAIN, OCCLUDED, REPAIRED, OCCLUDED_MATCHED, REPAIRED_MATCHED};
+
+    /** True when some condition has thresholds below the file's own FAR (files of `unveil calibrate` since 2026-12-06). */
+    public boolean hasCurves() {
+        return conditions != null && conditions.values().stream().anyMatch(c -> c.curve() != null && c.curve().size() > 1);
+    }
+
+    /**
+     * The thresholds for any gallery size with {@code recognize.visit-far} {@code visitFar} (0: {@link #thresholds()} at
+     * every size). A condition without a curve keeps its threshold.
+     */
+    public ThresholdSchedule schedule(double visitFar) {
+        ThresholdSchedule.Curve[] curves = new ThresholdSchedule.Curve[SCHEDULE_ORDER.length];
+        for (int i = 0; i < curves.length; i++) {
+            ConditionCalibration c = conditions == null ? null : conditions.get(SCHEDULE_ORDER[i]);
+            if (c == null || c.curve() == null || c.curve().isEmpty()) continue;
+            double[] far = c.curve().stream().mapToDouble(ConditionCalibration.FarPoint::far).toArray();
+            float[] t = new float[far.length];
+            for (int k = 0; k < t.length; k++) t[k] = c.curve().get(k).threshold();
+            curves[i] = new ThresholdSchedule.Curve(far, t);
+        }
+        return new ThresholdSchedule(thresholds(), curves, visitFar, targetFar);
     }
 
     private float threshold(String condition, float fallback) {

@@ -237,6 +237,15 @@ public final class CentroidMatcher {
         return dim;
     }
 
+    /**
+     * This snapshot with other per-condition thresholds (the matrices are shared, nothing is copied); null when this one
+     * has none (plain matching stays plain). What a gallery that grew or shrank is held to ({@link ThresholdSchedule}).
+     */
+    public CentroidMatcher withThresholds(Thresholds t) {
+        if (thresholds == null || t == null || t.equals(thresholds)) return this;
+        return new CentroidMatcher(ids, names, blocks, regionBlocks, has, dim, center, t);
+    }
+
     /** The per-condition thresholds of {@link #match(float[], ProbeCondition)} (null: none). */
     public Thresholds thresholds() {
         return thresholds;

@@ -23,7 +23,7 @@ public final class GalleryIndex {
     private final Map<String, Integer> rows = new HashMap<>();
     private final List<GalleryEntry> enrolled = Collections.synchronizedList(new ArrayList<>());
     private final float[] center;
-    private final Thresholds thresholds;
+    private final ThresholdSchedule schedule;
     private final boolean matchRegions;
 
     public GalleryIndex() {
@@ -32,7 +32,7 @@ public final class GalleryIndex {
 
     /** @param center population mean of unit descriptors from calibration (null: plain cosine) */
     public GalleryIndex(float[] center) {
-        this(center, null, false);
+        this(center, (ThresholdSchedule) null, false);
     }
 
     /**
@@ -40,8 +40,17 @@ public final class GalleryIndex {
      * @param matchRegions keep the entries' occlusion-matched centroids and compare occluded probes against them
      */
     public GalleryIndex(float[] center, Thresholds thresholds, boolean matchRegions) {
+        this(center, thresholds == null ? null : ThresholdSchedule.fixed(thresholds), matchRegions);
+    }
+
+    /**
+     * @param schedule     the per-condition thresholds for the gallery's size (null: plain matching, the policy's
+     *                     threshold); every change of the number of matched identities re-reads it
+     * @param matchRegions keep the entries' occlusion-matched centroids and compare occluded probes against them
+     */
+    public GalleryIndex(float[] center, ThresholdSchedule schedule, boolean matchRegions) {
         this.center = center;
-        this.thresholds = thresholds;
+        this.schedule = schedule;
         this.matchRegions = matchRegions;
     }
 
@@ -57,6 +66,17 @@ public final class GalleryIndex {
 
     /** Applies one gallery record; a null entry deletes the id. Returns true when the id is new to this index. */
     public synchronized boolean apply(String id, GalleryEntry entry) {
+        boolean isNew = applyEntry(id, entry);
+        holdToSize();
+        return isNew;
+    }
+
+    /** The snapshot held to the thresholds of its own size (a fixed schedule: the same thresholds, nothing changes). */
+    private void holdToSize() {
+        if (schedule != null) snapshot = snapshot.withThresholds(schedule.at(snapshot.size()));
+    }
+
+    private boolean applyEntry(String id, GalleryEntry entry) {
         boolean isNew;
         if (entry == null) {
             isNew = false;
@@ -93,10 +113,11 @@ public final class GalleryIndex {
     }
 
     private void rebuild() {
-        CentroidMatcher m = CentroidMatcher.of(entries.values(), center, thresholds, matchRegions);
+        CentroidMatcher m = CentroidMatcher.of(entries.values(), center, schedule == null ? null : schedule.base(), matchRegions);
         rows.clear();
         for (int r = 0; r < m.size(); r++) rows.put(m.idAt(r), r);
         snapshot = m;
+        holdToSize();
     }
 
     public CentroidMatcher snapshot() {

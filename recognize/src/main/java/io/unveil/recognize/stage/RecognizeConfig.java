@@ -4,6 +4,7 @@ import io.unveil.core.config.Settings;
 import io.unveil.core.topic.Topics;
 import io.unveil.recognize.calibrate.CalibrationResult;
 import io.unveil.recognize.track.DecisionRule;
+import io.unveil.recognize.match.ThresholdSchedule;
 import io.unveil.recognize.match.Thresholds;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,20 +39,23 @@ import org.slf4j.LoggerFactory;
  * @param switchFrames       frames in a row matching another identity before a named visit changes to it
  * @param rejoinSimilarity   centred cosine of a new track's first face to a visit within the gap to continue it
  * @param quietTimeout       a visit whose camera sent no face for this long of wall-clock time has ended
- * @param thresholds         the threshold of each probe condition ({@code threshold} is its plain one)
+ * @param schedule           the threshold of each probe condition for the gallery's size (its base: the calibration's,
+ *                           {@code threshold} is the plain one; with {@code recognize.visit-far}, stricter as the
+ *                           gallery grows)
  * @param occlusionCentroids compare occluded probes against the gallery's occlusion-matched centroids too
  */
 public record RecognizeConfig(String inputTopic, float threshold, String thresholdSource, float minMargin,
                               int minFramesUnknown, Duration idleTimeout, float unknownJoin, int maxUnknownClusters,
                               Duration historyRetention, Duration retroactiveEvery, boolean historyThumbnails,
                               boolean perIdentityMetrics, float[] center, int nameFrames, int switchFrames,
-                              float rejoinSimilarity, Duration quietTimeout, Thresholds thresholds,
+                              float rejoinSimilarity, Duration quietTimeout, ThresholdSchedule schedule,
                               boolean occlusionCentroids) {
     private static final Logger LOG = LoggerFactory.getLogger(RecognizeConfig.class);
 
     public RecognizeConfig {
         if (!(threshold > -1f && threshold < 1f)) throw new IllegalArgumentException("recognize threshold must be in (-1,1)");
-        if (thresholds == null) thresholds = Thresholds.uniform(threshold);
+        if (schedule == null) schedule = ThresholdSchedule.fixed(Thresholds.uniform(threshold));
+        Thresholds thresholds = schedule.base();
         if (occlusionCentroids && (Float.isNaN(thresholds.occludedMatched()) || Float.isNaN(thresholds.repairedMatched())))
             throw new IllegalArgumentException("recognize.occlusion-centroids=true needs thresholds for occluded probes against "
                     + "occlusion-matched centroids: use a calibration of `unveil calibrate` with them (the bundled one has them), "
@@ -59,6 +63,11 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
         if (idleTimeout.isNegative() || idleTimeout.isZero()) throw new IllegalArgumentException("recognize.idle-timeout must be > 0");
         if (quietTimeout.isNegative() || quietTimeout.isZero()) throw new IllegalArgumentException("recognize.quiet-timeout must be > 0");
         new DecisionRule(nameFrames, minFramesUnknown, switchFrames); // checks them
+    }
+
+    /** The calibration's thresholds (the schedule's base: what a gallery of few identities is held to). */
+    public Thresholds thresholds() {
+        return schedule.base();
     }
 
     /** The evidence a visit's decisions need (see {@link DecisionRule}). */
@@ -75,7 +84,7 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
                 d.get(RecognizeSettings.HISTORY_RETENTION), d.get(RecognizeSettings.RETROACTIVE_EVERY),
                 d.get(RecognizeSettings.HISTORY_THUMBNAILS), d.get(RecognizeSettings.PER_IDENTITY_METRICS), null,
                 d.get(RecognizeSettings.NAME_FRAMES), d.get(RecognizeSettings.SWITCH_FRAMES), threshold,
-                d.get(RecognizeSettings.QUIET_TIMEOUT), Thresholds.uniform(threshold), false);
+                d.get(RecognizeSettings.QUIET_TIMEOUT), ThresholdSchedule.fixed(Thresholds.uniform(threshold)), false);
     }
 
     public static RecognizeConfig from(Settings s) {
@@ -83,11 +92,15 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
         String source;
         float[] center = null;
         Thresholds thresholds;
+        ThresholdSchedule schedule;
+        double visitFar = s.get(RecognizeSettings.VISIT_FAR);
         String model = s.get(RecognizeSettings.MODEL);
         if (s.isSet(RecognizeSettings.THRESHOLD)) {
             threshold = s.get(RecognizeSettings.THRESHOLD).floatValue();
             thresholds = Thresholds.uniform(threshold);
             source = "explicit";
+            // an explicit threshold is the user's operating point: it is not moved with the gallery's size
+            schedule = ThresholdSchedule.fixed(thresholds);
         } else {
             String file = s.get(RecognizeSettings.CALIBRATION);
             CalibrationResult cal;
@@ -106,6 +119,10 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
             threshold = cal.threshold();
             center = cal.center();
             thresholds = cal.thresholds();
+            schedule = cal.schedule(visitFar);
+            if (visitFar > 0 && !cal.hasCurves())
+                LOG.warn("recognize.visit-far {} has no effect: the calibration ({}) has no thresholds below its own FAR "
+                        + "(made before `unveil calibrate` wrote them: calibrate again)", visitFar, source);
         }
         String input = s.get(RecognizeSettings.READ_RAW_FACES) ? Topics.FACES.name() : s.get(RecognizeSettings.INPUT_TOPIC);
         return new RecognizeConfig(input, threshold, source,
@@ -120,7 +137,7 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
                 s.get(RecognizeSettings.PER_IDENTITY_METRICS), center,
                 s.get(RecognizeSettings.NAME_FRAMES), s.get(RecognizeSettings.SWITCH_FRAMES),
                 s.get(RecognizeSettings.REJOIN_SIMILARITY, (double) threshold).floatValue(),
-                s.get(RecognizeSettings.QUIET_TIMEOUT), thresholds,
+                s.get(RecognizeSettings.QUIET_TIMEOUT), schedule,
                 occlusionCentroids(s, thresholds, source));
     }
 
@@ -143,32 +160,33 @@ public record RecognizeConfig(String inputTopic, float threshold, String thresho
     public RecognizeConfig withCalibration(CalibrationResult cal, String source) {
         return new RecognizeConfig(inputTopic, cal.threshold(), source, minMargin, minFramesUnknown, idleTimeout,
                 cal.threshold(), maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails,
-                perIdentityMetrics, cal.center(), nameFrames, switchFrames, cal.threshold(), quietTimeout, cal.thresholds(), occlusionCentroids);
+                perIdentityMetrics, cal.center(), nameFrames, switchFrames, cal.threshold(), quietTimeout,
+                cal.schedule(schedule.visitFar()), occlusionCentroids);
     }
 
     /** The same settings with occlusion-matched centroids on or off. */
     public RecognizeConfig withOcclusionCentroids(boolean on) {
         return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
                 unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
-                nameFrames, switchFrames, rejoinSimilarity, quietTimeout, thresholds, on);
+                nameFrames, switchFrames, rejoinSimilarity, quietTimeout, schedule, on);
     }
 
     public RecognizeConfig withInputTopic(String topic) {
         return new RecognizeConfig(topic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
                 unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
-                nameFrames, switchFrames, rejoinSimilarity, quietTimeout, thresholds, occlusionCentroids);
+                nameFrames, switchFrames, rejoinSimilarity, quietTimeout, schedule, occlusionCentroids);
     }
 
     /** The same settings with visit gap {@code idle}; the wall-clock quiet timeout becomes the same (tests' streams end). */
     public RecognizeConfig withIdleTimeout(Duration idle) {
         return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idle,
                 unknownJoin, maxUnknownClusters, historyRetention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
-                nameFrames, switchFrames, rejoinSimilarity, idle, thresholds, occlusionCentroids);
+                nameFrames, switchFrames, rejoinSimilarity, idle, schedule, occlusionCentroids);
     }
 
     public RecognizeConfig withHistoryRetention(Duration retention) {
         return new RecognizeConfig(inputTopic, threshold, thresholdSource, minMargin, minFramesUnknown, idleTimeout,
                 unknownJoin, maxUnknownClusters, retention, retroactiveEvery, historyThumbnails, perIdentityMetrics, center,
-                nameFrames, switchFrames, rejoinSimilarity, quietTimeout, thresholds, occlusionCentroids);
+                nameFrames, switchFrames, rejoinSimilarity, quietTimeout, schedule, occlusionCentroids);
     }
 }

@@ -34,7 +34,7 @@ public final class RecognizeRole extends AbstractRole {
         GalleryIndex index = RecognizeTopology.buildTopology(b, cfg, embedder, ctx.registry(), deadLetters);
         startStreams(ctx, ctx.settings().get(RecognizeSettings.APPLICATION_ID), b.build());
         LOG.info("recognize: {}, input {}, thresholds {} ({}), occlusion-matched centroids {}, gallery {} identities at start",
-                embedder.model(), cfg.inputTopic(), cfg.thresholds(), cfg.thresholdSource(), cfg.occlusionCentroids() ? "on" : "off",
+                embedder.model(), cfg.inputTopic(), cfg.schedule(), cfg.thresholdSource(), cfg.occlusionCentroids() ? "on" : "off",
                 index.size());
     }
 }

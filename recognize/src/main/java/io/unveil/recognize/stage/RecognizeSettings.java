@@ -51,6 +51,11 @@ public final class RecognizeSettings implements SettingCatalogue {
     public static final Setting<Boolean> OCCLUSION_CENTROIDS = Setting.bool("recognize.occlusion-centroids", true,
             "also compare an occluded face with the gallery's centroid of photos occluded the same way (lower face, eyes); on by default since 2026-12-06 (with `robust`: masked enrolled people named 48/90 vs 30/90 live, docs/evaluation.md \"The default pipeline\")");
 
+    public static final Setting<Double> VISIT_FAR = Setting.decimal("recognize.visit-far", 0.0,
+            "share of strangers' visits that may be given an enrolled person's name, whatever the gallery's size: each "
+                    + "comparison is held to the calibration's threshold at FAR visit-far / identities (never looser than the "
+                    + "calibration's own FAR); 0: the calibration's FAR per comparison at every size (docs/recognition-and-gallery.md)");
+
     public static final Setting<String> MODEL = Setting.text("recognize.model", "robust",
             "face recognizer: `robust` (the default: face-api's 128-D ResNet fine-tuned to look past occluders, "
                     + "robust/MODEL_CARD.md), `faceapi` (face-api's network as published) or a delta file of `unveil train recognizer`; the gallery role enrolls with "
@@ -61,6 +66,6 @@ public final class RecognizeSettings implements SettingCatalogue {
     public List<SettingSpec> settings() {
         return List.of(MODEL, THRESHOLD, CALIBRATION, READ_RAW_FACES, INPUT_TOPIC, MIN_MARGIN, MIN_FRAMES_UNKNOWN, NAME_FRAMES,
                 SWITCH_FRAMES, IDLE_TIMEOUT, QUIET_TIMEOUT, REJOIN_SIMILARITY, UNKNOWN_JOIN, MAX_UNKNOWN_CLUSTERS, HISTORY_RETENTION, RETROACTIVE_EVERY, HISTORY_THUMBNAILS,
-                PER_IDENTITY_METRICS, OCCLUSION_CENTROIDS, APPLICATION_ID);
+                PER_IDENTITY_METRICS, OCCLUSION_CENTROIDS, VISIT_FAR, APPLICATION_ID);
     }
 }

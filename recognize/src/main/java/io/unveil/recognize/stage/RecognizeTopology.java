@@ -62,12 +62,13 @@ public final class RecognizeTopology {
     /** @param galleryDeadLetters where the global gallery store sends records of {@code unveil.gallery} it rejects */
     public static GalleryIndex buildTopology(StreamsBuilder builder, RecognizeConfig config, Embedder embedder,
                                              MeterRegistry registry, DeadLetterSink galleryDeadLetters) {
-        GalleryIndex index = new GalleryIndex(config.center(), config.thresholds(), config.occlusionCentroids());
+        GalleryIndex index = new GalleryIndex(config.center(), config.schedule(), config.occlusionCentroids());
         RecognizeMetrics metrics = new RecognizeMetrics(registry, index, config.perIdentityMetrics());
         OpenSetPolicy policy = new OpenSetPolicy(config.threshold(), config.minMargin());
         TrackFusion fusion = new TrackFusion(policy, config.decisionRule());
         Map<String, String> versions = Map.of("embedder", embedder.modelVersion(), "threshold",
-                config.threshold() + " (" + config.thresholdSource() + ")");
+                config.threshold() + " (" + config.thresholdSource() + ")"
+                        + (config.schedule().visitFar() > 0 ? ", visit-far " + config.schedule().visitFar() + " over the gallery" : ""));
 
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(GALLERY_STORE), Serdes.String(),

@@ -42,6 +42,25 @@ class RecognizeConfigTest {
     }
 
     @Test
+    void visitFarReadsTheCalibrationsCurveAndLeavesAnExplicitThresholdAlone(@TempDir Path dir) {
+        Path f = dir.resolve("cal.json");
+        ConditionCalibration plain = new ConditionCalibration(0.6f, 1e-3, 0.1, 10, 100_000, 0.8f, 0f, "p", java.util.List.of(
+                new ConditionCalibration.FarPoint(1e-3, 0.6f, 0.9), new ConditionCalibration.FarPoint(1e-4, 0.66f, 0.8)));
+        new CalibrationResult(0.6f, 1e-3, 1e-3, 0.1, 1, 1, 0.9f, 0.3f, 0.7f, "x", "m", 0, null)
+                .withConditions("robust", Map.of("plain", plain)).write(f);
+        RecognizeConfig on = RecognizeConfig.from(Settings.empty().with("recognize.calibration", f.toString())
+                .with("recognize.visit-far", "0.01"));
+        assertEquals(0.6f, on.schedule().at(10).plain(), 1e-6f);
+        assertEquals(0.66f, on.schedule().at(100).plain(), 1e-6f, "the file's curve survives the JSON round trip");
+        assertEquals(0.6f, RecognizeConfig.from(Settings.empty().with("recognize.calibration", f.toString()))
+                .schedule().at(100).plain(), 1e-6f, "visit-far 0 (default): the calibration's FAR at every size");
+        assertEquals(0.5f, RecognizeConfig.from(Settings.empty().with("recognize.threshold", "0.5")
+                .with("recognize.visit-far", "0.01")).schedule().at(1000).plain(), 1e-6f, "an explicit threshold is not moved");
+        assertThrows(IllegalArgumentException.class, () -> RecognizeConfig.from(Settings.empty()
+                .with("recognize.calibration", f.toString()).with("recognize.visit-far", "1.5")));
+    }
+
+    @Test
     void eachConditionGetsItsCalibratedThreshold(@TempDir Path dir) {
         Path f = dir.resolve("cal.json");
         new CalibrationResult(0.6f, 1e-3, 1e-3, 0.1, 1, 1, 0.9f, 0.3f, 0.7f, "x", "m", 0, null).withConditions("robust", Map.of(

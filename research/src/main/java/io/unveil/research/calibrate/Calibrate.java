@@ -116,9 +116,23 @@ public final class Calibrate {
         }
         Map<String, ConditionCalibration> conditions = new LinkedHashMap<>();
         for (Map.Entry<String, Calibration.Scores> e : scores.entrySet())
-            conditions.put(e.getKey(), condition(Calibration.pick(e.getValue(), o.far()), probes(e.getKey())));
+            conditions.put(e.getKey(), condition(Calibration.pick(e.getValue(), o.far()), probes(e.getKey()),
+                    Calibration.curve(e.getValue(), o.far())));
         CalibrationResult r = Calibration.pick(plainScores, o.far()).withSource(o.data().toString(), embedder.modelVersion())
                 .withConditions(o.model(), conditions);
+        if (progress != null) {
+            // the runtime accepts an occluded probe when either of its two comparisons clears its threshold: the FAR of
+            // that decision is the union's, measured here on the same scores
+            progress.println("calibrate: occluded probes, the runtime's decision (plain or occlusion-matched centroid): "
+                    + OccludedDecision.report(OccludedDecision.pairs(byId, Photo::occluded, center),
+                    conditions.get(CalibrationResult.OCCLUDED).threshold(), conditions.get(CalibrationResult.OCCLUDED_MATCHED).threshold(),
+                    o.far(), center));
+            if (inpainter != null)
+                progress.println("calibrate: repaired probes, the runtime's decision (plain or occlusion-matched centroid): "
+                        + OccludedDecision.report(OccludedDecision.pairs(byId, Photo::repaired, center),
+                        conditions.get(CalibrationResult.REPAIRED).threshold(), conditions.get(CalibrationResult.REPAIRED_MATCHED).threshold(),
+                        o.far(), center));
+        }
         if (o.out() != null) r.write(o.out());
         return r;
     }
@@ -193,9 +207,9 @@ public final class Calibrate {
         return out;
     }
 
-    private static ConditionCalibration condition(CalibrationResult r, String probes) {
+    private static ConditionCalibration condition(CalibrationResult r, String probes, List<ConditionCalibration.FarPoint> curve) {
         return new ConditionCalibration(r.threshold(), r.far(), r.frr(), r.genuinePairs(), r.impostorPairs(), r.genuineMedian(),
-                r.impostorMedian(), probes);
+                r.impostorMedian(), probes, curve);
     }
 
     private static String probes(String condition) {
@@ -212,8 +226,16 @@ public final class Calibrate {
 
     public static String describe(Map<String, ConditionCalibration> conditions) {
         StringBuilder b = new StringBuilder();
-        conditions.forEach((k, c) -> b.append(String.format(java.util.Locale.ROOT, "  %-17s threshold %.4f: FAR %.2e, TAR %.3f (%d genuine, %d impostor; medians %.3f / %.3f)%n",
-                k, c.threshold(), c.far(), c.tar(), c.genuinePairs(), c.impostorPairs(), c.genuineMedian(), c.impostorMedian())));
+        conditions.forEach((k, c) -> {
+            b.append(String.format(java.util.Locale.ROOT, "  %-17s threshold %.4f: FAR %.2e, TAR %.3f (%d genuine, %d impostor; medians %.3f / %.3f)%n",
+                    k, c.threshold(), c.far(), c.tar(), c.genuinePairs(), c.impostorPairs(), c.genuineMedian(), c.impostorMedian()));
+            if (c.curve() != null && c.curve().size() > 1) {
+                b.append("  ").append(" ".repeat(17)).append(" lower FARs:");
+                for (ConditionCalibration.FarPoint p : c.curve().subList(1, c.curve().size()))
+                    b.append(String.format(java.util.Locale.ROOT, " %.0e -> %.4f (TAR %.3f)", p.far(), p.threshold(), p.tar()));
+                b.append(String.format("%n"));
+            }
+        });
         return b.toString();
     }
 }

@@ -144,6 +144,25 @@ public final class Calibration {
                 percentile(imp, 0.5), percentile(imp, 0.999), null, null, System.currentTimeMillis(), s.center());
     }
 
+    /** The FARs of a calibration's curve below its target: 1, 2 and 5 per decade down to 1e-6. */
+    static final double[] CURVE_FARS = {5e-4, 2e-4, 1e-4, 5e-5, 2e-5, 1e-5, 5e-6, 2e-6, 1e-6};
+
+    /**
+     * Thresholds of the same scores at the target FAR and the lower FARs of {@link #CURVE_FARS} that the impostor scores
+     * support ({@link #impostorsNeeded}: at least {@value #IMPOSTORS_PER_ACCEPT} accepted impostors each), in order of
+     * falling FAR. What {@code recognize.visit-far} reads for a gallery of many identities.
+     */
+    public static List<io.unveil.recognize.calibrate.ConditionCalibration.FarPoint> curve(Scores s, double targetFar) {
+        List<io.unveil.recognize.calibrate.ConditionCalibration.FarPoint> out = new ArrayList<>();
+        for (double far : java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.of(targetFar),
+                java.util.Arrays.stream(CURVE_FARS).filter(f -> f < targetFar * 0.999)).toArray()) {
+            if (far != targetFar && s.impostor().length < impostorsNeeded(far)) break;
+            CalibrationResult r = pick(s, far);
+            out.add(new io.unveil.recognize.calibrate.ConditionCalibration.FarPoint(far, r.threshold(), 1 - r.frr()));
+        }
+        return out;
+    }
+
     static double share(float[] sorted, float t, boolean atLeast) {
         int idx = Arrays.binarySearch(sorted, t);
         if (idx < 0) idx = -idx - 1;
@@ -156,7 +175,7 @@ public final class Calibration {
         return sorted[(int) Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
     }
 
-    private static final class FloatList {
+    static final class FloatList {
         float[] a = new float[256];
         int size;
 

@@ -58,7 +58,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     int maxPerIdentity;
 
     @Option(names = "--split", defaultValue = "all",
-            description = "Identities of the shared split to use: all, train or validation (default ${DEFAULT-VALUE}).")
+            description = "Identities of the shared split to use: all, train, validation, validation-choose or validation-confirm "
+                    + "(default ${DEFAULT-VALUE}).")
     String split;
 
     @Option(names = "--force", description = "Write the calibration even when the set has fewer than 10/FAR impostor scores "
@@ -72,10 +73,15 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--data " + data + " is not a folder: give a labelled set (labels.csv, or one "
                     + "folder per identity), e.g. ../shared/data/celeba-subset (README, \"Data sets\")");
         Set<String> exclude = new HashSet<>();
-        if (!split.equals("all")) {
+        String ds = data.getFileName().toString();
+        if (split.startsWith("validation-")) {
+            IdentitySplit.Subset keep = IdentitySplit.Subset.valueOf(split.toUpperCase(Locale.ROOT).replace('-', '_'));
+            for (String id : LabeledImages.load(data).byIdentity().keySet())
+                if (!keep.contains(ds, id)) exclude.add(id);
+        } else if (!split.equals("all")) {
             IdentitySplit.Part keep = IdentitySplit.Part.valueOf(split.toUpperCase(Locale.ROOT));
             for (String id : LabeledImages.load(data).byIdentity().keySet())
-                if (IdentitySplit.of(data.getFileName().toString(), id) != keep) exclude.add(id);
+                if (IdentitySplit.of(ds, id) != keep) exclude.add(id);
         }
         FaceChips chips = FaceChips.faceApi();
         try (Embedder embedder = recognizers.load(Settings.empty().with(RecognizeSettings.MODEL, model));

@@ -43,6 +43,11 @@ public final class EvalLiveCommand implements Callable<Integer> {
     @Option(names = "--strangers", defaultValue = "20", description = "People shown but not enrolled (default: ${DEFAULT-VALUE}).")
     int strangers;
 
+    @Option(names = "--distractors", defaultValue = "0",
+            description = "People enrolled but never shown, for a gallery as big as a site's (TRAIN identities when only "
+                    + "VALIDATION people are shown; default: ${DEFAULT-VALUE}).")
+    int distractors;
+
     @Option(names = "--enroll", defaultValue = "3", description = "Photos per enrolled person sent to the gallery API (default: ${DEFAULT-VALUE}).")
     int enroll;
 
@@ -90,7 +95,7 @@ public final class EvalLiveCommand implements Callable<Integer> {
         String setName = set.setName(folder);
         boolean validation = set.validationOnly(setName);
         LiveOptions o = new LiveOptions(folder, setName, validation, enrolled, strangers, enroll, shown, occlusion, occludedShare, seed, roles, sets,
-                fps, cameraFps, showSeconds, out, Duration.ofSeconds(timeoutSeconds));
+                fps, cameraFps, showSeconds, out, Duration.ofSeconds(timeoutSeconds), distractors);
         List<String> commandLine = new ArrayList<>(List.of("unveil"));
         commandLine.addAll(spec.commandLine().getParseResult().originalArgs());
         String loadBefore = loadAverage();

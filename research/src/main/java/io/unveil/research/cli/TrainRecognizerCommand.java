@@ -74,12 +74,18 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
             description = "Landmark net that re-aligns them, as detector.landmarks (default ${DEFAULT-VALUE}).")
     String realignLandmarks;
 
+    @Option(names = "--centroid-pull", defaultValue = "0",
+            description = "Move an occluded face's target this far from the teacher's descriptor of the same photo clean "
+                    + "towards the teacher's centroid of the person's clean photos, 0..1 (default ${DEFAULT-VALUE}: "
+                    + "plain self-distillation).")
+    float centroidPull;
+
     @Override
     public Integer call() throws Exception {
         Path o = out != null ? out : UnveilHome.dir().resolve("train").resolve("recognizer");
         new RecognizerTrainer(new RecognizerTrainer.Options(o, steps, batch, lr, seed, evalEvery, checkpointEvery,
                 evalFaces, !noResume, cleanShare, cleanWeight, trainFrom, datasets, init, realignedPerIdentity,
-                realignedShare, realignLandmarks), System.out).train();
+                realignedShare, realignLandmarks, centroidPull), System.out).train();
         System.out.println("done; delta files in " + o);
         return 0;
     }

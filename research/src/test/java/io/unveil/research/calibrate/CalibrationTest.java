@@ -16,6 +16,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CalibrationTest {
     @Test
+    void theCurveGoesDownToTheLowestFarTheImpostorScoresSupportWithRisingThresholds() {
+        Random r = new Random(9);
+        float[] gen = new float[500], imp = new float[50_000];
+        for (int i = 0; i < gen.length; i++) gen[i] = (float) (0.8 + 0.1 * r.nextGaussian());
+        for (int i = 0; i < imp.length; i++) imp[i] = (float) (0.15 * r.nextGaussian());
+        List<io.unveil.recognize.calibrate.ConditionCalibration.FarPoint> curve =
+                Calibration.curve(new Calibration.Scores(gen, imp, null), 1e-3);
+        // 50,000 impostor scores: 10 accepted at FAR 2e-4, not at 1e-4 (it would need 100,000)
+        assertEquals(List.of(1e-3, 5e-4, 2e-4), curve.stream().map(p -> p.far()).toList());
+        assertEquals(Calibration.pick(new Calibration.Scores(gen, imp, null), 1e-3).threshold(), curve.get(0).threshold());
+        for (int k = 1; k < curve.size(); k++) {
+            assertTrue(curve.get(k).threshold() > curve.get(k - 1).threshold(), "stricter at a lower FAR");
+            assertTrue(curve.get(k).tar() <= curve.get(k - 1).tar());
+            long accepted = 0;
+            for (float v : imp) if (v >= curve.get(k).threshold()) accepted++;
+            assertTrue(accepted <= Math.floor(curve.get(k).far() * imp.length), "FAR " + curve.get(k).far() + ": " + accepted);
+        }
+    }
+
+    @Test
     void thresholdMeetsTargetFarOnTheImpostorScores() {
         Random r = new Random(3);
         Map<String, List<float[]>> byId = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import io.unveil.core.config.Settings;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.detector.DetectedFace;
+import io.unveil.detector.FaceAnalyzer;
 import io.unveil.detector.FaceApiAnalyzer;
 import io.unveil.detector.stage.DetectorConfig;
 import io.unveil.recognize.stage.RecognizeSettings;
@@ -32,7 +33,11 @@ public final class LiveEvaluation {
 
     /** The scored run with what the report needs. */
     public record Result(List<SegmentResult> segments, List<LiveTable.Row> rows, SegmentScorer.Scored scored, LiveRecording recording,
-                         List<RgbImage> shown, double seconds, OcclusionCalls occlusionCalls) {
+                         List<RgbImage> shown, double seconds, OcclusionCalls occlusionCalls, Map<Integer, String> missedFaces) {
+        public Result(List<SegmentResult> segments, List<LiveTable.Row> rows, SegmentScorer.Scored scored, LiveRecording recording,
+                      List<RgbImage> shown, double seconds, OcclusionCalls occlusionCalls) {
+            this(segments, rows, scored, recording, shown, seconds, occlusionCalls, Map.of());
+        }
     }
 
     private LiveEvaluation() {
@@ -42,7 +47,8 @@ public final class LiveEvaluation {
         long t0 = System.nanoTime();
         Files.createDirectories(o.out());
         Map<String, List<Path>> byId = new LinkedHashMap<>();
-        LabeledImages.load(o.data()).byIdentity().forEach((id, files) -> {
+        Map<String, List<Path>> all = LabeledImages.load(o.data()).byIdentity();
+        all.forEach((id, files) -> {
             if (!o.validationOnly() || !IdentitySplit.isTrain(o.setName(), id)) byId.put(id, files);
         });
         LiveCast cast = LiveCast.pick(byId, o.enrolled(), o.strangers(), o.enrollPhotos(), o.shownPhotos(), o.seed());
@@ -66,12 +72,44 @@ public final class LiveEvaluation {
         log.printf("eval live: camera video %s: %d frames at %.0f fps (%.1f s shown + %.1f s blank per photo), %.0f s of video%n", video,
                 LiveVideo.frames(shown.size(), timing), o.fps(), o.showSeconds(), gapMs / 1000.0, LiveVideo.frames(shown.size(), timing) / o.fps());
 
-        List<LiveSetup.Enrollee> enrollees = cast.enrolled().stream().map(p -> new LiveSetup.Enrollee(p.identity(), p.enrollPhotos())).toList();
+        List<LiveSetup.Enrollee> enrollees = new ArrayList<>(cast.enrolled().stream().map(p -> new LiveSetup.Enrollee(p.identity(), p.enrollPhotos())).toList());
+        List<LiveSetup.Enrollee> distractors = distractors(all, cast, o);
+        if (!distractors.isEmpty())
+            log.printf("eval live: %d more people enrolled and never shown (%s identities), a gallery of %d%n", distractors.size(),
+                    o.validationOnly() ? "TRAIN" : "other", enrollees.size() + distractors.size());
+        enrollees.addAll(distractors);
         LiveRecording rec = pipeline.run(new LiveSetup(video, o.cameraFps(), enrollees, o.roles(), o.sets(), o.timeout(), log));
         SegmentScorer.Scored scored = SegmentScorer.score(segments, rec, o.fps());
         List<LiveTable.Row> rows = LiveTable.rows(scored.segments());
         OcclusionCalls calls = OcclusionCalls.of(segments, rec.estimates(), rec.originMs(), o.fps());
-        return new Result(scored.segments(), rows, scored, rec, shown, (System.nanoTime() - t0) / 1e9, calls);
+        Map<Integer, String> missed = Map.of();
+        try (FaceAnalyzer detector = pipeline.detector(given)) {
+            if (detector != null) missed = MissedFaces.reasons(scored.segments(), shown, detector, DetectorConfig.from(given));
+        }
+        return new Result(scored.segments(), rows, scored, rec, shown, (System.nanoTime() - t0) / 1e9, calls, missed);
+    }
+
+    /**
+     * {@code o.distractors()} people outside the cast (TRAIN identities when the cast is VALIDATION-only), picked with the
+     * seed from the identities with enough photos, each enrolled with its first {@code enrollPhotos} photos.
+     */
+    static List<LiveSetup.Enrollee> distractors(Map<String, List<Path>> all, LiveCast cast, LiveOptions o) {
+        if (o.distractors() == 0) return List.of();
+        java.util.Set<String> inCast = new java.util.HashSet<>();
+        cast.enrolled().forEach(p -> inCast.add(p.identity()));
+        cast.strangers().forEach(p -> inCast.add(p.identity()));
+        List<String> ids = new ArrayList<>();
+        for (Map.Entry<String, List<Path>> e : all.entrySet()) {
+            boolean outside = o.validationOnly() ? IdentitySplit.isTrain(o.setName(), e.getKey()) : !inCast.contains(e.getKey());
+            if (outside && !inCast.contains(e.getKey()) && e.getValue().size() >= o.enrollPhotos()) ids.add(e.getKey());
+        }
+        java.util.Collections.sort(ids);
+        java.util.Collections.shuffle(ids, new java.util.Random(o.seed() * 31L + 7));
+        if (ids.size() < o.distractors())
+            throw new IllegalArgumentException("--distractors " + o.distractors() + ": the set has " + ids.size()
+                    + " identities outside the cast with " + o.enrollPhotos() + "+ photos");
+        return ids.subList(0, o.distractors()).stream()
+                .map(id -> new LiveSetup.Enrollee(id, List.copyOf(all.get(id).subList(0, o.enrollPhotos())))).toList();
     }
 
     /**

@@ -7,4 +7,12 @@ package io.unveil.research.eval.live;
  */
 public interface LivePipeline {
     LiveRecording run(LiveSetup setup) throws Exception;
+
+    /**
+     * The detector the run's detect role loads with these settings ({@code detector.model}, {@code detector.landmarks}),
+     * for saying why a segment gave no face ({@link MissedFaces}); null: not available (then nothing is said).
+     */
+    default io.unveil.detector.FaceAnalyzer detector(io.unveil.core.config.Settings settings) {
+        return null;
+    }
 }

@@ -22,12 +22,19 @@ public final class LiveReport {
             throws IOException {
         Files.createDirectories(out);
         Files.writeString(out.resolve("table.md"), "Command: `" + String.join(" ", commandLine) + "`\n\n" + LiveTable.markdown(r.rows())
-                + "\n" + r.occlusionCalls().markdown());
+                + "\n" + r.occlusionCalls().markdown() + missedLine(r));
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), json(o, commandLine, r, loadBefore, loadAfter));
         ImageIO.write(ContactSheet.compose(r.segments(), r.shown()), "png", out.resolve("contact-sheet.png").toFile());
         StringBuilder lines = new StringBuilder();
         for (RecognitionEvent e : r.recording().events()) lines.append(Json.MAPPER.writeValueAsString(e.withoutThumbnails())).append('\n');
         Files.writeString(out.resolve("events.jsonl"), lines);
+    }
+
+    /** "Segments with no face on unveil.faces: ..." (what the detector and gate say on their middle frame), or nothing. */
+    static String missedLine(LiveEvaluation.Result r) {
+        if (r.missedFaces().isEmpty()) return "";
+        return "\nSegments with no face on unveil.faces, the run's detector and quality gate on their middle frame: "
+                + MissedFaces.summary(r.missedFaces()) + " (per segment in results.json, `missReason`).\n";
     }
 
     static ObjectNode json(LiveOptions o, List<String> commandLine, LiveEvaluation.Result r, String loadBefore, String loadAfter) {
@@ -113,6 +120,7 @@ public final class LiveReport {
             j.put("inpainted", s.inpainted());
             num(j, "firstDecisionFrames", s.firstDecisionFrames());
             num(j, "firstDecisionMs", s.firstDecisionMs());
+            if (r.missedFaces().containsKey(seg.index())) j.put("missReason", r.missedFaces().get(seg.index()));
         }
         return n;
     }

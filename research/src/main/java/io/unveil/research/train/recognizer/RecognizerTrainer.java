@@ -77,11 +77,25 @@ public final class RecognizerTrainer {
      *                            does ({@link RealignedFaces}); 0: none
      * @param realignedShare      share of the occluded samples drawn from those re-aligned faces
      * @param realignLandmarks    landmark net that re-aligns them: {@code faceapi}, {@code masked} or a weight file
+     * @param centroidPull        how far an occluded face's target moves from the teacher's descriptor of the same
+     *                            photo clean towards the teacher's centroid of the person's clean photos (0: not at all,
+     *                            the plain self-distillation; 1: the centroid). The gallery holds centroids of other
+     *                            photos, so this asks the student to drop what is particular to one photo (pose, light)
+     *                            along with the occluder, the identity centroid f_id of the paper's eq. 5. Clean faces
+     *                            keep the teacher's own descriptor either way (the gallery and calibration stay valid).
      */
     public record Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery,
                           int checkpointEvery, int evalFaces, boolean resume, float cleanShare, float cleanWeight,
                           String trainFrom, List<String> datasets, String init, int realignedPerIdentity,
-                          float realignedShare, String realignLandmarks) {
+                          float realignedShare, String realignLandmarks, float centroidPull) {
+        public Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery, int checkpointEvery,
+                       int evalFaces, boolean resume, float cleanShare, float cleanWeight, String trainFrom,
+                       List<String> datasets, String init, int realignedPerIdentity, float realignedShare,
+                       String realignLandmarks) {
+            this(out, steps, batch, learningRate, seed, evalEvery, checkpointEvery, evalFaces, resume, cleanShare,
+                    cleanWeight, trainFrom, datasets, init, realignedPerIdentity, realignedShare, realignLandmarks, 0f);
+        }
+
         public Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery, int checkpointEvery,
                        int evalFaces, boolean resume, float cleanShare, float cleanWeight, String trainFrom,
                        List<String> datasets) {
@@ -94,6 +108,8 @@ public final class RecognizerTrainer {
                 throw new IllegalArgumentException("--realigned-per-identity must be >= 0, got " + realignedPerIdentity);
             if (!(realignedShare >= 0 && realignedShare <= 1))
                 throw new IllegalArgumentException("--realigned-share must be in [0, 1], got " + realignedShare);
+            if (!(centroidPull >= 0 && centroidPull <= 1))
+                throw new IllegalArgumentException("--centroid-pull must be in [0, 1], got " + centroidPull);
         }
 
         public static Options defaults(Path out) {
@@ -189,6 +205,7 @@ public final class RecognizerTrainer {
         try (FaceApiEmbedder t = FaceApiEmbedder.load(FaceApiModels.ensureDefault())) {
             teacher = TeacherTargets.load(o.out().resolve("teacher.bin"), train, t, console);
         }
+        float[][][] occludedTargets = TeacherTargets.pulledToCentroids(teacher, train, o.centroidPull());
         List<AlignedFace> evalFaces = valPool != null ? valPool.clean() : RecognizerValidation.sample(validation, o.evalFaces(), 5);
         Path ckpt = o.out().resolve("checkpoint.bin"), meta = o.out().resolve("checkpoint.json");
         try (Model model = Model.newInstance("recognizer-student", Device.cpu(), "PyTorch")) {
@@ -253,7 +270,7 @@ public final class RecognizerTrainer {
                             float[] weight = new float[b.size()];
                             float[] isClean = new float[b.size()];
                             for (int i = 0; i < b.size(); i++) {
-                                float[] t = teacher[b.face()[i]][b.flipped()[i] ? 1 : 0];
+                                float[] t = (b.clean()[i] ? teacher : occludedTargets)[b.face()[i]][b.flipped()[i] ? 1 : 0];
                                 System.arraycopy(t, 0, target, i * t.length, t.length);
                                 isClean[i] = b.clean()[i] ? 1 : 0;
                                 weight[i] = b.clean()[i] ? o.cleanWeight() : 1f;

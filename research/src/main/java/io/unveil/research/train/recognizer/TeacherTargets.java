@@ -65,4 +65,31 @@ final class TeacherTargets {
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         return out;
     }
+
+    /**
+     * The occluded faces' targets: each face's teacher descriptor moved {@code pull} of the way to the mean teacher
+     * descriptor of its identity's faces (plain and mirrored separately). {@code pull == 0} returns {@code teacher}
+     * itself.
+     */
+    static float[][][] pulledToCentroids(float[][][] teacher, List<AlignedFace> faces, float pull) {
+        if (pull == 0f) return teacher;
+        java.util.Map<String, float[][]> sums = new java.util.HashMap<>();
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (int i = 0; i < faces.size(); i++) {
+            float[][] s = sums.computeIfAbsent(faces.get(i).identity(), k -> new float[2][teacher[0][0].length]);
+            for (int v = 0; v < 2; v++) for (int k = 0; k < s[v].length; k++) s[v][k] += teacher[i][v][k];
+            counts.merge(faces.get(i).identity(), 1, Integer::sum);
+        }
+        float[][][] out = new float[faces.size()][2][];
+        for (int i = 0; i < faces.size(); i++) {
+            float[][] s = sums.get(faces.get(i).identity());
+            int n = counts.get(faces.get(i).identity());
+            for (int v = 0; v < 2; v++) {
+                float[] t = teacher[i][v], o = new float[t.length];
+                for (int k = 0; k < t.length; k++) o[k] = t[k] + pull * (s[v][k] / n - t[k]);
+                out[i][v] = o;
+            }
+        }
+        return out;
+    }
 }

@@ -56,4 +56,26 @@ class LiveCastTest {
         assertEquals(shots, LivePlan.shots(cast, 0.5, 7));
         assertEquals(0, LivePlan.shots(cast, 0, 7).stream().filter(LivePlan.Shot::occlude).count());
     }
+
+    @Test
+    void distractorsAreEnrolledFromOutsideTheCastBySeed() {
+        LiveCast cast = LiveCast.pick(set(), 6, 8, 2, 3, 7);
+        LiveOptions o = new LiveOptions(Path.of("x"), "test-set", false, 6, 8, 2, 3, "none", 0, 7, null, List.of(), 10, 5, 2,
+                Path.of("out"), java.time.Duration.ofSeconds(60), 10);
+        List<LiveSetup.Enrollee> d = LiveEvaluation.distractors(set(), cast, o);
+        assertEquals(10, d.size());
+        Set<String> inCast = new HashSet<>();
+        cast.enrolled().forEach(p -> inCast.add(p.identity()));
+        cast.strangers().forEach(p -> inCast.add(p.identity()));
+        for (LiveSetup.Enrollee e : d) {
+            assertTrue(!inCast.contains(e.identity()), e.identity() + " is shown: it cannot be a distractor");
+            assertEquals(2, e.photos().size());
+        }
+        assertEquals(d, LiveEvaluation.distractors(set(), cast, o), "the same seed picks the same people");
+        LiveOptions tooMany = new LiveOptions(Path.of("x"), "test-set", false, 6, 8, 2, 3, "none", 0, 7, null, List.of(), 10, 5, 2,
+                Path.of("out"), java.time.Duration.ofSeconds(60), 17);
+        assertThrows(IllegalArgumentException.class, () -> LiveEvaluation.distractors(set(), cast, tooMany), "30 - 14 = 16 outside the cast");
+        assertEquals(List.of(), LiveEvaluation.distractors(set(), cast, new LiveOptions(Path.of("x"), "test-set", false, 6, 8, 2, 3,
+                "none", 0, 7, null, List.of(), 10, 5, 2, Path.of("out"), java.time.Duration.ofSeconds(60))));
+    }
 }

@@ -170,4 +170,23 @@ class RecognizerTrainerTest {
                 dir, 1, 2, 1e-3f, 1, 2, 1, 4, true, 0.5f, 1f, "conv64_down", List.of("unused"), null, -1, 0.5f, "faceapi"));
         assertTrue(e.getMessage().contains("--realigned-per-identity"), e.getMessage());
     }
+
+    @Test
+    void theCentroidPullMovesOccludedTargetsTowardsTheIdentitysMeanTeacherDescriptor() {
+        RgbImage img = new RgbImage(2, 2, new byte[12]);
+        List<AlignedFace> faces = List.of(new AlignedFace(img, new float[0], "a", "1"), new AlignedFace(img, new float[0], "a", "2"),
+                new AlignedFace(img, new float[0], "b", "3"));
+        float[][][] teacher = {{{1f, 0f}, {0f, 1f}}, {{3f, 0f}, {0f, 3f}}, {{5f, 5f}, {5f, 5f}}};
+        org.junit.jupiter.api.Assertions.assertSame(teacher, TeacherTargets.pulledToCentroids(teacher, faces, 0f));
+        float[][][] half = TeacherTargets.pulledToCentroids(teacher, faces, 0.5f);
+        // identity a's centroid: (2, 0) plain, (0, 2) mirrored; b is alone, its own centroid
+        assertEquals(1.5f, half[0][0][0], 1e-6f);
+        assertEquals(2.5f, half[1][0][0], 1e-6f);
+        assertEquals(1.5f, half[0][1][1], 1e-6f);
+        assertEquals(5f, half[2][0][0], 1e-6f);
+        assertEquals(1f, teacher[0][0][0], 0f, "the teacher's descriptors (the clean targets) are not changed");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new RecognizerTrainer.Options(
+                Path.of("x"), 1, 1, 1e-3f, 1, 1, 1, 1, false, 0.5f, 1f, "conv64_down", List.of("celeba-subset"), null, 0, 0.5f,
+                "faceapi", 1.5f));
+    }
 }
