@@ -45,9 +45,14 @@ public final class Models {
 
     /** {@code recognize.model}: face-api's 128-D recognizer (dlib ResNet-29); the gallery role enrolls with it too. */
     public static final ModelRegistry<Embedder> RECOGNIZERS = new ModelRegistry<Embedder>(RecognizeSettings.MODEL)
-            .register("faceapi", s -> FaceApiEmbedder.load())
-            .register("robust", s -> RobustRecognizer.load())
-            .orFile((file, s) -> RobustRecognizer.load(file));
+            .register("faceapi", s -> flipped(s, FaceApiEmbedder.load()))
+            .register("robust", s -> flipped(s, RobustRecognizer.load()))
+            .orFile((file, s) -> flipped(s, RobustRecognizer.load(file)));
+
+    /** {@code recognize.flip-average}: the recognizer wrapped to average each face with its mirror image. */
+    static Embedder flipped(io.unveil.core.config.Settings s, Embedder e) {
+        return s.get(RecognizeSettings.FLIP_AVERAGE) ? new io.unveil.recognize.FlipAveragedEmbedder(e) : e;
+    }
 
     /** {@code inpaint.occlusion-model}: the bundled occlusion-unet, or a weight file of {@code unveil train occlusion}. */
     public static final ModelRegistry<FaceOcclusionModel> OCCLUSION_MODELS =

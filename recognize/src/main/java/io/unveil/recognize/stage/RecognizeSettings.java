@@ -56,6 +56,10 @@ public final class RecognizeSettings implements SettingCatalogue {
                     + "comparison is held to the calibration's threshold at FAR visit-far / identities (never looser than the "
                     + "calibration's own FAR); 0: the calibration's FAR per comparison at every size (docs/recognition-and-gallery.md)");
 
+    public static final Setting<Boolean> FLIP_AVERAGE = Setting.bool("recognize.flip-average", false,
+            "average each face's descriptor with its mirror image's (twice the recognizer's work; the gallery enrolls the "
+                    + "same way; needs a calibration made with it: `unveil calibrate --flip-average`)");
+
     public static final Setting<String> MODEL = Setting.text("recognize.model", "robust",
             "face recognizer: `robust` (the default: face-api's 128-D ResNet fine-tuned to look past occluders, "
                     + "robust/MODEL_CARD.md), `faceapi` (face-api's network as published) or a delta file of `unveil train recognizer`; the gallery role enrolls with "
@@ -66,6 +70,6 @@ public final class RecognizeSettings implements SettingCatalogue {
     public List<SettingSpec> settings() {
         return List.of(MODEL, THRESHOLD, CALIBRATION, READ_RAW_FACES, INPUT_TOPIC, MIN_MARGIN, MIN_FRAMES_UNKNOWN, NAME_FRAMES,
                 SWITCH_FRAMES, IDLE_TIMEOUT, QUIET_TIMEOUT, REJOIN_SIMILARITY, UNKNOWN_JOIN, MAX_UNKNOWN_CLUSTERS, HISTORY_RETENTION, RETROACTIVE_EVERY, HISTORY_THUMBNAILS,
-                PER_IDENTITY_METRICS, OCCLUSION_CENTROIDS, VISIT_FAR, APPLICATION_ID);
+                PER_IDENTITY_METRICS, OCCLUSION_CENTROIDS, VISIT_FAR, FLIP_AVERAGE, APPLICATION_ID);
     }
 }

@@ -62,6 +62,10 @@ public final class CalibrateCommand implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE}).")
     String split;
 
+    @Option(names = "--flip-average", description = "Calibrate the recognizer as recognize.flip-average=true runs it "
+            + "(each face averaged with its mirror image).")
+    boolean flipAverage;
+
     @Option(names = "--force", description = "Write the calibration even when the set has fewer than 10/FAR impostor scores "
             + "(refused otherwise: the threshold would rest on fewer than 10 accepted impostors).")
     boolean force;
@@ -84,7 +88,8 @@ public final class CalibrateCommand implements Callable<Integer> {
                 if (IdentitySplit.of(ds, id) != keep) exclude.add(id);
         }
         FaceChips chips = FaceChips.faceApi();
-        try (Embedder embedder = recognizers.load(Settings.empty().with(RecognizeSettings.MODEL, model));
+        try (Embedder embedder = recognizers.load(Settings.empty().with(RecognizeSettings.MODEL, model)
+                .with(RecognizeSettings.FLIP_AVERAGE, String.valueOf(flipAverage)));
              Inpainter inpainter = noRepaired ? null : Inpainter.load((String) null)) {
             CalibrationResult r = new Calibrate(chips, embedder, inpainter, System.err)
                     .run(new Calibrate.Options(data, far, out, maxPerIdentity, exclude, force, model, seed));
