@@ -120,6 +120,17 @@ public final class GalleryIndex {
         holdToSize();
     }
 
+    /**
+     * The share of strangers' visits the thresholds in force may name, 1 - (1 - FAR)^N for N matched identities and the
+     * plain FAR per comparison in force ({@link ThresholdSchedule#farInForce}); NaN when the FAR is unknown.
+     */
+    public double strangersNamedEstimate() {
+        int n = snapshot.size();
+        if (schedule == null || n == 0) return schedule == null ? Double.NaN : 0;
+        double far = schedule.farInForce(n);
+        return Double.isNaN(far) ? Double.NaN : ThresholdSchedule.strangersNamed(far, n);
+    }
+
     public CentroidMatcher snapshot() {
         return snapshot;
     }

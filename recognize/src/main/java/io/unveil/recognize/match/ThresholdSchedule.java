@@ -89,6 +89,18 @@ public final class ThresholdSchedule {
         return visitFar;
     }
 
+    /**
+     * The FAR per comparison that plain faces are held to in a gallery of {@code identities}: the calibration's with
+     * visit-far off, else visit-far / identities within what the plain curve measured; NaN when unknown (an explicit
+     * threshold).
+     */
+    public double farInForce(int identities) {
+        if (visitFar <= 0 || curves[0] == null) return baseFar;
+        double far = comparisonFar(identities);
+        if (!Double.isNaN(baseFar)) far = Math.min(far, baseFar);
+        return Math.max(far, curves[0].lowest());
+    }
+
     /** The per-comparison FAR a gallery of {@code identities} is held to (NaN when the schedule is fixed). */
     public double comparisonFar(int identities) {
         return visitFar <= 0 ? Double.NaN : visitFar / Math.max(1, identities);

@@ -34,6 +34,10 @@ public final class RecognizeMetrics {
         matchLatency = Timer.builder("unveil.recognize.match.latency").description("gallery matching time per face").register(registry);
         embedLatency = Timer.builder("unveil.recognize.embed.latency").description("embedding time per face").register(registry);
         Gauge.builder("unveil.recognize.gallery.size", index, GalleryIndex::size).description("identities in the gallery").register(registry);
+        Gauge.builder("unveil.recognize.strangers.named.share", index, GalleryIndex::strangersNamedEstimate)
+                .description("share of strangers' visits the thresholds in force may give an enrolled person's name: 1 - (1 - FAR)^N "
+                        + "for the gallery's N identities (grows with the gallery unless recognize.visit-far holds it)")
+                .register(registry);
     }
 
     void event(String type, String identityId) {

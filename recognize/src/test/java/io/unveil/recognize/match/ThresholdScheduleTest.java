@@ -61,6 +61,23 @@ class ThresholdScheduleTest {
     }
 
     @Test
+    void theGalleryEstimatesTheShareOfStrangersItsThresholdsMayName() {
+        GalleryIndex fixed = new GalleryIndex(null, new ThresholdSchedule(BASE, new ThresholdSchedule.Curve[]{PLAIN, null, null, null, null}, 0, 1e-3), false);
+        GalleryIndex held = new GalleryIndex(null, new ThresholdSchedule(BASE, new ThresholdSchedule.Curve[]{PLAIN, null, null, null, null}, 0.02, 1e-3), false);
+        for (int i = 0; i < 200; i++) {
+            fixed.apply("id" + i, entry("id" + i, i));
+            held.apply("id" + i, entry("id" + i, i));
+        }
+        assertEquals(ThresholdSchedule.strangersNamed(1e-3, 200), fixed.strangersNamedEstimate(), 1e-9);
+        assertEquals(0.181, fixed.strangersNamedEstimate(), 1e-3);
+        // 0.02 over 200: FAR 1e-4 per comparison, about 2 %
+        assertEquals(0.0198, held.strangersNamedEstimate(), 1e-4);
+        GalleryIndex explicit = new GalleryIndex(null, ThresholdSchedule.fixed(BASE), false);
+        explicit.apply("a", entry("a", 0));
+        assertTrue(Double.isNaN(explicit.strangersNamedEstimate()), "an explicit threshold's FAR is unknown");
+    }
+
+    @Test
     void offOrFixedIsTheSameAtEverySize() {
         assertSame(BASE, schedule(0).at(10_000));
         assertSame(BASE, ThresholdSchedule.fixed(BASE).at(10_000));
