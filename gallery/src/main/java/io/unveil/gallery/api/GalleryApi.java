@@ -391,7 +391,7 @@ public final class GalleryApi implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("width", image.width());
         body.put("height", image.height());
-        body.put("threshold", r.threshold(gallery.size()));
+        body.put("threshold", r.threshold(gallery));
         body.put("faces", faces);
         ctx.json(body);
     }

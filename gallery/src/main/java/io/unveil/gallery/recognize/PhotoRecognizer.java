@@ -59,6 +59,11 @@ public final class PhotoRecognizer {
         return schedule.at(identities).plain();
     }
 
+    /** The plain threshold {@link #recognize} holds a photo to with this gallery: that of the identities it matches. */
+    public float threshold(List<GalleryEntry> gallery) {
+        return threshold(matcher(gallery).size());
+    }
+
     /** The faces of {@code image}, largest first, each matched against {@code gallery}. */
     public List<Found> recognize(RgbImage image, List<GalleryEntry> gallery) {
         List<DetectedFace> faces = new ArrayList<>(chips.detect(image));
