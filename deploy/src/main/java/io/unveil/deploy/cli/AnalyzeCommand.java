@@ -1,6 +1,5 @@
 package io.unveil.deploy.cli;
 
-import io.unveil.detector.FaceApiAnalyzer;
 import io.unveil.detector.analyze.Analyze;
 import io.unveil.detector.FaceAnalyzer;
 import io.unveil.detector.analyze.InputSize;
@@ -9,7 +8,11 @@ import java.util.ArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.unveil.core.record.Box;
 import io.unveil.gallery.client.GalleryClient;
-import io.unveil.recognize.faceapi.FaceApiEmbedder;
+import io.unveil.core.config.Settings;
+import io.unveil.deploy.runtime.Models;
+import io.unveil.detector.stage.DetectorConfig;
+import io.unveil.detector.stage.DetectorSettings;
+import io.unveil.recognize.Embedder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +22,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code unveil analyze IMAGE... [--json] [--draw OUT.png]}: every face with box, score, 68 landmarks and 128-D descriptor. */
+/**
+ * {@code unveil analyze IMAGE... [--json] [--draw OUT.png]}: every face with box, score, 68 landmarks and 128-D
+ * descriptor, found and described by the networks {@code unveil run} would use with the same settings
+ * ({@code detector.model}, {@code detector.landmarks}, {@code recognize.model}: deploy's {@link Models}), so what it
+ * prints is what the pipeline sees. Until 2026-12-06 it always ran TinyFaceDetector, face-api's landmarks and face-api's
+ * recognizer, whatever the pipeline ran: on a masked face it could report no face where the pipeline found one.
+ */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
-        description = "Print every face found in each image: box, score, 68 landmarks and the 128-D descriptor; "
-                + "--draw writes the photo with boxes and landmarks; --names asks the running service who each face is.")
+        description = "Print every face found in each image: box, score, 68 landmarks and the 128-D descriptor, with the "
+                + "detector, landmarks and recognizer `unveil run` uses (detector.model, detector.landmarks, recognize.model; "
+                + "--set/--config change them as for run); --draw writes the photo with boxes and landmarks; --names asks "
+                + "the running service who each face is.")
 public final class AnalyzeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "Image files (JPEG, PNG, BMP...).")
     List<Path> images;
@@ -43,13 +54,21 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ServiceOptions service = new ServiceOptions();
 
-    @Option(names = "--input-size", description = "TinyFaceDetector input size, a multiple of 32 (default: " + InputSize.DEFAULT
-            + ", and for a photo whose long side exceeds " + InputSize.DEFAULT + "x" + InputSize.MAX_SHRINK + " also long/" + InputSize.MAX_SHRINK
-            + " rounded up to 32, at most " + InputSize.MAX + ", the faces of both merged).")
+    @Option(names = "--input-size", description = "TinyFaceDetector input size, a multiple of 32; implies detector.model=tiny "
+            + "(with detector.model=tiny and no --input-size: " + InputSize.DEFAULT + ", and for a photo whose long side exceeds "
+            + InputSize.DEFAULT + "x" + InputSize.MAX_SHRINK + " also long/" + InputSize.MAX_SHRINK + " rounded up to 32, at most "
+            + InputSize.MAX + ", the faces of both merged).")
     Integer inputSize;
 
-    @Option(names = "--min-score", defaultValue = "0.5", description = "Detector score threshold (default: ${DEFAULT-VALUE}).")
-    float minScore;
+    @Option(names = "--min-score", description = "Detector score threshold (default: detector.min-score, 0.5).")
+    Float minScore;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file of settings, as for `unveil run`.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable), as for `unveil run`: "
+            + "e.g. detector.model=tiny, detector.landmarks=faceapi, recognize.model=faceapi.")
+    List<String> sets = new ArrayList<>();
 
     /** The service's answer for one photo as named boxes. */
     private List<Analyze.Named> recognize(Path image) {
@@ -76,22 +95,64 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (inputSize != null && (inputSize % 32 != 0 || inputSize < 32))
             throw new IllegalArgumentException("--input-size must be a positive multiple of 32");
         if (draw != null && images.size() != 1) throw new IllegalArgumentException("--draw writes one picture: give one IMAGE");
-        // one analyzer per input size in use (a batch of same-sized photos loads the detector once)
-        Map<Integer, FaceApiAnalyzer> bySize = new TreeMap<>();
+        Settings settings = RunCommand.settings(config, List.of(), sets);
+        if (inputSize != null) settings = settings.with(DetectorSettings.MODEL, "tiny");
+        float score = minScore != null ? minScore : (float) DetectorConfig.from(settings).minScore();
+        settings = settings.with(DetectorSettings.MIN_SCORE, String.valueOf(score));
+        Analyze.Options o = new Analyze.Options(images, json, draw, names ? this::recognize : null);
+        List<FaceAnalyzer> loaded = new ArrayList<>();
         try {
-            Analyze.AnalyzerFor analyzers = img -> {
-                List<FaceAnalyzer> parts = new ArrayList<>();
-                for (int size : inputSize != null ? List.of(inputSize) : InputSize.forImage(img.width(), img.height()))
-                    parts.add(bySize.computeIfAbsent(size, s -> FaceApiAnalyzer.load(s, minScore)));
-                return new MergedAnalyzer(parts);
-            };
-            Analyze.Options o = new Analyze.Options(images, json, draw, names ? this::recognize : null);
+            Analyze.AnalyzerFor analyzers = analyzers(settings, score, loaded);
             if (noDescriptor) return Analyze.run(o, analyzers, null, System.out);
-            try (FaceApiEmbedder embedder = FaceApiEmbedder.load()) {
+            try (Embedder embedder = Models.RECOGNIZERS.load(settings)) {
                 return Analyze.run(o, analyzers, embedder::embed, System.out);
             }
         } finally {
-            bySize.values().forEach(FaceApiAnalyzer::close);
+            loaded.forEach(FaceAnalyzer::close);
+        }
+    }
+
+    /**
+     * The detector of {@code detector.model}, faces under the score threshold dropped as the detect stage drops them.
+     * TinyFaceDetector keeps analyze's own sizing: one analyzer per input size in use, a large photo seen at two sizes
+     * and the faces merged (a batch of same-sized photos loads each size once).
+     */
+    private Analyze.AnalyzerFor analyzers(Settings settings, float score, List<FaceAnalyzer> loaded) {
+        if (!"tiny".equals(settings.get(DetectorSettings.MODEL))) {
+            FaceAnalyzer one = Models.DETECTORS.load(settings);
+            loaded.add(one);
+            FaceAnalyzer gated = new ScoreGated(one, score);
+            return img -> gated;
+        }
+        Map<Integer, FaceAnalyzer> bySize = new TreeMap<>();
+        Settings base = settings;
+        return img -> {
+            List<FaceAnalyzer> parts = new ArrayList<>();
+            for (int size : inputSize != null ? List.of(inputSize) : InputSize.forImage(img.width(), img.height()))
+                parts.add(bySize.computeIfAbsent(size, sz -> {
+                    FaceAnalyzer a = Models.DETECTORS.load(base.with(DetectorSettings.INPUT_SIZE, String.valueOf(sz)));
+                    loaded.add(a);
+                    return a;
+                }));
+            return new MergedAnalyzer(parts);
+        };
+    }
+
+    /** Drops faces under the threshold (YuNet has its own lower floor; the detect stage applies detector.min-score on top). */
+    private record ScoreGated(FaceAnalyzer inner, float minScore) implements FaceAnalyzer {
+        @Override
+        public List<io.unveil.detector.DetectedFace> detect(io.unveil.core.image.RgbImage image) {
+            return inner.detect(image).stream().filter(f -> f.score() >= minScore).toList();
+        }
+
+        @Override
+        public String model() {
+            return inner.model();
+        }
+
+        @Override
+        public void close() {
+            // the analyzer is closed by the command, once
         }
     }
 }
