@@ -70,9 +70,22 @@ public final class LibraryOcclusion implements OcclusionProtocol {
         return name;
     }
 
+    /** The occluder type {@link #apply} draws for {@code seed}. */
+    OccluderType typeFor(long seed) {
+        return types.size() == 1 ? types.get(0) : types.get(new SplittableRandom(seed).nextInt(types.size()));
+    }
+
+    /**
+     * The name of what {@link #apply} draws for {@code seed}: this protocol's name for one type, else the type drawn
+     * (medical-mask, hand, ...), so a report of a "realistic" run can say which occluder each face wore.
+     */
+    public String drawnName(long seed) {
+        return types.size() == 1 ? name : typeFor(seed).name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     @Override
     public Occluded apply(RgbImage face128, float[] landmarks128, long seed) {
-        OccluderType t = types.size() == 1 ? types.get(0) : types.get(new SplittableRandom(seed).nextInt(types.size()));
+        OccluderType t = typeFor(seed);
         float[] lm = landmarks128 != null ? landmarks128 : MeanFace.landmarks(face128.width());
         io.unveil.research.occluders.Occluded o = Occluders.apply(face128, lm, t, seed);
         boolean[] mask = new boolean[o.mask().length];

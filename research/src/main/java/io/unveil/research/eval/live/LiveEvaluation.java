@@ -153,7 +153,7 @@ public final class LiveEvaluation {
         if (best == null) return false;
         long drawSeed = seed * 1_000_003L + i;
         shown.set(i, CameraVideos.occludeAround(img, best, (crop, lm) -> protocol.apply(crop, lm, drawSeed).image()));
-        occluders.set(i, protocol.name());
+        occluders.set(i, protocol.drawnName(drawSeed));
         return true;
     }
 

@@ -22,12 +22,18 @@ public final class LiveReport {
             throws IOException {
         Files.createDirectories(out);
         Files.writeString(out.resolve("table.md"), "Command: `" + String.join(" ", commandLine) + "`\n\n" + LiveTable.markdown(r.rows())
-                + "\n" + r.occlusionCalls().markdown() + missedLine(r));
+                + perOccluder(r) + "\n" + r.occlusionCalls().markdown() + missedLine(r));
         Json.MAPPER.writerWithDefaultPrettyPrinter().writeValue(out.resolve("results.json").toFile(), json(o, commandLine, r, loadBefore, loadAfter));
         ImageIO.write(ContactSheet.compose(r.segments(), r.shown()), "png", out.resolve("contact-sheet.png").toFile());
         StringBuilder lines = new StringBuilder();
         for (RecognitionEvent e : r.recording().events()) lines.append(Json.MAPPER.writeValueAsString(e.withoutThumbnails())).append('\n');
         Files.writeString(out.resolve("events.jsonl"), lines);
+    }
+
+    /** The occluded segments per occluder type (a run with several types), or nothing. */
+    static String perOccluder(LiveEvaluation.Result r) {
+        String t = LiveTable.byOccluder(r.segments());
+        return t.isEmpty() ? "" : "\nOccluded segments per occluder type:\n\n" + t;
     }
 
     /** "Segments with no face on unveil.faces: ..." (what the detector and gate say on their middle frame), or nothing. */

@@ -87,6 +87,31 @@ public final class LiveTable {
         return n == 0 ? "-" : String.format(Locale.ROOT, "%d/%d (%.0f%%)", k, n, 100.0 * k / n);
     }
 
+    /**
+     * Occluded segments per occluder type, when more than one type was drawn ({@code --occlusion realistic}): enrolled
+     * people named correctly and strangers left unknown, and wrong names; empty otherwise.
+     */
+    public static String byOccluder(List<SegmentResult> results) {
+        java.util.Map<String, int[]> t = new java.util.TreeMap<>(); // enrolled, correct, strangers, unknown, wrong
+        for (SegmentResult r : results) {
+            if (!r.segment().occluded()) continue;
+            int[] c = t.computeIfAbsent(r.segment().occluder(), k -> new int[5]);
+            if (r.segment().enrolled()) {
+                c[0]++;
+                if (r.decision() == Decision.CORRECT) c[1]++;
+            } else {
+                c[2]++;
+                if (r.decision() == Decision.UNKNOWN) c[3]++;
+            }
+            if (r.decision() == Decision.WRONG) c[4]++;
+        }
+        if (t.size() < 2) return "";
+        StringBuilder b = new StringBuilder("| occluder | enrolled named correctly | strangers unknown | wrong names |\n|---|---|---|---|\n");
+        t.forEach((type, c) -> b.append("| ").append(type).append(" | ").append(share(c[1], c[0])).append(" | ")
+                .append(share(c[3], c[2])).append(" | ").append(c[4]).append(" of ").append(c[0] + c[2]).append(" |\n"));
+        return b.toString();
+    }
+
     /** The whole run's wrong names, for the terminal. */
     public static String summary(List<Row> rows) {
         int wrong = rows.stream().mapToInt(Row::wrong).sum();
