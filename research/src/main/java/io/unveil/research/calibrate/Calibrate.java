@@ -49,11 +49,12 @@ public final class Calibrate {
      * @param model the {@code recognize.model} name the file is for
      */
     public record Options(Path data, double far, Path out, int maxPerIdentity, Set<String> excludeIdentities, boolean force,
-                          String model, long seed) {
+                          String model, long seed, Path descriptors) {
     }
 
     /** One photo's descriptors in every condition (repaired null without an inpainter). */
-    record Photo(float[] plain, float[] occluded, float[] repaired, OcclusionRegion region, float[] lower, float[] eyes) {
+    record Photo(float[] plain, float[] occluded, float[] repaired, OcclusionRegion region, float[] lower, float[] eyes,
+                 float[] harmonized) {
         float[] synthetic(OcclusionRegion r) {
             return r == OcclusionRegion.LOWER ? lower : eyes;
         }
@@ -72,7 +73,11 @@ public final class Calibrate {
         this.progress = progress;
     }
 
+    /** Whether {@link #photos} also embeds the harmonized probe (only for --descriptors: the thresholds do not use it). */
+    private boolean harmonize;
+
     public CalibrationResult run(Options o) {
+        harmonize = o.descriptors() != null;
         LabeledImages set = LabeledImages.load(o.data());
         Map<String, List<Photo>> byId = new LinkedHashMap<>();
         int done = 0, noFace = 0, unreadable = 0;
@@ -98,6 +103,7 @@ public final class Calibrate {
         }
         if (progress != null)
             progress.printf("calibrate: %d identities, %d images without a face, %d unreadable%n", byId.size(), noFace, unreadable);
+        if (o.descriptors() != null) writeDescriptors(byId, o.descriptors());
         Map<String, List<float[]>> plain = column(byId, Photo::plain);
         Calibration.Scores plainScores = Calibration.scores(plain);
         float[] center = plainScores.center();
@@ -140,7 +146,8 @@ public final class Calibrate {
     /** Descriptors of one identity's photos in every condition, in one embedding batch. */
     List<Photo> photos(String identity, List<FaceChips.Chip> faces, long seed) {
         int n = faces.size();
-        List<RgbImage> plain = new ArrayList<>(), occluded = new ArrayList<>(), lower = new ArrayList<>(), eyes = new ArrayList<>();
+        List<RgbImage> plain = new ArrayList<>(), occluded = new ArrayList<>(), lower = new ArrayList<>(), eyes = new ArrayList<>(),
+                harmonized = new ArrayList<>();
         List<byte[]> masks = new ArrayList<>();
         OcclusionRegion[] regions = new OcclusionRegion[n];
         for (int k = 0; k < n; k++) {
@@ -155,17 +162,53 @@ public final class Calibrate {
             masks.add(occ.mask());
             lower.add(SyntheticOccluder.draw(c.chip(), lm, OcclusionRegion.LOWER).image());
             eyes.add(SyntheticOccluder.draw(c.chip(), lm, OcclusionRegion.EYES).image());
+            if (harmonize) harmonized.add(SyntheticOccluder.draw(occ.image(), lm, regions[k]).image());
         }
         List<RgbImage> batch = new ArrayList<>(plain);
         batch.addAll(occluded);
         batch.addAll(lower);
         batch.addAll(eyes);
         if (inpainter != null) batch.addAll(repair(occluded, masks));
+        int h = batch.size();
+        batch.addAll(harmonized);
         float[][] emb = embedder.embed(batch);
         List<Photo> out = new ArrayList<>(n);
         for (int k = 0; k < n; k++)
-            out.add(new Photo(emb[k], emb[n + k], inpainter == null ? null : emb[4 * n + k], regions[k], emb[2 * n + k], emb[3 * n + k]));
+            out.add(new Photo(emb[k], emb[n + k], inpainter == null ? null : emb[4 * n + k], regions[k], emb[2 * n + k], emb[3 * n + k],
+                    harmonize ? emb[h + k] : null));
         return out;
+    }
+
+    /**
+     * Every photo's descriptors as CSV ({@code identity,photo,condition,region,d0..d127}; conditions plain, occluded,
+     * repaired, lower, eyes, and harmonized: the occluded probe with the runtime's synthetic occluder of its region drawn
+     * over its own; region of the probe's occluder): the raw material of the thresholds, for analyses of score
+     * normalisation outside the runtime.
+     */
+    static void writeDescriptors(Map<String, List<Photo>> byId, Path file) {
+        StringBuilder b = new StringBuilder();
+        int dim = byId.values().iterator().next().get(0).plain().length;
+        b.append("identity,photo,condition,region");
+        for (int d = 0; d < dim; d++) b.append(",d").append(d);
+        b.append('\n');
+        byId.forEach((id, photos) -> {
+            for (int k = 0; k < photos.size(); k++) {
+                Photo p = photos.get(k);
+                String[] names = {"plain", "occluded", "repaired", "lower", "eyes", "harmonized"};
+                float[][] rows = {p.plain(), p.occluded(), p.repaired(), p.lower(), p.eyes(), p.harmonized()};
+                for (int c = 0; c < names.length; c++) {
+                    if (rows[c] == null) continue;
+                    b.append(id).append(',').append(k).append(',').append(names[c]).append(',').append(p.region());
+                    for (float v : rows[c]) b.append(',').append(v);
+                    b.append('\n');
+                }
+            }
+        });
+        try {
+            java.nio.file.Files.writeString(file, b);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     /** The occluded chips as the inpaint stage repairs them: at 128 px (FACE_128), back to the 150 px chip. */

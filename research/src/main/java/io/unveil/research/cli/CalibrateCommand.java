@@ -66,6 +66,10 @@ public final class CalibrateCommand implements Callable<Integer> {
             + "(each face averaged with its mirror image).")
     boolean flipAverage;
 
+    @Option(names = "--descriptors", paramLabel = "FILE", description = "Also write every photo's descriptors in every condition "
+            + "(CSV: identity, photo, condition, region, 128 values) for analyses outside the runtime.")
+    Path descriptors;
+
     @Option(names = "--force", description = "Write the calibration even when the set has fewer than 10/FAR impostor scores "
             + "(refused otherwise: the threshold would rest on fewer than 10 accepted impostors).")
     boolean force;
@@ -92,7 +96,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 .with(RecognizeSettings.FLIP_AVERAGE, String.valueOf(flipAverage)));
              Inpainter inpainter = noRepaired ? null : Inpainter.load((String) null)) {
             CalibrationResult r = new Calibrate(chips, embedder, inpainter, System.err)
-                    .run(new Calibrate.Options(data, far, out, maxPerIdentity, exclude, force, model, seed));
+                    .run(new Calibrate.Options(data, far, out, maxPerIdentity, exclude, force, model, seed, descriptors));
             System.out.printf(Locale.ROOT, "recognize.model=%s, target FAR %.1e, thresholds per probe condition:%n%swrote %s%n", model,
                     r.targetFar(), Calibrate.describe(r.conditions()), out.toAbsolutePath());
             return 0;

@@ -76,6 +76,16 @@ public final class TrainLandmarksCommand implements Callable<Integer> {
                     + "learned and then showed as plain-face error.")
     String truthOn;
 
+    @Option(names = "--target", defaultValue = "truth", paramLabel = "truth|teacher",
+            description = "truth (default): the ground truth's points (see --truth-on); teacher: the frozen pretrained net "
+                    + "on the same crop of the photo without the occluder (self-distillation: plain faces keep the "
+                    + "pretrained answer, occluded ones learn what the net says without the occluder).")
+    String target;
+
+    @Option(names = "--plain-anchor", description = "With --target teacher: each example's crop without the occluder joins "
+            + "the batch with the same target, holding the net to its pretrained answer on plain faces (twice the work a step).")
+    boolean plainAnchor;
+
     @Override
     public Integer call() throws Exception {
         // before any network loads: on the shared 2-core machine PyTorch's default thread pool spun so much that the
@@ -108,8 +118,14 @@ public final class TrainLandmarksCommand implements Callable<Integer> {
         List<LandmarkFace> val = LandmarkFaces.load(data, id -> subset.contains(dataset, id), validationPerIdentity,
                 o.resolve("truths-" + validation + ".csv"), true, System.out);
         LandmarkValidation v = new LandmarkValidation(val, System.out);
+        boolean teacher = switch (target) {
+            case "truth" -> false;
+            case "teacher" -> true;
+            default -> throw new IllegalArgumentException("--target: truth or teacher, not " + target);
+        };
+        if (plainAnchor && !teacher) throw new IllegalArgumentException("--plain-anchor needs --target teacher");
         var options = new LandmarkTrainer.Options(o, steps, batch, lr, seed, evalEvery, checkpointEvery, !noResume,
-                maxMinutes);
+                maxMinutes, teacher, plainAnchor);
         var r = new LandmarkTrainer(options, System.out).run(train, v);
         System.out.printf("done: %d steps (%d skipped for NaN/Inf), %.0f s; validation.csv and step-*.bin in %s%n",
                 r.steps(), r.skippedSteps(), r.wallSeconds(), o);

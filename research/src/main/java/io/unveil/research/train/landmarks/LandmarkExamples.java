@@ -34,8 +34,14 @@ public final class LandmarkExamples {
      */
     static final double SCALE_JITTER = 0.08, SHIFT_JITTER = 0.06;
 
-    /** One example: CHW input of the net (3x112x112) and its 136 targets. */
-    public record Example(float[] input, float[] target) {
+    /**
+     * One example: CHW input of the net (3x112x112), its 136 targets, and the same crop of the photo without the
+     * occluder (the input itself for a plain example): what a frozen teacher sees under {@code --target teacher}.
+     */
+    public record Example(float[] input, float[] target, float[] plainInput) {
+        public Example(float[] input, float[] target) {
+            this(input, target, input);
+        }
     }
 
     private LandmarkExamples() {
@@ -53,7 +59,13 @@ public final class LandmarkExamples {
         Box j = new Box((float) (cx - b.width() * sw / 2), (float) (cy - b.height() * sh / 2), (float) (b.width() * sw),
                 (float) (b.height() * sh));
         Example e = of(img, j, f.truth());
-        return e != null ? e : of(img, b, f.truth());
+        if (e == null) {
+            e = of(img, b, f.truth());
+            j = b;
+        }
+        if (type == null || e == null) return e;
+        Example plain = of(f.photo(), j, f.truth());
+        return new Example(e.input(), e.target(), plain.input());
     }
 
     /** The example of a face in {@code img} on box {@code b}; null when the box has no pixel inside the image. */

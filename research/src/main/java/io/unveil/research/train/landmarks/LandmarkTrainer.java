@@ -54,8 +54,16 @@ public final class LandmarkTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(LandmarkTrainer.class);
     private static final NDIndex ALL = new NDIndex("...");
 
+    /**
+     * @param teacherTargets targets from the frozen pretrained net on the same crop of the photo without the occluder
+     *                       (self-distillation: a plain crop keeps the pretrained answer exactly, an occluded one is
+     *                       taught what the net would say without the occluder) instead of the ground truth's points
+     * @param plainAnchor    (with teacher targets) every example also contributes its crop without the occluder, with
+     *                       the same target: the batch doubles, and half of it holds the net to its pretrained answer on
+     *                       plain faces
+     */
     public record Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery, int checkpointEvery,
-                          boolean resume, double maxMinutes) {
+                          boolean resume, double maxMinutes, boolean teacherTargets, boolean plainAnchor) {
     }
 
     public record Result(int steps, int skippedSteps, double wallSeconds, Map<String, Double> before,
@@ -95,6 +103,9 @@ public final class LandmarkTrainer {
         }
         try (NDManager base = NDManager.newBaseManager(Device.cpu())) {
             FaceLandmark68Block net = new FaceLandmark68Block().load(base, init);
+            FaceLandmark68Block teacher = o.teacherTargets()
+                    ? new FaceLandmark68Block().load(base, WeightManifest.load(FaceApiModels.ensureDefault().file(FaceLandmark68Net.MANIFEST)))
+                    : null;
             List<Pair<String, Parameter>> params = new ArrayList<>();
             for (Pair<String, Parameter> p : net.getParameters()) params.add(p);
             for (Pair<String, Parameter> p : params) p.getValue().getArray().setRequiresGradient(true);
@@ -133,7 +144,13 @@ public final class LandmarkTrainer {
                     boolean finite;
                     try (NDManager m = base.newSubManager()) {
                         NDArray x = m.create(concat(batch, true), new Shape(batch.size(), 3, 112, 112));
-                        NDArray y = m.create(concat(batch, false), new Shape(batch.size(), 136));
+                        NDArray y = teacher == null ? m.create(concat(batch, false), new Shape(batch.size(), 136))
+                                : teacher.forward(new ParameterStore(m, false),
+                                new NDList(m.create(plainInputs(batch), new Shape(batch.size(), 3, 112, 112))), false).singletonOrThrow();
+                        if (teacher != null && o.plainAnchor()) {
+                            x = x.concat(m.create(plainInputs(batch), new Shape(batch.size(), 3, 112, 112)));
+                            y = y.concat(y);
+                        }
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                             // training=false: the block has no dropout or batch norm, and DJL's training forward would
                             // try to initialise the loaded block; the collector records the graph of the weights that
@@ -211,6 +228,13 @@ public final class LandmarkTrainer {
         float[] out = new float[batch.size() * per];
         for (int i = 0; i < batch.size(); i++)
             System.arraycopy(inputs ? batch.get(i).input() : batch.get(i).target(), 0, out, i * per, per);
+        return out;
+    }
+
+    private static float[] plainInputs(List<LandmarkExamples.Example> batch) {
+        int per = 3 * 112 * 112;
+        float[] out = new float[batch.size() * per];
+        for (int i = 0; i < batch.size(); i++) System.arraycopy(batch.get(i).plainInput(), 0, out, i * per, per);
         return out;
     }
 

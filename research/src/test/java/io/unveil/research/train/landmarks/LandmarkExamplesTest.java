@@ -69,4 +69,28 @@ class LandmarkExamplesTest {
         assertNotEquals(java.util.Arrays.hashCode(a.target()),
                 java.util.Arrays.hashCode(LandmarkExamples.random(faces, new Random(6)).target()));
     }
+
+    /**
+     * The teacher's input ({@code --target teacher}) is the same crop of the photo without the occluder: on a photo of
+     * one colour it is that colour (and the padding), while the occluded input it belongs to shows the occluder.
+     */
+    @Test
+    void theTeachersInputIsTheSameCropWithoutTheOccluder() {
+        byte[] d = new byte[160 * 200 * 3];
+        java.util.Arrays.fill(d, (byte) 120);
+        List<LandmarkFace> faces = List.of(new LandmarkFace("a.jpg", "x", new RgbImage(160, 200, d), face(80, 100), new Box(45, 62, 72, 70)));
+        int occluded = 0;
+        for (int seed = 0; seed < 40; seed++) {
+            LandmarkExamples.Example e = LandmarkExamples.random(faces, new Random(seed));
+            assertEquals(e.input().length, e.plainInput().length);
+            // the photo's colour fills the crop but for a thin border where the resize meets the zero padding
+            float colour = e.plainInput()[56 * 112 + 56];
+            int same = 0;
+            for (int i = 0; i < 112 * 112; i++) if (e.plainInput()[i] == colour) same++;
+            org.junit.jupiter.api.Assertions.assertTrue(same > 0.8 * 112 * 112, "seed " + seed + ": the teacher's crop is "
+                    + same + " of " + 112 * 112 + " pixels of the photo's colour: it shows something besides the photo");
+            if (!java.util.Arrays.equals(e.input(), e.plainInput())) occluded++;
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(occluded >= 20, "only " + occluded + " of 40 examples carried an occluder");
+    }
 }
