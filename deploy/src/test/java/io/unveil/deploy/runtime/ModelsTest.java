@@ -51,7 +51,8 @@ class ModelsTest {
         assertEquals(List.of("faceapi", "robust"), Models.RECOGNIZERS.names());
         assertEquals("robust", Models.RECOGNIZERS.defaultName());
         assertEquals(List.of("bundled"), Models.OCCLUSION_MODELS.names());
-        assertEquals(List.of("bundled", "pca-prior"), Models.GENERATORS.names());
+        assertEquals(List.of("prior-idgan", "bundled", "pca-prior"), Models.GENERATORS.names());
+        assertEquals("prior-idgan", Models.GENERATORS.defaultName());
         assertTrue(Models.OCCLUSION_MODELS.acceptsFiles() && Models.GENERATORS.acceptsFiles() && Models.RECOGNIZERS.acceptsFiles());
         assertTrue(!Models.DETECTORS.acceptsFiles());
         Models.check(Settings.empty());
@@ -65,7 +66,7 @@ class ModelsTest {
         assertEquals("recognize.model 'arcface' is neither a known name (faceapi, robust) nor a readable weight file", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Models.check(Settings.empty().with("inpaint.generator", "/no/such/generator.bin")));
-        assertEquals("inpaint.generator '/no/such/generator.bin' is neither a known name (bundled, pca-prior) nor a readable weight file",
+        assertEquals("inpaint.generator '/no/such/generator.bin' is neither a known name (prior-idgan, bundled, pca-prior) nor a readable weight file",
                 e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Models.check(Settings.empty().with("inpaint.occlusion-model", "v5")));
         assertTrue(e.getMessage().startsWith("inpaint.occlusion-model 'v5' is neither a known name (bundled)"), e.getMessage());
@@ -85,7 +86,9 @@ class ModelsTest {
         Path occ = copy(OcclusionEstimator.RESOURCE, dir.resolve("occlusion-unet.bin"));
         assertEquals(OcclusionEstimator.MODEL + "@occlusion-unet.bin+flip+hyst0.2+holes",
                 loaded(Models.OCCLUSION_MODELS, Settings.empty().with("inpaint.occlusion-model", occ.toString())));
-        assertTrue(loaded(Models.GENERATORS, Settings.empty()).startsWith("idgan:" + Inpainter.RESOURCE + " w16"));
+        assertTrue(loaded(Models.GENERATORS, Settings.empty()).startsWith("idgan:" + Inpainter.PRIOR_RESOURCE + " w16 + "),
+                loaded(Models.GENERATORS, Settings.empty()));
+        assertTrue(loaded(Models.GENERATORS, Settings.empty().with("inpaint.generator", "bundled")).startsWith("idgan:" + Inpainter.RESOURCE + " w16"));
         Path gen = copy("/io/unveil/inpaint/idgan/generator-noid.bin", dir.resolve("generator-noid.bin"));
         assertTrue(loaded(Models.GENERATORS, Settings.empty().with("inpaint.generator", gen.toString()))
                 .startsWith("idgan:" + dir.getFileName() + "/generator-noid.bin w16"));

@@ -13,7 +13,33 @@ import org.junit.jupiter.api.Test;
 class InpainterTest {
     @Test
     void committedGeneratorRepairsOnlyTheHole() {
-        try (Inpainter in = Inpainter.load("cpu")) {
+        repairsOnlyTheHole(Inpainter.load("cpu"));
+    }
+
+    /** The prior-input generator (inpaint.generator=prior-idgan) the same way, and it takes the face prior as input. */
+    @Test
+    void committedPriorGeneratorRepairsOnlyTheHole() {
+        try (Inpainter in = Inpainter.loadResource(Inpainter.PRIOR_RESOURCE, "cpu", false)) {
+            assertTrue(in.model().contains(" + "), "a prior generator names its prior: " + in.model());
+        }
+        repairsOnlyTheHole(Inpainter.loadResource(Inpainter.PRIOR_RESOURCE, "cpu", false));
+    }
+
+    /** The bundled prior generator is the file its model card describes (sha256). */
+    @Test
+    void thePriorGeneratorMatchesItsModelCard() throws Exception {
+        byte[] w, card;
+        try (var a = Inpainter.class.getResourceAsStream(Inpainter.PRIOR_RESOURCE);
+             var b = Inpainter.class.getResourceAsStream("/io/unveil/inpaint/idgan/MODEL_CARD.md")) {
+            w = a.readAllBytes();
+            card = b.readAllBytes();
+        }
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(w));
+        assertTrue(new String(card, java.nio.charset.StandardCharsets.UTF_8).contains(sha), "MODEL_CARD.md states " + sha);
+    }
+
+    private static void repairsOnlyTheHole(Inpainter inpainter) {
+        try (Inpainter in = inpainter) {
             byte[] d = new byte[128 * 128 * 3];
             for (int i = 0; i < d.length; i += 3) {
                 d[i] = (byte) 200;
