@@ -12,6 +12,7 @@ class BundledWeightsTest {
     void eachBundledFileIsInTheFormatAndItsCardStatesItsSha256AndSize() throws Exception {
         ModelCards.assertDescribedByItsCard(OcclusionEstimator.RESOURCE);
         ModelCards.assertDescribedByItsCard(Inpainter.RESOURCE);
+        ModelCards.assertDescribedByItsCard(Inpainter.PRIOR_RESOURCE);
         ModelCards.assertDescribedByItsCard("/io/unveil/inpaint/idgan/generator-noid.bin");
         ModelCards.assertDescribedByItsCard(FacePrior.RESOURCE);
     }
