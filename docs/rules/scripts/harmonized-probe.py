@@ -1,8 +1,8 @@
 # The probe with the gallery's synthetic occluder drawn over its own (H), rule ../2026-12-06-harmonized-probe.md.
 # Input as score-normalisation.py (env DESC). Usage: python3 harmonized-probe.py CHOOSE
-import sys, random, numpy as np
-sys.argv=[sys.argv[0]]+sys.argv[1:]
-exec(open(__file__.replace('harmonized-probe.py', 'score-normalisation.py')).read().split("methods=['base'")[0])  # loads D, train, test, helpers
+import importlib, random, numpy as np
+# the descriptors, the split, the centroid and TAR helpers of score-normalisation.py (its analysis runs only as a script)
+globals().update({k: v for k, v in vars(importlib.import_module('score-normalisation')).items() if not k.startswith('__')})
 def scores(pc, gc_for_region, centre=c_plain):
     gen={i:[] for i in test}; imp={i:[] for i in test}
     for reg in ['LOWER','EYES']:

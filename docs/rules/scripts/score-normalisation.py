@@ -18,8 +18,7 @@ train=[i for i in D if part(i)=='TRAIN']; test=[i for i in D if half(i)==HALF an
 print(len(train),'train',len(test),HALF)
 def nz(x): return x/np.linalg.norm(x,axis=-1,keepdims=True)
 allp=lambda ids,c,reg=None:[D[i][k][c] for i in ids for k in D[i] if reg is None or D[i][k]['region']==reg]
-c_plain=nz(np.mean(allp(train,'plain'),0))  # runtime: mean of normalized (not re-normalized)
-c_plain=np.mean(allp(train,'plain'),0)
+c_plain=np.mean(allp(train,'plain'),0)  # as the runtime's center: the mean of unit descriptors, not re-normalised
 c_occ={r:np.mean(allp(train,'occluded',r),0) for r in ['LOWER','EYES']}
 c_syn={'LOWER':np.mean(allp(train,'lower'),0),'EYES':np.mean(allp(train,'eyes'),0)}
 syn={'LOWER':'lower','EYES':'eyes'}
@@ -52,24 +51,25 @@ def tar(gen,imp,far):
     imp=np.sort(imp)[::-1]; n=len(imp); m=int(np.floor(far*n))  # at most m impostors >= t
     t=imp[m]+1e-9 if m<n else -np.inf
     return float(np.mean(np.array(gen)>=t))
-methods=['base','C','T','CT']
-R={m:build(m) for m in methods}
-ids=test
-def arrays(res):
-    return {kind:({i:[s for j,s in g if j==i] for i in ids},{i:[s for j,s in im if j==i] for i in ids}) for kind,(g,im) in res.items()}
-A={m:arrays(R[m]) for m in methods}
-def tar_ids(m,kind,sample,far):
-    g,im=A[m][kind]
-    return tar([s for i in sample for s in g[i]],[s for i in sample for s in im[i]],far)
-rng=random.Random(1)
-boots=[[rng.choice(ids) for _ in ids] for _ in range(1000)]
-for far in [1e-3,1e-2]:
-    print(f'FAR {far}')
-    for kind in ['plain','occ-plain','occ-matched']:
-        b0=tar_ids('base',kind,ids,far)
-        row=f'  {kind:12s} base {b0:.3f} (gen {sum(len(v) for v in A["base"][kind][0].values())}, imp {sum(len(v) for v in A["base"][kind][1].values())})'
-        for m in methods[1:]:
-            v=tar_ids(m,kind,ids,far)
-            d=sorted(tar_ids(m,kind,s,far)-tar_ids('base',kind,s,far) for s in boots)
-            row+=f' | {m} {v:.3f} {v-b0:+.3f} [{d[25]:+.3f},{d[974]:+.3f}]'
-        print(row)
+if __name__ == '__main__':
+    methods=['base','C','T','CT']
+    R={m:build(m) for m in methods}
+    ids=test
+    def arrays(res):
+        return {kind:({i:[s for j,s in g if j==i] for i in ids},{i:[s for j,s in im if j==i] for i in ids}) for kind,(g,im) in res.items()}
+    A={m:arrays(R[m]) for m in methods}
+    def tar_ids(m,kind,sample,far):
+        g,im=A[m][kind]
+        return tar([s for i in sample for s in g[i]],[s for i in sample for s in im[i]],far)
+    rng=random.Random(1)
+    boots=[[rng.choice(ids) for _ in ids] for _ in range(1000)]
+    for far in [1e-3,1e-2]:
+        print(f'FAR {far}')
+        for kind in ['plain','occ-plain','occ-matched']:
+            b0=tar_ids('base',kind,ids,far)
+            row=f'  {kind:12s} base {b0:.3f} (gen {sum(len(v) for v in A["base"][kind][0].values())}, imp {sum(len(v) for v in A["base"][kind][1].values())})'
+            for m in methods[1:]:
+                v=tar_ids(m,kind,ids,far)
+                d=sorted(tar_ids(m,kind,s,far)-tar_ids('base',kind,s,far) for s in boots)
+                row+=f' | {m} {v:.3f} {v-b0:+.3f} [{d[25]:+.3f},{d[974]:+.3f}]'
+            print(row)

@@ -73,11 +73,7 @@ public final class Calibrate {
         this.progress = progress;
     }
 
-    /** Whether {@link #photos} also embeds the harmonized probe (only for --descriptors: the thresholds do not use it). */
-    private boolean harmonize;
-
     public CalibrationResult run(Options o) {
-        harmonize = o.descriptors() != null;
         LabeledImages set = LabeledImages.load(o.data());
         Map<String, List<Photo>> byId = new LinkedHashMap<>();
         int done = 0, noFace = 0, unreadable = 0;
@@ -99,7 +95,7 @@ public final class Calibrate {
                 if (progress != null && done % 50 == 0) progress.printf("calibrate: %d/%d images%n", done, total);
             }
             if (batch.isEmpty()) continue;
-            byId.put(g.getKey(), photos(g.getKey(), batch, o.seed()));
+            byId.put(g.getKey(), photos(g.getKey(), batch, o.seed(), o.descriptors() != null));
         }
         if (progress != null)
             progress.printf("calibrate: %d identities, %d images without a face, %d unreadable%n", byId.size(), noFace, unreadable);
@@ -143,8 +139,12 @@ public final class Calibrate {
         return r;
     }
 
-    /** Descriptors of one identity's photos in every condition, in one embedding batch. */
-    List<Photo> photos(String identity, List<FaceChips.Chip> faces, long seed) {
+    /**
+     * Descriptors of one identity's photos in every condition, in one embedding batch.
+     *
+     * @param harmonize also embed the harmonized probe (only --descriptors writes it: the thresholds do not use it)
+     */
+    List<Photo> photos(String identity, List<FaceChips.Chip> faces, long seed, boolean harmonize) {
         int n = faces.size();
         List<RgbImage> plain = new ArrayList<>(), occluded = new ArrayList<>(), lower = new ArrayList<>(), eyes = new ArrayList<>(),
                 harmonized = new ArrayList<>();
