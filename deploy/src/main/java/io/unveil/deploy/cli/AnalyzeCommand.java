@@ -2,6 +2,7 @@ package io.unveil.deploy.cli;
 
 import io.unveil.detector.analyze.Analyze;
 import io.unveil.detector.FaceAnalyzer;
+import io.unveil.detector.ScoreGatedAnalyzer;
 import io.unveil.detector.analyze.InputSize;
 import io.unveil.detector.analyze.MergedAnalyzer;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         if (!"tiny".equals(settings.get(DetectorSettings.MODEL))) {
             FaceAnalyzer one = Models.DETECTORS.load(settings);
             loaded.add(one);
-            FaceAnalyzer gated = new ScoreGated(one, score);
+            FaceAnalyzer gated = new ScoreGatedAnalyzer(one, score); // not closed: `loaded` closes the detector, once
             return img -> gated;
         }
         Map<Integer, FaceAnalyzer> bySize = new TreeMap<>();
@@ -136,23 +137,5 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 }));
             return new MergedAnalyzer(parts);
         };
-    }
-
-    /** Drops faces under the threshold (YuNet has its own lower floor; the detect stage applies detector.min-score on top). */
-    private record ScoreGated(FaceAnalyzer inner, float minScore) implements FaceAnalyzer {
-        @Override
-        public List<io.unveil.detector.DetectedFace> detect(io.unveil.core.image.RgbImage image) {
-            return inner.detect(image).stream().filter(f -> f.score() >= minScore).toList();
-        }
-
-        @Override
-        public String model() {
-            return inner.model();
-        }
-
-        @Override
-        public void close() {
-            // the analyzer is closed by the command, once
-        }
     }
 }

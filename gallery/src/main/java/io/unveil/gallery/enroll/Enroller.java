@@ -29,7 +29,11 @@ import java.util.Locale;
  * <p>Occlusion-matched centroids (on by default): each accepted photo is also embedded with the fixed synthetic
  * occluders of {@link SyntheticOccluder} (a mask over the lower face, sunglasses), and the mean of those descriptors
  * over the same photos the robust mean kept is stored per region, so the recognizer can compare a masked face with
- * masked photos of the person. Costs three embeddings per photo instead of one.
+ * masked photos of the person. Costs three embeddings per photo instead of one. With {@code realignedLower} the mask
+ * is drawn into the photo instead and the face found and aligned again by the enrollment's detector and landmark net,
+ * as the camera pipeline finds a masked face (the landmark net squeezes a masked face towards the mask's edge, so the
+ * probe is aligned unlike a mask drawn on an aligned chip); a face not found again falls back to the chip. One more
+ * detection per photo.
  * Thread-safe when the analyzer and embedder are.
  */
 public final class Enroller {
@@ -37,6 +41,9 @@ public final class Enroller {
     private final Embedder embedder;
     private final EnrollmentPolicy policy;
     private final boolean occludedCentroids;
+    private final boolean realignedLower;
+    /** Least overlap of the face found again in the masked photo with the face found in the photo. */
+    static final float SAME_FACE_IOU = 0.3f;
 
     public Enroller(FaceChips chips, Embedder embedder, EnrollmentPolicy policy) {
         this(chips, embedder, policy, true);
@@ -44,10 +51,16 @@ public final class Enroller {
 
     /** @param occludedCentroids also store the occlusion-matched centroids (see the class comment) */
     public Enroller(FaceChips chips, Embedder embedder, EnrollmentPolicy policy, boolean occludedCentroids) {
+        this(chips, embedder, policy, occludedCentroids, false);
+    }
+
+    /** @param realignedLower the LOWER centroid from masked photos found and aligned again (see the class comment) */
+    public Enroller(FaceChips chips, Embedder embedder, EnrollmentPolicy policy, boolean occludedCentroids, boolean realignedLower) {
         this.chips = chips;
         this.embedder = embedder;
         this.policy = policy;
         this.occludedCentroids = occludedCentroids;
+        this.realignedLower = realignedLower;
     }
 
     public EnrollmentPolicy policy() {
@@ -62,8 +75,14 @@ public final class Enroller {
     public record Input(String source, RgbImage image, String decodeError) {
     }
 
-    /** A face that passed the gate, ready to embed, with its 68 landmarks in the chip's pixels (null when unknown). */
-    public record Candidate(String source, RgbImage chip, Quality quality, float[] chipLandmarks) {
+    /**
+     * A face that passed the gate, ready to embed, with its 68 landmarks in the chip's pixels (null when unknown) and,
+     * when made, its chip with the LOWER occluder drawn into the photo and aligned again (null: drawn on the chip).
+     */
+    public record Candidate(String source, RgbImage chip, Quality quality, float[] chipLandmarks, RgbImage lowerSeen) {
+        public Candidate(String source, RgbImage chip, Quality quality, float[] chipLandmarks) {
+            this(source, chip, quality, chipLandmarks, null);
+        }
     }
 
     /** Quality gate of one image; returns the candidate or adds the rejection to {@code outcomes}. */
@@ -115,7 +134,25 @@ public final class Enroller {
         }
         float[] lm = face.landmarks() == null || face.landmarks().length != 136 ? null
                 : FaceAligner.alignedLandmarks(face.landmarks(), AlignTarget.CHIP_150);
-        return new Candidate(source, chip, q, lm);
+        return new Candidate(source, chip, q, lm, lm != null && occludedCentroids && realignedLower ? lowerSeen(image, face) : null);
+    }
+
+    /**
+     * The LOWER occluder drawn into the photo on the face's landmarks, the face found again (the detection that overlaps
+     * it most, IoU at least {@link #SAME_FACE_IOU}) and aligned by its own landmarks; null when it is not found again.
+     */
+    RgbImage lowerSeen(RgbImage image, DetectedFace face) {
+        RgbImage masked = SyntheticOccluder.draw(image, face.landmarks(), OcclusionRegion.LOWER).image();
+        DetectedFace again = null;
+        float best = SAME_FACE_IOU;
+        for (DetectedFace f : chips.detect(masked)) {
+            float iou = f.box().iou(face.box());
+            if (iou >= best && f.landmarks() != null && f.landmarks().length == 136) {
+                best = iou;
+                again = f;
+            }
+        }
+        return again == null ? null : chips.align(masked, again);
     }
 
     /**
@@ -178,7 +215,9 @@ public final class Enroller {
         List<RgbImage> batch = new ArrayList<>(candidates.stream().map(Candidate::chip).toList());
         if (occlude)
             for (OcclusionRegion region : OcclusionRegion.values())
-                for (Candidate c : candidates) batch.add(SyntheticOccluder.draw(c.chip(), c.chipLandmarks(), region).image());
+                for (Candidate c : candidates)
+                    batch.add(region == OcclusionRegion.LOWER && c.lowerSeen() != null ? c.lowerSeen()
+                            : SyntheticOccluder.draw(c.chip(), c.chipLandmarks(), region).image());
         float[][] all = batch.isEmpty() ? new float[0][] : embedder.embed(batch);
         int n = candidates.size();
         Map<OcclusionRegion, float[][]> occluded = new EnumMap<>(OcclusionRegion.class);

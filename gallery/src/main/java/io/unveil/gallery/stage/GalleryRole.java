@@ -21,7 +21,11 @@ import io.unveil.gallery.events.EventFeed;
 import io.unveil.gallery.events.KafkaEventSource;
 import io.unveil.gallery.store.KafkaGalleryStore;
 import io.unveil.recognize.Embedder;
+import io.unveil.detector.FaceAnalyzer;
+import io.unveil.detector.ScoreGatedAnalyzer;
+import io.unveil.detector.align.ChipAligner;
 import io.unveil.detector.align.FaceChips;
+import io.unveil.detector.stage.DetectorConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,18 +40,31 @@ import org.slf4j.LoggerFactory;
  * {@code gallery.admin-key} / {@code gallery.read-key} (plain, hashed at start); with none configured an admin key is
  * generated once into {@code ~/.cache/unveil/gallery-admin.key} (owner-only), which the CLI reads by default.
  * Enrollment embeds with the embedder its loader gives (in a process, the registry of {@code recognize.model}), so the
- * gallery's centroids live in the space the recognize role matches in.
+ * gallery's centroids live in the space the recognize role matches in; it finds and aligns the face with the detector
+ * its loader gives (the registry of {@code detector.model} with {@code detector.landmarks}, faces under
+ * {@code detector.min-score} dropped), so an enrollment photo is seen as a camera frame is. Until 2026-12-06 it used
+ * TinyFaceDetector and face-api's landmark net whatever the detect role ran: enrollment photos YuNet finds were refused
+ * ("no face"), and every centroid was aligned by another landmark net than the probes matched against it
+ * (docs/evaluation.md, "The gallery enrolls with the pipeline's detector").
  */
 public final class GalleryRole extends AbstractRole {
     private static final Logger LOG = LoggerFactory.getLogger(GalleryRole.class);
     /** JPEG quality of camera snapshots: 75 keeps a 640x360 frame near 30-40 KB. */
     static final int SNAPSHOT_QUALITY = 75;
     private final ModelLoader<? extends Embedder> embedders;
+    private final ModelLoader<? extends FaceAnalyzer> detectors;
     private GalleryApi api;
 
-    public GalleryRole(ModelLoader<? extends Embedder> embedders) {
+    public GalleryRole(ModelLoader<? extends Embedder> embedders, ModelLoader<? extends FaceAnalyzer> detectors) {
         super("gallery");
         this.embedders = embedders;
+        this.detectors = detectors;
+    }
+
+    /** The enrollment's face finder: the detect role's detector and landmark net from the same settings, gated alike. */
+    static FaceChips chips(ModelLoader<? extends FaceAnalyzer> detectors, Settings s) {
+        float minScore = (float) DetectorConfig.from(s).minScore();
+        return new FaceChips(new ScoreGatedAnalyzer(detectors.load(s), minScore), ChipAligner.DLIB);
     }
 
     public static Path defaultAdminKeyFile() {
@@ -73,10 +90,11 @@ public final class GalleryRole extends AbstractRole {
     @Override
     protected void open(RoleContext ctx) {
         Settings s = ctx.settings();
-        FaceChips chips = FaceChips.faceApi();
+        FaceChips chips = chips(detectors, s);
         closeOnStop(chips.analyzer());
         Embedder embedder = closeOnStop(embedders.load(s));
-        Enroller enroller = new Enroller(chips, embedder, EnrollmentPolicy.from(s), s.get(GallerySettings.OCCLUSION_CENTROIDS));
+        Enroller enroller = new Enroller(chips, embedder, EnrollmentPolicy.from(s), s.get(GallerySettings.OCCLUSION_CENTROIDS),
+                s.get(GallerySettings.OCCLUSION_CENTROIDS_REALIGNED));
         ClipEnroller clips = new ClipEnroller(enroller, chips, s.get(GallerySettings.CLIP_SAMPLED_FRAMES),
                 s.get(GallerySettings.CLIP_BEST_FRAMES), s.get(GallerySettings.CLIP_MAX_SECONDS), s.get(GallerySettings.MAX_CLIP_PIXELS));
         KafkaGalleryStore store = new KafkaGalleryStore(ctx.producerProperties("unveil-gallery"), ctx.clientProperties());

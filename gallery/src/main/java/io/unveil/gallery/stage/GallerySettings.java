@@ -55,6 +55,9 @@ public final class GallerySettings implements SettingCatalogue {
     public static final Setting<Boolean> OCCLUSION_CENTROIDS = Setting.bool("gallery.occlusion-centroids", true,
             "also store each identity's centroid of its photos with a synthetic mask and sunglasses (3 embeddings per photo), "
                     + "for recognize.occlusion-centroids");
+    public static final Setting<Boolean> OCCLUSION_CENTROIDS_REALIGNED = Setting.bool("gallery.occlusion-centroids-realigned", false,
+            "make the masked centroid as the cameras see a masked face: the mask drawn into the photo, the face found and "
+                    + "aligned again by the detector (one more detection per photo; measured no gain: -1 of 90 masked named on seeds 25-27, docs/evaluation.md)");
     public static final Setting<Double> TRIM_FRACTION = Setting.decimal("gallery.trim-fraction", 0.2,
             "enrollment: share of the least similar images dropped (trimmed mean, 4 images or more)");
     public static final Setting<Integer> MAX_IMAGES = Setting.integer("gallery.max-images", 20, "enrollment: most images per request");
@@ -83,7 +86,7 @@ public final class GallerySettings implements SettingCatalogue {
         return List.of(HOST, PORT, API_KEYS_FILE, ADMIN_KEY, READ_KEY, ADMIN_KEY_FILE, KEEP_IMAGES_DIR, EVENTS_BUFFER,
                 EVENTS_BACKFILL, CLIP_SAMPLED_FRAMES, CLIP_BEST_FRAMES, CLIP_MAX_SECONDS, MAX_REQUEST_BYTES, MAX_IMAGE_BYTES,
                 MAX_IMAGE_SIDE, MIN_IMAGE_SIDE, MAX_CLIP_BYTES, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, MIN_FACE_PX,
-                MIN_SHARPNESS, MAX_YAW_DEG, SEVERAL_FACES_RATIO, OUTLIER_COS, TRIM_FRACTION, OCCLUSION_CENTROIDS, MAX_IMAGES, MAX_REQUEST_PIXELS,
+                MIN_SHARPNESS, MAX_YAW_DEG, SEVERAL_FACES_RATIO, OUTLIER_COS, TRIM_FRACTION, OCCLUSION_CENTROIDS, OCCLUSION_CENTROIDS_REALIGNED, MAX_IMAGES, MAX_REQUEST_PIXELS,
                 MAX_CLIP_PIXELS, ENROLL_CONCURRENCY, ENROLL_QUEUE, SSE_QUEUE, SSE_MAX_STALL, SSE_MAX_CLIENTS,
                 SNAPSHOT_EVERY, SNAPSHOT_WIDTH, SNAPSHOT_CAMERAS);
     }

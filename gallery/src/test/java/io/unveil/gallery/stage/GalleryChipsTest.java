@@ -1,0 +1,66 @@
+package io.unveil.gallery.stage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.unveil.core.config.Settings;
+import io.unveil.core.image.RgbImage;
+import io.unveil.core.record.Box;
+import io.unveil.detector.DetectedFace;
+import io.unveil.detector.FaceAnalyzer;
+import io.unveil.detector.align.FaceChips;
+import io.unveil.detector.stage.DetectorSettings;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The gallery finds faces with the detector the settings name, gated by detector.min-score as the detect stage is. */
+class GalleryChipsTest {
+    /** Two faces, one under the default min-score; records what it was loaded with and whether it was closed. */
+    static final class Recorded implements FaceAnalyzer {
+        final Settings settings;
+        boolean closed;
+
+        Recorded(Settings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public List<DetectedFace> detect(RgbImage image) {
+            return List.of(new DetectedFace(new Box(10, 10, 40, 40), 0.9f, new float[136]),
+                    new DetectedFace(new Box(60, 10, 40, 40), 0.3f, new float[136]));
+        }
+
+        @Override
+        public String model() {
+            return settings.get(DetectorSettings.MODEL);
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    @Test
+    void enrollmentUsesTheConfiguredDetectorAndDropsFacesUnderItsMinScore() {
+        List<Recorded> loaded = new ArrayList<>();
+        Settings s = Settings.empty().with("detector.model", "ssd").with("detector.min-score", "0.5");
+        FaceChips chips = GalleryRole.chips(settings -> {
+            Recorded r = new Recorded(settings);
+            loaded.add(r);
+            return r;
+        }, s);
+        assertEquals(1, loaded.size());
+        assertEquals("ssd", chips.analyzer().model(), "the loader got the role's settings");
+        List<DetectedFace> faces = chips.detect(new RgbImage(120, 60, new byte[120 * 60 * 3]));
+        assertEquals(1, faces.size(), "the 0.3 face is under detector.min-score 0.5");
+        assertEquals(0.9f, faces.get(0).score());
+
+        FaceChips lower = GalleryRole.chips(Recorded::new, s.with("detector.min-score", "0.2"));
+        assertEquals(2, lower.detect(new RgbImage(120, 60, new byte[120 * 60 * 3])).size());
+
+        chips.analyzer().close();
+        assertTrue(loaded.get(0).closed, "stopping the role closes the loaded detector");
+    }
+}
