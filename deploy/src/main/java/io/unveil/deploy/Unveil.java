@@ -50,7 +50,7 @@ public final class Unveil implements Runnable {
         CommandLine cl = new CommandLine(new Unveil()).setCaseInsensitiveEnumValuesAllowed(true);
         cl.getSubcommands().get("eval").addSubcommand("live", new EvalLiveCommand(new EmbeddedLivePipeline()));
         // calibrate loads the recognizer by recognize.model through the registry, which lives in this module
-        cl.addSubcommand("calibrate", new CalibrateCommand(Models.RECOGNIZERS));
+        cl.addSubcommand("calibrate", new CalibrateCommand(Models.RECOGNIZERS, Models.GENERATORS));
         // Bad input (an unknown setting, a malformed value, a bad camera URL, a missing folder, a busy port) is one clear
         // line, not a stack trace; --verbose adds the trace. Anything else keeps picocli's default (the trace).
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {

@@ -125,6 +125,13 @@ class UnveilCliTest {
         java.nio.file.Files.delete(out);
         assertEquals("0", run("calibrate", "--data", set.toString(), "--out", out.toString(), "--force")[0]);
         assertTrue(java.nio.file.Files.isRegularFile(out), "--force writes it");
+        // the repaired conditions are filled by inpaint.generator's default unless --generator names another
+        String written = java.nio.file.Files.readString(out);
+        assertTrue(written.contains("repaired by idgan:/io/unveil/inpaint/idgan/generator-prior.bin"), written.substring(0, Math.min(400, written.length())));
+        java.nio.file.Files.delete(out);
+        assertEquals("0", run("calibrate", "--data", set.toString(), "--out", out.toString(), "--force", "--generator", "bundled")[0]);
+        written = java.nio.file.Files.readString(out);
+        assertTrue(written.contains("repaired by idgan:/io/unveil/inpaint/idgan/generator.bin") && !written.contains("generator-prior"), "--generator bundled");
     }
 
     @Test

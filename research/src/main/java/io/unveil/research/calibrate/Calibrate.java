@@ -118,7 +118,7 @@ public final class Calibrate {
         }
         Map<String, ConditionCalibration> conditions = new LinkedHashMap<>();
         for (Map.Entry<String, Calibration.Scores> e : scores.entrySet())
-            conditions.put(e.getKey(), condition(Calibration.pick(e.getValue(), o.far()), probes(e.getKey()),
+            conditions.put(e.getKey(), condition(Calibration.pick(e.getValue(), o.far()), probes(e.getKey(), inpainter == null ? null : inpainter.model()),
                     Calibration.curve(e.getValue(), o.far())));
         CalibrationResult r = Calibration.pick(plainScores, o.far()).withSource(o.data().toString(), embedder.modelVersion())
                 .withConditions(o.model(), conditions);
@@ -255,14 +255,15 @@ public final class Calibrate {
                 r.impostorMedian(), probes, curve);
     }
 
-    private static String probes(String condition) {
+    private static String probes(String condition, String generator) {
+        String by = generator == null ? "the inpainter" : generator;
         String occ = "probe with " + String.join("/", PROBE_OCCLUDERS.stream().map(t -> t.name().toLowerCase(java.util.Locale.ROOT)).toList());
         return switch (condition) {
             case CalibrationResult.PLAIN -> "plain probe vs plain centroids";
             case CalibrationResult.OCCLUDED -> occ + " vs plain centroids";
-            case CalibrationResult.REPAIRED -> occ + ", repaired by the inpainter with the occluder's mask, vs plain centroids";
+            case CalibrationResult.REPAIRED -> occ + ", repaired by " + by + " with the occluder's mask, vs plain centroids";
             case CalibrationResult.OCCLUDED_MATCHED -> occ + " vs the centroids of the photos with the runtime's occluder on the same region";
-            case CalibrationResult.REPAIRED_MATCHED -> occ + ", repaired, vs the centroids of the photos with the runtime's occluder on the same region";
+            case CalibrationResult.REPAIRED_MATCHED -> occ + ", repaired by " + by + ", vs the centroids of the photos with the runtime's occluder on the same region";
             default -> condition;
         };
     }

@@ -3,7 +3,8 @@ package io.unveil.research.cli;
 import io.unveil.recognize.calibrate.CalibrationResult;
 import io.unveil.core.config.Settings;
 import io.unveil.core.model.ModelLoader;
-import io.unveil.inpaint.idgan.Inpainter;
+import io.unveil.inpaint.FaceInpainter;
+import io.unveil.inpaint.stage.InpaintSettings;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.stage.RecognizeSettings;
 import io.unveil.detector.align.FaceChips;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
  * {@code unveil calibrate --data DIR --far 1e-3 [--model NAME]}: the open-set thresholds per probe condition (plain,
  * occluded, repaired, and against occlusion-matched centroids) for a target false-accept rate. The recognizer is
  * loaded by the launcher's model registry ({@code recognize.model}'s names), so a newly registered model is calibrated
- * the same way; alone (tests), research knows face-api's.
+ * the same way; the repaired conditions use the generator {@code inpaint.generator} names (default: the pipeline's
+ * default generator), loaded by the launcher's generator registry.
  */
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = "Pick the recognition thresholds (plain, occluded, repaired, occlusion-matched) from a labelled face set "
@@ -30,10 +32,15 @@ import picocli.CommandLine.Option;
                 + "bundle it as recognize/src/main/resources/io/unveil/recognize/calibration/<model>.json to make it the model's default.")
 public final class CalibrateCommand implements Callable<Integer> {
     private final ModelLoader<? extends Embedder> recognizers;
+    private final ModelLoader<? extends FaceInpainter> generators;
 
-    /** @param recognizers loads the recognizer {@code recognize.model} names (the launcher passes its registry) */
-    public CalibrateCommand(ModelLoader<? extends Embedder> recognizers) {
+    /**
+     * @param recognizers loads the recognizer {@code recognize.model} names (the launcher passes its registry)
+     * @param generators  loads the generator {@code inpaint.generator} names (the launcher passes its registry)
+     */
+    public CalibrateCommand(ModelLoader<? extends Embedder> recognizers, ModelLoader<? extends FaceInpainter> generators) {
         this.recognizers = recognizers;
+        this.generators = generators;
     }
 
     @Option(names = "--model", defaultValue = "robust",
@@ -43,8 +50,12 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the occluders drawn on the probes (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--no-repaired", description = "Skip the repaired conditions (by default the bundled ID-GAN inpainter repairs the occluded probes).")
+    @Option(names = "--no-repaired", description = "Skip the repaired conditions (by default the --generator repairs the occluded probes).")
     boolean noRepaired;
+
+    @Option(names = "--generator", paramLabel = "NAME|FILE", description = "Generator of the repaired conditions, an inpaint.generator "
+            + "name or weight file (default: inpaint.generator's default, what `run` repairs with when inpaint.repair=true).")
+    String generator;
     @Option(names = "--data", required = true, description = "Labelled set (labels.csv or one folder per identity).")
     Path data;
 
@@ -94,7 +105,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         FaceChips chips = FaceChips.faceApi();
         try (Embedder embedder = recognizers.load(Settings.empty().with(RecognizeSettings.MODEL, model)
                 .with(RecognizeSettings.FLIP_AVERAGE, String.valueOf(flipAverage)));
-             Inpainter inpainter = noRepaired ? null : Inpainter.load((String) null)) {
+             FaceInpainter inpainter = noRepaired ? null : generators.load(generator == null ? Settings.empty()
+                     : Settings.empty().with(InpaintSettings.GENERATOR, generator))) {
+            if (inpainter != null) System.err.println("calibrate: repaired conditions filled by " + inpainter.model());
             CalibrationResult r = new Calibrate(chips, embedder, inpainter, System.err)
                     .run(new Calibrate.Options(data, far, out, maxPerIdentity, exclude, force, model, seed, descriptors));
             System.out.printf(Locale.ROOT, "recognize.model=%s, target FAR %.1e, thresholds per probe condition:%n%swrote %s%n", model,
