@@ -211,16 +211,35 @@ public final class LandmarkTrainer {
         Files.deleteIfExists(csv);
         try (NDManager base = NDManager.newBaseManager(Device.cpu())) {
             Map<String, WeightTensor> pre = WeightManifest.load(FaceApiModels.ensureDefault().file(FaceLandmark68Net.MANIFEST));
-            console.println("pretrained: " + LandmarkValidation.format(validate(new FaceLandmark68Block().load(base, pre), base, v, csv, 0, true)));
+            FaceLandmark68Block pretrained = new FaceLandmark68Block().load(base, pre);
+            console.println("pretrained: " + LandmarkValidation.format(validate(pretrained, base, v, csv, 0, true)));
+            writePoints(v.points(inputs -> predict(pretrained, base, inputs)), csv.resolveSibling("points-0.csv"));
             for (int i = 0; i < files.size(); i++) {
                 Map<String, WeightTensor> w;
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(files.get(i)))) {
                     w = FaceLandmark68Weights.read(in);
                 }
-                Map<String, Double> r = validate(new FaceLandmark68Block().load(base, w), base, v, csv, i + 1, false);
+                FaceLandmark68Block net = new FaceLandmark68Block().load(base, w);
+                Map<String, Double> r = validate(net, base, v, csv, i + 1, false);
                 console.println(files.get(i) + ": " + LandmarkValidation.format(r));
+                writePoints(v.points(inputs -> predict(net, base, inputs)), csv.resolveSibling("points-" + (i + 1) + ".csv"));
             }
         }
+    }
+
+    /**
+     * Every validation face's 68 points as the net put them and its ground truth (photo pixels), one row per face and
+     * condition: condition, 136 predicted, 136 truth. For analyses of where the error sits (docs/rules/scripts).
+     */
+    static void writePoints(List<LandmarkValidation.Points> points, Path csv) throws IOException {
+        List<String> rows = new ArrayList<>(points.size());
+        for (LandmarkValidation.Points p : points) {
+            StringBuilder sb = new StringBuilder(p.condition());
+            for (float v : p.predicted()) sb.append(String.format(Locale.ROOT, ",%.2f", v));
+            for (float v : p.truth()) sb.append(String.format(Locale.ROOT, ",%.2f", v));
+            rows.add(sb.toString());
+        }
+        Files.write(csv, rows);
     }
 
     private static float[] concat(List<LandmarkExamples.Example> batch, boolean inputs) {

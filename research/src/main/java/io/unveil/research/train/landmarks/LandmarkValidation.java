@@ -85,8 +85,17 @@ public final class LandmarkValidation {
      * error (issue 22's target: at most 1.2). {@code net} maps inputs to raw outputs (136 floats each, relative).
      */
     public Map<String, Double> measure(Function<List<float[]>, List<float[]>> net) {
+        return measure(points(net));
+    }
+
+    /** One face's 68 points as the net puts them (photo pixels) and its ground truth, under one condition. */
+    public record Points(String condition, float[] predicted, float[] truth) {
+    }
+
+    /** The net's 68 points on every case, in photo pixels. */
+    public List<Points> points(Function<List<float[]>, List<float[]>> net) {
         List<float[]> out = net.apply(inputs());
-        Map<String, double[]> sums = new LinkedHashMap<>();
+        List<Points> r = new ArrayList<>(cases.size());
         for (int i = 0; i < cases.size(); i++) {
             Case k = cases.get(i);
             float[] px = FaceLandmark68Translator.toCropPixels(out.get(i), k.cropW(), k.cropH());
@@ -94,8 +103,17 @@ public final class LandmarkValidation {
                 px[2 * p] += k.sx();
                 px[2 * p + 1] += k.sy();
             }
+            r.add(new Points(k.condition(), px, k.truth()));
+        }
+        return r;
+    }
+
+    /** {@link #measure(Function)} of points already predicted. */
+    public static Map<String, Double> measure(List<Points> points) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        for (Points k : points) {
             double[] s = sums.computeIfAbsent(k.condition(), x -> new double[2]);
-            s[0] += FacePoints.nme(px, k.truth(), FacePoints.Region.ALL);
+            s[0] += FacePoints.nme(k.predicted(), k.truth(), FacePoints.Region.ALL);
             s[1]++;
         }
         Map<String, Double> r = new LinkedHashMap<>();
