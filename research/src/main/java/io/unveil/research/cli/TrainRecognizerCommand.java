@@ -80,12 +80,30 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
                     + "plain self-distillation).")
     float centroidPull;
 
+    @Option(names = "--contrast-weight", defaultValue = "0",
+            description = "Weight of a contrastive term: each occluded face's descriptor (centred, unit) against the teacher's "
+                    + "clean descriptors of every training photo, its own photo the positive, other identities' photos the "
+                    + "negatives (default ${DEFAULT-VALUE}: none).")
+    float contrastWeight;
+
+    @Option(names = "--contrast-temperature", defaultValue = "0.1",
+            description = "Softmax temperature of the contrastive term, on cosine scores (default ${DEFAULT-VALUE}).")
+    float contrastTemperature;
+
+    @Option(names = "--exclude-identities", paramLabel = "DIR",
+            description = "Leave the identities of this labelled set (labels.csv or one folder per identity) out of training, "
+                    + "e.g. the set a calibration will be made on, so that its thresholds are measured on people the "
+                    + "recognizer was not trained on.")
+    Path excludeIdentities;
+
     @Override
     public Integer call() throws Exception {
         Path o = out != null ? out : UnveilHome.dir().resolve("train").resolve("recognizer");
         new RecognizerTrainer(new RecognizerTrainer.Options(o, steps, batch, lr, seed, evalEvery, checkpointEvery,
                 evalFaces, !noResume, cleanShare, cleanWeight, trainFrom, datasets, init, realignedPerIdentity,
-                realignedShare, realignLandmarks, centroidPull), System.out).train();
+                realignedShare, realignLandmarks, centroidPull, contrastWeight, contrastTemperature,
+                excludeIdentities == null ? java.util.Set.of() : io.unveil.research.data.LabeledImages.load(excludeIdentities).byIdentity().keySet()),
+                System.out).train();
         System.out.println("done; delta files in " + o);
         return 0;
     }

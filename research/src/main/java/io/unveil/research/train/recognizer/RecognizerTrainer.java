@@ -87,7 +87,26 @@ public final class RecognizerTrainer {
     public record Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery,
                           int checkpointEvery, int evalFaces, boolean resume, float cleanShare, float cleanWeight,
                           String trainFrom, List<String> datasets, String init, int realignedPerIdentity,
-                          float realignedShare, String realignLandmarks, float centroidPull) {
+                          float realignedShare, String realignLandmarks, float centroidPull, float contrastWeight,
+                          float contrastTemperature, java.util.Set<String> excludedIdentities) {
+        public Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery, int checkpointEvery,
+                       int evalFaces, boolean resume, float cleanShare, float cleanWeight, String trainFrom,
+                       List<String> datasets, String init, int realignedPerIdentity, float realignedShare,
+                       String realignLandmarks, float centroidPull, float contrastWeight, float contrastTemperature) {
+            this(out, steps, batch, learningRate, seed, evalEvery, checkpointEvery, evalFaces, resume, cleanShare,
+                    cleanWeight, trainFrom, datasets, init, realignedPerIdentity, realignedShare, realignLandmarks, centroidPull,
+                    contrastWeight, contrastTemperature, java.util.Set.of());
+        }
+
+        public Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery, int checkpointEvery,
+                       int evalFaces, boolean resume, float cleanShare, float cleanWeight, String trainFrom,
+                       List<String> datasets, String init, int realignedPerIdentity, float realignedShare,
+                       String realignLandmarks, float centroidPull) {
+            this(out, steps, batch, learningRate, seed, evalEvery, checkpointEvery, evalFaces, resume, cleanShare,
+                    cleanWeight, trainFrom, datasets, init, realignedPerIdentity, realignedShare, realignLandmarks, centroidPull,
+                    0f, 0.1f);
+        }
+
         public Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery, int checkpointEvery,
                        int evalFaces, boolean resume, float cleanShare, float cleanWeight, String trainFrom,
                        List<String> datasets, String init, int realignedPerIdentity, float realignedShare,
@@ -110,6 +129,11 @@ public final class RecognizerTrainer {
                 throw new IllegalArgumentException("--realigned-share must be in [0, 1], got " + realignedShare);
             if (!(centroidPull >= 0 && centroidPull <= 1))
                 throw new IllegalArgumentException("--centroid-pull must be in [0, 1], got " + centroidPull);
+            if (!(contrastWeight >= 0))
+                throw new IllegalArgumentException("--contrast-weight must be >= 0, got " + contrastWeight);
+            if (!(contrastTemperature > 0))
+                throw new IllegalArgumentException("--contrast-temperature must be > 0, got " + contrastTemperature);
+            excludedIdentities = java.util.Set.copyOf(excludedIdentities);
         }
 
         public static Options defaults(Path out) {
@@ -149,8 +173,11 @@ public final class RecognizerTrainer {
     public void train() throws IOException {
         List<AlignedFace> train = new ArrayList<>();
         for (String d : o.datasets()) {
-            List<AlignedFace> part = RecognizerData.train(d);
-            console.printf("%s: %d aligned faces of TRAIN identities%n", d, part.size());
+            List<AlignedFace> all = RecognizerData.train(d);
+            List<AlignedFace> part = without(all, o.excludedIdentities());
+            long left = all.stream().map(AlignedFace::identity).filter(o.excludedIdentities()::contains).distinct().count();
+            console.printf("%s: %d aligned faces of TRAIN identities%s%n", d, part.size(), o.excludedIdentities().isEmpty() ? ""
+                    : " (" + left + " TRAIN identities of --exclude-identities left out)");
             train.addAll(part);
         }
         List<AlignedFace> val = RecognizerData.validation("celeba-subset", IdentitySplit.Subset.VALIDATION_CHOOSE);
@@ -167,7 +194,8 @@ public final class RecognizerTrainer {
                     "--realigned-per-identity needs data set '" + ds + "' under ../shared/data (or -Dunveil.shared.data)"));
             Path dir = o.out().resolve("realigned");
             try (YuNetAnalyzer yu = YuNetAnalyzer.load(YuNetDetector.DEFAULT_SCORE_THRESHOLD, FaceLandmark68Net.named(o.realignLandmarks()))) {
-                List<LandmarkFace> tp = LandmarkFaces.load(data, id -> IdentitySplit.isTrain(ds, id), o.realignedPerIdentity(),
+                List<LandmarkFace> tp = LandmarkFaces.load(data, id -> IdentitySplit.isTrain(ds, id) && !o.excludedIdentities().contains(id),
+                        o.realignedPerIdentity(),
                         dir.resolve("truth-train.csv"), false, console);
                 trainPool = RealignedFaces.build(tp, REALIGNED_TYPES, yu, o.seed(), dir.resolve("train-" + o.realignLandmarks()
                         .replaceAll("[^A-Za-z0-9]", "_")), console);
@@ -179,6 +207,11 @@ public final class RecognizerTrainer {
             }
         }
         run(train, val, new Occluders(MaskTextures.load(textures), patches), trainPool, valPool);
+    }
+
+    /** The faces whose identity is not in {@code excluded} (--exclude-identities: e.g. a calibration set's people). */
+    static List<AlignedFace> without(List<AlignedFace> faces, java.util.Set<String> excluded) {
+        return faces.stream().filter(f -> !excluded.contains(f.identity())).toList();
     }
 
     public void run(List<AlignedFace> train, List<AlignedFace> validation, Occluders occluders) throws IOException {
@@ -206,6 +239,7 @@ public final class RecognizerTrainer {
             teacher = TeacherTargets.load(o.out().resolve("teacher.bin"), train, t, console);
         }
         float[][][] occludedTargets = TeacherTargets.pulledToCentroids(teacher, train, o.centroidPull());
+        ContrastBank contrast = o.contrastWeight() > 0 ? ContrastBank.of(teacher, train, o.contrastTemperature()) : null;
         List<AlignedFace> evalFaces = valPool != null ? valPool.clean() : RecognizerValidation.sample(validation, o.evalFaces(), 5);
         Path ckpt = o.out().resolve("checkpoint.bin"), meta = o.out().resolve("checkpoint.json");
         try (Model model = Model.newInstance("recognizer-student", Device.cpu(), "PyTorch")) {
@@ -258,12 +292,12 @@ public final class RecognizerTrainer {
                 producer.setDaemon(true);
                 producer.start();
                 Progress bar = new Progress(console, o.steps(), start);
-                double ema = Double.NaN, emaOcc = Double.NaN, emaClean = Double.NaN;
+                double ema = Double.NaN, emaOcc = Double.NaN, emaClean = Double.NaN, emaContrast = Double.NaN;
                 NDManager root = trainer.getManager();
                 try {
                     for (int step = start; step < o.steps(); step++) {
                         StudentBatches.Batch b = queue.take();
-                        float loss, occLoss, cleanLoss;
+                        float loss, occLoss, cleanLoss, contrastLoss = Float.NaN;
                         try (NDManager sub = root.newSubManager()) {
                             NDArray x = sub.create(b.inputs(), new Shape(b.size(), 3, size, size));
                             float[] target = new float[b.size() * FaceRecognitionNet.DESCRIPTOR_SIZE];
@@ -281,6 +315,11 @@ public final class RecognizerTrainer {
                                 NDArray d = trainer.forward(new NDList(x)).get(0);
                                 NDArray per = d.sub(y).square().sum(new int[]{1});
                                 NDArray l = per.mul(w).sum().div(w.sum());
+                                NDArray nce = contrast == null ? null : contrast.loss(sub, d, b.face(), b.clean());
+                                if (nce != null) {
+                                    contrastLoss = nce.getFloat();
+                                    l = l.add(nce.mul(o.contrastWeight()));
+                                }
                                 gc.backward(l);
                                 loss = l.getFloat();
                                 float[] p = per.toFloatArray();
@@ -298,10 +337,12 @@ public final class RecognizerTrainer {
                         ema = smooth(ema, loss);
                         emaOcc = smooth(emaOcc, occLoss);
                         emaClean = smooth(emaClean, cleanLoss);
+                        emaContrast = smooth(emaContrast, contrastLoss);
                         int done = step + 1;
                         appendLine(o.out().resolve("loss.csv"), "step,loss,occluded_sq_distance,clean_sq_distance,lr",
                                 String.format("%d,%.5f,%.5f,%.5f,%.3g", done, loss, occLoss, cleanLoss, lr.getNewValue(step)));
-                        bar.update(done, String.format("loss %.4f (occluded %.4f, clean %.4f)", ema, emaOcc, emaClean));
+                        bar.update(done, String.format("loss %.4f (occluded %.4f, clean %.4f%s)", ema, emaOcc, emaClean,
+                                contrast == null ? "" : String.format(", contrast %.3f", emaContrast)));
                         boolean last = done == o.steps();
                         if (done % o.checkpointEvery() == 0 || last) checkpoint(net, ckpt, meta, done, ema);
                         if (done % o.evalEvery() == 0 || last) {

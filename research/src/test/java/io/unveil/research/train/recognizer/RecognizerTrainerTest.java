@@ -189,4 +189,32 @@ class RecognizerTrainerTest {
                 Path.of("x"), 1, 1, 1e-3f, 1, 1, 1, 1, false, 0.5f, 1f, "conv64_down", List.of("celeba-subset"), null, 0, 0.5f,
                 "faceapi", 1.5f));
     }
+
+    @Test
+    void theContrastiveTermAddsToTheLossAndTrains(@org.junit.jupiter.api.io.TempDir Path other) throws Exception {
+        Occluders occ = new Occluders(MaskTextures.none(), PatchSource.NONE);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        RecognizerTrainer.Options with = new RecognizerTrainer.Options(other, 2, 2, 1e-3f, 1, 2, 1, 4, true, 0f, 1f, "conv64_down",
+                List.of("unused"), null, 0, 0.5f, "faceapi", 0f, 1f, 0.1f);
+        new RecognizerTrainer(with, new PrintStream(console)).run(faces(6, "t"), faces(4, "v"), occ);
+        assertTrue(console.toString().contains("contrast "), "the progress line shows the term: " + console);
+        List<String> loss = Files.readAllLines(other.resolve("loss.csv"));
+        // all-occluded batches (clean share 0): the loss is the squared distance plus the term, so above the distance
+        for (String row : loss.subList(1, loss.size())) {
+            String[] f = row.split(",");
+            assertTrue(Float.parseFloat(f[1]) > Float.parseFloat(f[2]) + 1e-3f, row);
+        }
+        assertTrue(Files.exists(other.resolve("delta-00002.bin")));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new RecognizerTrainer.Options(other, 1, 1,
+                1e-3f, 1, 1, 1, 1, false, 0.5f, 1f, "conv64_down", List.of("unused"), null, 0, 0.5f, "faceapi", 0f, -1f, 0.1f));
+    }
+
+    @Test
+    void excludedIdentitiesAreLeftOutOfTraining() {
+        List<AlignedFace> f = faces(6, "t"); // identities t0, t1, t2, two faces each
+        List<AlignedFace> kept = RecognizerTrainer.without(f, java.util.Set.of("t1", "nobody"));
+        assertEquals(4, kept.size());
+        assertTrue(kept.stream().noneMatch(x -> x.identity().equals("t1")));
+        assertEquals(f, RecognizerTrainer.without(f, java.util.Set.of()));
+    }
 }
