@@ -26,6 +26,7 @@ import io.unveil.detector.ScoreGatedAnalyzer;
 import io.unveil.detector.align.ChipAligner;
 import io.unveil.detector.align.FaceChips;
 import io.unveil.detector.stage.DetectorConfig;
+import io.unveil.detector.stage.DetectorSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,12 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@code gallery.admin-key} / {@code gallery.read-key} (plain, hashed at start); with none configured an admin key is
  * generated once into {@code ~/.cache/unveil/gallery-admin.key} (owner-only), which the CLI reads by default.
  * Enrollment embeds with the embedder its loader gives (in a process, the registry of {@code recognize.model}), so the
- * gallery's centroids live in the space the recognize role matches in; it finds and aligns the face with the detector
- * its loader gives (the registry of {@code detector.model} with {@code detector.landmarks}, faces under
- * {@code detector.min-score} dropped), so an enrollment photo is seen as a camera frame is. Until 2026-12-06 it used
- * TinyFaceDetector and face-api's landmark net whatever the detect role ran: enrollment photos YuNet finds were refused
- * ("no face"), and every centroid was aligned by another landmark net than the probes matched against it
- * (docs/evaluation.md, "The gallery enrolls with the pipeline's detector").
+ * gallery's centroids live in the space the recognize role matches in; it finds and aligns faces with the networks of
+ * {@code gallery.detector} and {@code gallery.landmarks}, loaded by the detector registry the detect role uses.
  */
 public final class GalleryRole extends AbstractRole {
     private static final Logger LOG = LoggerFactory.getLogger(GalleryRole.class);
@@ -61,10 +58,18 @@ public final class GalleryRole extends AbstractRole {
         this.detectors = detectors;
     }
 
-    /** The enrollment's face finder: the detect role's detector and landmark net from the same settings, gated alike. */
+    /**
+     * The enrollment's face finder, from the detector registry the detect role loads from: {@code gallery.detector}
+     * (default {@code tiny}) with the landmark net of {@code gallery.landmarks} (default {@code faceapi}, the pretrained
+     * net: enrollment photos are unoccluded by the gallery's gate, and on unoccluded faces it is the more precise),
+     * faces under {@code detector.min-score} dropped as the detect stage drops them. The defaults are the networks the
+     * gallery always enrolled with (docs/evaluation.md, "The gallery's detector").
+     */
     static FaceChips chips(ModelLoader<? extends FaceAnalyzer> detectors, Settings s) {
         float minScore = (float) DetectorConfig.from(s).minScore();
-        return new FaceChips(new ScoreGatedAnalyzer(detectors.load(s), minScore), ChipAligner.DLIB);
+        Settings enrollment = s.with(DetectorSettings.MODEL, s.get(GallerySettings.DETECTOR))
+                .with(DetectorSettings.LANDMARKS, s.get(GallerySettings.LANDMARKS));
+        return new FaceChips(new ScoreGatedAnalyzer(detectors.load(enrollment), minScore), ChipAligner.DLIB);
     }
 
     public static Path defaultAdminKeyFile() {

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The gallery finds faces with the detector the settings name, gated by detector.min-score as the detect stage is. */
+/** The gallery finds faces with the networks gallery.detector and gallery.landmarks name, gated by detector.min-score as the detect stage is. */
 class GalleryChipsTest {
     /** Two faces, one under the default min-score; records what it was loaded with and whether it was closed. */
     static final class Recorded implements FaceAnalyzer {
@@ -45,14 +45,21 @@ class GalleryChipsTest {
     @Test
     void enrollmentUsesTheConfiguredDetectorAndDropsFacesUnderItsMinScore() {
         List<Recorded> loaded = new ArrayList<>();
-        Settings s = Settings.empty().with("detector.model", "ssd").with("detector.min-score", "0.5");
+        Settings s = Settings.empty().with("gallery.detector", "ssd").with("detector.model", "yunet").with("detector.min-score", "0.5").with("detector.landmarks", "masked");
         FaceChips chips = GalleryRole.chips(settings -> {
             Recorded r = new Recorded(settings);
             loaded.add(r);
             return r;
         }, s);
         assertEquals(1, loaded.size());
-        assertEquals("ssd", chips.analyzer().model(), "the loader got the role's settings");
+        assertEquals("ssd", chips.analyzer().model(), "the loader got gallery.detector as detector.model");
+        assertEquals("faceapi", loaded.get(0).settings.get(DetectorSettings.LANDMARKS),
+                "enrollment photos are aligned by gallery.landmarks (default: the pretrained net), not detector.landmarks");
+        assertEquals("tiny", ((Recorded) ((io.unveil.detector.ScoreGatedAnalyzer) GalleryRole.chips(Recorded::new, Settings.empty())
+                .analyzer()).inner()).settings.get(DetectorSettings.MODEL), "by default the gallery enrolls with TinyFaceDetector");
+        Recorded custom = (Recorded) ((io.unveil.detector.ScoreGatedAnalyzer) GalleryRole.chips(Recorded::new,
+                s.with("gallery.landmarks", "masked")).analyzer()).inner();
+        assertEquals("masked", custom.settings.get(DetectorSettings.LANDMARKS));
         List<DetectedFace> faces = chips.detect(new RgbImage(120, 60, new byte[120 * 60 * 3]));
         assertEquals(1, faces.size(), "the 0.3 face is under detector.min-score 0.5");
         assertEquals(0.9f, faces.get(0).score());
