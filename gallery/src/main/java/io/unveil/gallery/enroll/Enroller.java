@@ -42,6 +42,8 @@ public final class Enroller {
     private final EnrollmentPolicy policy;
     private final boolean occludedCentroids;
     private final boolean realignedLower;
+    /** Asked only for a photo {@link #chips} finds no face in, padded retry included; null: none. */
+    private final FaceChips fallback;
     /** Least overlap of the face found again in the masked photo with the face found in the photo. */
     static final float SAME_FACE_IOU = 0.3f;
 
@@ -56,11 +58,21 @@ public final class Enroller {
 
     /** @param realignedLower the LOWER centroid from masked photos found and aligned again (see the class comment) */
     public Enroller(FaceChips chips, Embedder embedder, EnrollmentPolicy policy, boolean occludedCentroids, boolean realignedLower) {
+        this(chips, embedder, policy, occludedCentroids, realignedLower, null);
+    }
+
+    /**
+     * @param fallback a second face finder, asked only for a photo {@code chips} finds no face in (padded retry
+     *                 included), so every photo {@code chips} finds is enrolled as without it; null: none
+     */
+    public Enroller(FaceChips chips, Embedder embedder, EnrollmentPolicy policy, boolean occludedCentroids, boolean realignedLower,
+                    FaceChips fallback) {
         this.chips = chips;
         this.embedder = embedder;
         this.policy = policy;
         this.occludedCentroids = occludedCentroids;
         this.realignedLower = realignedLower;
+        this.fallback = fallback;
     }
 
     public EnrollmentPolicy policy() {
@@ -92,11 +104,23 @@ public final class Enroller {
             return null;
         }
         RgbImage image = in.image();
+        FaceChips found = chips;
         List<DetectedFace> faces = chips.detect(image);
         if (faces.isEmpty()) {
             // a tightly cropped portrait (ID photo) leaves the detector no margin: retry once with one
             image = Images.padReplicate(image, Math.max(image.width(), image.height()) / 4);
             faces = chips.detect(image);
+        }
+        if (faces.isEmpty() && fallback != null) {
+            // TinyFaceDetector misses faces YuNet finds (one enrolled person of 60 in the live test): ask the fallback
+            // only here, so every photo the first detector finds is enrolled as before
+            found = fallback;
+            image = in.image();
+            faces = fallback.detect(image);
+            if (faces.isEmpty()) {
+                image = Images.padReplicate(image, Math.max(image.width(), image.height()) / 4);
+                faces = fallback.detect(image);
+            }
         }
         if (faces.isEmpty()) {
             outcomes.add(ImageOutcome.rejected(in.source(), "no face", "no face was detected", null));
@@ -110,11 +134,15 @@ public final class Enroller {
                     + " faces of similar size; use an image showing only the person to enroll", null));
             return null;
         }
-        return gateFace(in.source(), image, face, outcomes);
+        return gateFace(in.source(), image, face, outcomes, found);
     }
 
     /** Size, sharpness and pose gate of one chosen face. */
     public Candidate gateFace(String source, RgbImage image, DetectedFace face, List<ImageOutcome> outcomes) {
+        return gateFace(source, image, face, outcomes, chips);
+    }
+
+    private Candidate gateFace(String source, RgbImage image, DetectedFace face, List<ImageOutcome> outcomes, FaceChips chips) {
         RgbImage chip = chips.align(image, face);
         Quality q = FaceQuality.of(face.box(), face.landmarks(), chip);
         if (q.sizePx() < policy.minFacePx()) {
@@ -134,14 +162,14 @@ public final class Enroller {
         }
         float[] lm = face.landmarks() == null || face.landmarks().length != 136 ? null
                 : FaceAligner.alignedLandmarks(face.landmarks(), AlignTarget.CHIP_150);
-        return new Candidate(source, chip, q, lm, lm != null && occludedCentroids && realignedLower ? lowerSeen(image, face) : null);
+        return new Candidate(source, chip, q, lm, lm != null && occludedCentroids && realignedLower ? lowerSeen(image, face, chips) : null);
     }
 
     /**
      * The LOWER occluder drawn into the photo on the face's landmarks, the face found again (the detection that overlaps
      * it most, IoU at least {@link #SAME_FACE_IOU}) and aligned by its own landmarks; null when it is not found again.
      */
-    RgbImage lowerSeen(RgbImage image, DetectedFace face) {
+    static RgbImage lowerSeen(RgbImage image, DetectedFace face, FaceChips chips) {
         RgbImage masked = SyntheticOccluder.draw(image, face.landmarks(), OcclusionRegion.LOWER).image();
         DetectedFace again = null;
         float best = SAME_FACE_IOU;

@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  * generated once into {@code ~/.cache/unveil/gallery-admin.key} (owner-only), which the CLI reads by default.
  * Enrollment embeds with the embedder its loader gives (in a process, the registry of {@code recognize.model}), so the
  * gallery's centroids live in the space the recognize role matches in; it finds and aligns faces with the networks of
- * {@code gallery.detector} and {@code gallery.landmarks}, loaded by the detector registry the detect role uses.
+ * {@code gallery.detector} and {@code gallery.landmarks}, loaded by the detector registry the detect role uses, and
+ * asks {@code gallery.fallback-detector} only for a photo the first finds no face in.
  */
 public final class GalleryRole extends AbstractRole {
     private static final Logger LOG = LoggerFactory.getLogger(GalleryRole.class);
@@ -66,9 +67,18 @@ public final class GalleryRole extends AbstractRole {
      * gallery always enrolled with (docs/evaluation.md, "The gallery's detector").
      */
     static FaceChips chips(ModelLoader<? extends FaceAnalyzer> detectors, Settings s) {
+        return chips(detectors, s, s.get(GallerySettings.DETECTOR));
+    }
+
+    /** The fallback face finder ({@code gallery.fallback-detector}, same landmark net); null when it is {@code none}. */
+    static FaceChips fallbackChips(ModelLoader<? extends FaceAnalyzer> detectors, Settings s) {
+        String model = s.get(GallerySettings.FALLBACK_DETECTOR);
+        return model == null || model.isBlank() || model.equals("none") ? null : chips(detectors, s, model);
+    }
+
+    private static FaceChips chips(ModelLoader<? extends FaceAnalyzer> detectors, Settings s, String model) {
         float minScore = (float) DetectorConfig.from(s).minScore();
-        Settings enrollment = s.with(DetectorSettings.MODEL, s.get(GallerySettings.DETECTOR))
-                .with(DetectorSettings.LANDMARKS, s.get(GallerySettings.LANDMARKS));
+        Settings enrollment = s.with(DetectorSettings.MODEL, model).with(DetectorSettings.LANDMARKS, s.get(GallerySettings.LANDMARKS));
         return new FaceChips(new ScoreGatedAnalyzer(detectors.load(enrollment), minScore), ChipAligner.DLIB);
     }
 
@@ -98,8 +108,10 @@ public final class GalleryRole extends AbstractRole {
         FaceChips chips = chips(detectors, s);
         closeOnStop(chips.analyzer());
         Embedder embedder = closeOnStop(embedders.load(s));
+        FaceChips fallback = fallbackChips(detectors, s);
+        if (fallback != null) closeOnStop(fallback.analyzer());
         Enroller enroller = new Enroller(chips, embedder, EnrollmentPolicy.from(s), s.get(GallerySettings.OCCLUSION_CENTROIDS),
-                s.get(GallerySettings.OCCLUSION_CENTROIDS_REALIGNED));
+                s.get(GallerySettings.OCCLUSION_CENTROIDS_REALIGNED), fallback);
         ClipEnroller clips = new ClipEnroller(enroller, chips, s.get(GallerySettings.CLIP_SAMPLED_FRAMES),
                 s.get(GallerySettings.CLIP_BEST_FRAMES), s.get(GallerySettings.CLIP_MAX_SECONDS), s.get(GallerySettings.MAX_CLIP_PIXELS));
         KafkaGalleryStore store = new KafkaGalleryStore(ctx.producerProperties("unveil-gallery"), ctx.clientProperties());

@@ -56,9 +56,12 @@ public final class GallerySettings implements SettingCatalogue {
             "also store each identity's centroid of its photos with a synthetic mask and sunglasses (3 embeddings per photo), "
                     + "for recognize.occlusion-centroids");
     public static final Setting<String> DETECTOR = Setting.text("gallery.detector", "tiny",
-            "face detector of enrollment photos, any detector.model value; yunet finds faces in photos tiny misses (one of 60 "
-                    + "enrolled people refused by tiny in the live test), but moved a one-photo centroid across a look-alike's bar "
-                    + "in the demo (docs/evaluation.md, \"The gallery's detector\")");
+            "face detector of enrollment photos, any detector.model value; yunet as the first detector moved a one-photo "
+                    + "centroid across a look-alike's bar in the demo (docs/evaluation.md, \"The gallery's detector\"), so it is "
+                    + "the fallback instead");
+    public static final Setting<String> FALLBACK_DETECTOR = Setting.text("gallery.fallback-detector", "yunet",
+            "face detector asked only for an enrollment photo gallery.detector finds no face in (any detector.model value, or "
+                    + "none): photos the first finds are enrolled exactly as without it");
     public static final Setting<String> LANDMARKS = Setting.text("gallery.landmarks", "faceapi",
             "68-point landmark net that aligns enrollment photos, any detector.landmarks value; faceapi, the pretrained net, is "
                     + "the more precise on unoccluded faces (NME 0.032 vs the masked net's 0.040)");
@@ -93,7 +96,7 @@ public final class GallerySettings implements SettingCatalogue {
         return List.of(HOST, PORT, API_KEYS_FILE, ADMIN_KEY, READ_KEY, ADMIN_KEY_FILE, KEEP_IMAGES_DIR, EVENTS_BUFFER,
                 EVENTS_BACKFILL, CLIP_SAMPLED_FRAMES, CLIP_BEST_FRAMES, CLIP_MAX_SECONDS, MAX_REQUEST_BYTES, MAX_IMAGE_BYTES,
                 MAX_IMAGE_SIDE, MIN_IMAGE_SIDE, MAX_CLIP_BYTES, RATE_LIMIT_PER_SECOND, RATE_LIMIT_BURST, MIN_FACE_PX,
-                MIN_SHARPNESS, MAX_YAW_DEG, SEVERAL_FACES_RATIO, OUTLIER_COS, TRIM_FRACTION, OCCLUSION_CENTROIDS, OCCLUSION_CENTROIDS_REALIGNED, DETECTOR, LANDMARKS, MAX_IMAGES, MAX_REQUEST_PIXELS,
+                MIN_SHARPNESS, MAX_YAW_DEG, SEVERAL_FACES_RATIO, OUTLIER_COS, TRIM_FRACTION, OCCLUSION_CENTROIDS, OCCLUSION_CENTROIDS_REALIGNED, DETECTOR, FALLBACK_DETECTOR, LANDMARKS, MAX_IMAGES, MAX_REQUEST_PIXELS,
                 MAX_CLIP_PIXELS, ENROLL_CONCURRENCY, ENROLL_QUEUE, SSE_QUEUE, SSE_MAX_STALL, SSE_MAX_CLIENTS,
                 SNAPSHOT_EVERY, SNAPSHOT_WIDTH, SNAPSHOT_CAMERAS);
     }

@@ -70,4 +70,14 @@ class GalleryChipsTest {
         chips.analyzer().close();
         assertTrue(loaded.get(0).closed, "stopping the role closes the loaded detector");
     }
+
+    @Test
+    void theFallbackDetectorIsYunetByDefaultAndNoneTurnsItOff() {
+        FaceChips fallback = GalleryRole.fallbackChips(Recorded::new, Settings.empty());
+        assertEquals("yunet", ((Recorded) ((io.unveil.detector.ScoreGatedAnalyzer) fallback.analyzer()).inner()).settings
+                .get(DetectorSettings.MODEL));
+        assertEquals("faceapi", ((Recorded) ((io.unveil.detector.ScoreGatedAnalyzer) fallback.analyzer()).inner()).settings
+                .get(DetectorSettings.LANDMARKS), "the same landmark net as the first detector");
+        org.junit.jupiter.api.Assertions.assertNull(GalleryRole.fallbackChips(Recorded::new, Settings.empty().with("gallery.fallback-detector", "none")));
+    }
 }
