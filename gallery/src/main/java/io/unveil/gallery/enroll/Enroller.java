@@ -103,25 +103,16 @@ public final class Enroller {
             outcomes.add(ImageOutcome.rejected(in.source(), "not an image", in.decodeError(), null));
             return null;
         }
-        RgbImage image = in.image();
-        FaceChips found = chips;
-        List<DetectedFace> faces = chips.detect(image);
-        if (faces.isEmpty()) {
-            // a tightly cropped portrait (ID photo) leaves the detector no margin: retry once with one
-            image = Images.padReplicate(image, Math.max(image.width(), image.height()) / 4);
-            faces = chips.detect(image);
-        }
-        if (faces.isEmpty() && fallback != null) {
+        FaceChips by = chips;
+        Found found = detect(chips, in.image());
+        if (found.faces().isEmpty() && fallback != null) {
             // TinyFaceDetector misses faces YuNet finds (one enrolled person of 60 in the live test): ask the fallback
             // only here, so every photo the first detector finds is enrolled as before
-            found = fallback;
-            image = in.image();
-            faces = fallback.detect(image);
-            if (faces.isEmpty()) {
-                image = Images.padReplicate(image, Math.max(image.width(), image.height()) / 4);
-                faces = fallback.detect(image);
-            }
+            by = fallback;
+            found = detect(fallback, in.image());
         }
+        RgbImage image = found.image();
+        List<DetectedFace> faces = found.faces();
         if (faces.isEmpty()) {
             outcomes.add(ImageOutcome.rejected(in.source(), "no face", "no face was detected", null));
             return null;
@@ -134,7 +125,19 @@ public final class Enroller {
                     + " faces of similar size; use an image showing only the person to enroll", null));
             return null;
         }
-        return gateFace(in.source(), image, face, outcomes, found);
+        return gateFace(in.source(), image, face, outcomes, by);
+    }
+
+    /** The faces one detector finds in a photo, and the image they were found in (the photo, or it padded). */
+    private record Found(RgbImage image, List<DetectedFace> faces) {
+    }
+
+    private static Found detect(FaceChips chips, RgbImage photo) {
+        List<DetectedFace> faces = chips.detect(photo);
+        if (!faces.isEmpty()) return new Found(photo, faces);
+        // a tightly cropped portrait (ID photo) leaves the detector no margin: retry once with one
+        RgbImage padded = Images.padReplicate(photo, Math.max(photo.width(), photo.height()) / 4);
+        return new Found(padded, chips.detect(padded));
     }
 
     /** Size, sharpness and pose gate of one chosen face. */

@@ -67,19 +67,29 @@ public final class GalleryRole extends AbstractRole {
      * gallery always enrolled with (docs/evaluation.md, "The gallery's detector").
      */
     static FaceChips chips(ModelLoader<? extends FaceAnalyzer> detectors, Settings s) {
-        return chips(detectors, s, s.get(GallerySettings.DETECTOR));
+        return chips(detectors, s, GallerySettings.DETECTOR.name(), s.get(GallerySettings.DETECTOR));
     }
 
     /** The fallback face finder ({@code gallery.fallback-detector}, same landmark net); null when it is {@code none}. */
     static FaceChips fallbackChips(ModelLoader<? extends FaceAnalyzer> detectors, Settings s) {
         String model = s.get(GallerySettings.FALLBACK_DETECTOR);
-        return model == null || model.isBlank() || model.equals("none") ? null : chips(detectors, s, model);
+        return model == null || model.isBlank() || model.equals("none") ? null
+                : chips(detectors, s, GallerySettings.FALLBACK_DETECTOR.name(), model);
     }
 
-    private static FaceChips chips(ModelLoader<? extends FaceAnalyzer> detectors, Settings s, String model) {
+    private static FaceChips chips(ModelLoader<? extends FaceAnalyzer> detectors, Settings s, String key, String model) {
         float minScore = (float) DetectorConfig.from(s).minScore();
-        Settings enrollment = s.with(DetectorSettings.MODEL, model).with(DetectorSettings.LANDMARKS, s.get(GallerySettings.LANDMARKS));
-        return new FaceChips(new ScoreGatedAnalyzer(detectors.load(enrollment), minScore), ChipAligner.DLIB);
+        String landmarks = s.get(GallerySettings.LANDMARKS);
+        Settings enrollment = s.with(DetectorSettings.MODEL, model).with(DetectorSettings.LANDMARKS, landmarks);
+        FaceAnalyzer analyzer;
+        try {
+            analyzer = detectors.load(enrollment);
+        } catch (IllegalArgumentException e) {
+            // the registry speaks of detector.model / detector.landmarks; the user set the gallery's keys
+            throw new IllegalArgumentException(key + "=" + model + ", " + GallerySettings.LANDMARKS.name() + "=" + landmarks
+                    + ": " + e.getMessage(), e);
+        }
+        return new FaceChips(new ScoreGatedAnalyzer(analyzer, minScore), ChipAligner.DLIB);
     }
 
     public static Path defaultAdminKeyFile() {

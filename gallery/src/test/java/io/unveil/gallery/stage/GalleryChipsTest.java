@@ -80,4 +80,13 @@ class GalleryChipsTest {
                 .get(DetectorSettings.LANDMARKS), "the same landmark net as the first detector");
         org.junit.jupiter.api.Assertions.assertNull(GalleryRole.fallbackChips(Recorded::new, Settings.empty().with("gallery.fallback-detector", "none")));
     }
+
+    @Test
+    void anUnknownNetworkNameIsReportedUnderTheGallerysOwnKey() {
+        // the registry's message names detector.model; the user set gallery.detector
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> GalleryRole.chips(settings -> {
+            throw new IllegalArgumentException("unknown detector.model '" + settings.get(DetectorSettings.MODEL) + "'; known: ssd, tiny, yunet");
+        }, Settings.empty().with("gallery.detector", "nope")));
+        assertEquals("gallery.detector=nope, gallery.landmarks=faceapi: unknown detector.model 'nope'; known: ssd, tiny, yunet", e.getMessage());
+    }
 }

@@ -102,9 +102,17 @@ public final class TrainRecognizerCommand implements Callable<Integer> {
         new RecognizerTrainer(new RecognizerTrainer.Options(o, steps, batch, lr, seed, evalEvery, checkpointEvery,
                 evalFaces, !noResume, cleanShare, cleanWeight, trainFrom, datasets, init, realignedPerIdentity,
                 realignedShare, realignLandmarks, centroidPull, contrastWeight, contrastTemperature,
-                excludeIdentities == null ? java.util.Set.of() : io.unveil.research.data.LabeledImages.load(excludeIdentities).byIdentity().keySet()),
-                System.out).train();
+                excluded()), System.out).train();
         System.out.println("done; delta files in " + o);
         return 0;
+    }
+
+    /** The identities of --exclude-identities; a path that is no labelled set is an error, not "exclude nobody". */
+    java.util.Set<String> excluded() {
+        if (excludeIdentities == null) return java.util.Set.of();
+        if (!java.nio.file.Files.isDirectory(excludeIdentities))
+            throw new IllegalArgumentException("--exclude-identities " + excludeIdentities + " is not a folder: give a labelled set "
+                    + "(labels.csv or one folder per identity)");
+        return io.unveil.research.data.LabeledImages.load(excludeIdentities).byIdentity().keySet(); // an empty set: its error
     }
 }
