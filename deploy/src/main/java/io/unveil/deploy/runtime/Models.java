@@ -47,6 +47,8 @@ public final class Models {
     public static final ModelRegistry<Embedder> RECOGNIZERS = new ModelRegistry<Embedder>(RecognizeSettings.MODEL)
             .register("faceapi", s -> flipped(s, FaceApiEmbedder.load()))
             .register("robust", s -> flipped(s, RobustRecognizer.load()))
+            .register("fused", s -> flipped(s, io.unveil.recognize.fused.FusedRecognizer.load()))
+            .register("mobilefacenet", s -> flipped(s, io.unveil.recognize.fused.MobileFaceNetEmbedder.load()))
             .orFile((file, s) -> flipped(s, RobustRecognizer.load(file)));
 
     /** {@code recognize.flip-average}: the recognizer wrapped to average each face with its mirror image. */

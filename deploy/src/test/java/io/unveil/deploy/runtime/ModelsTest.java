@@ -48,7 +48,7 @@ class ModelsTest {
         assertTrue(Models.LANDMARKS.acceptsFiles());
         assertEquals(List.of("yunet", "tiny", "ssd"), Models.DETECTORS.names());
         assertEquals("yunet", Models.DETECTORS.defaultName());
-        assertEquals(List.of("faceapi", "robust"), Models.RECOGNIZERS.names());
+        assertEquals(List.of("faceapi", "robust", "fused", "mobilefacenet"), Models.RECOGNIZERS.names());
         assertEquals("robust", Models.RECOGNIZERS.defaultName());
         assertEquals(List.of("bundled"), Models.OCCLUSION_MODELS.names());
         assertEquals(List.of("prior-idgan", "bundled", "pca-prior"), Models.GENERATORS.names());
@@ -63,7 +63,7 @@ class ModelsTest {
         var e = assertThrows(IllegalArgumentException.class, () -> Models.check(Settings.empty().with("detector.model", "retinaface")));
         assertEquals("unknown detector.model 'retinaface'; known: yunet, tiny, ssd", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> Models.check(Settings.empty().with("recognize.model", "arcface")));
-        assertEquals("recognize.model 'arcface' is neither a known name (faceapi, robust) nor a readable weight file", e.getMessage());
+        assertEquals("recognize.model 'arcface' is neither a known name (faceapi, robust, fused, mobilefacenet) nor a readable weight file", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Models.check(Settings.empty().with("inpaint.generator", "/no/such/generator.bin")));
         assertEquals("inpaint.generator '/no/such/generator.bin' is neither a known name (prior-idgan, bundled, pca-prior) nor a readable weight file",
@@ -110,5 +110,7 @@ class ModelsTest {
         assertTrue(loaded(Models.RECOGNIZERS, Settings.empty()).startsWith("robust-v3 "), "the default recognizer: robust");
         assertTrue(loaded(Models.RECOGNIZERS, Settings.empty().with("recognize.model", "faceapi"))
                 .startsWith("face-api@1.7.15/face_recognition_model"));
+        String fused = loaded(Models.RECOGNIZERS, Settings.empty().with("recognize.model", "fused"));
+        assertTrue(fused.startsWith("fused(robust-v3 ") && fused.endsWith(" + mobilefacenet faceplugin-face-recognition-js@0.0.1/model/fr_feature.onnx)"), fused);
     }
 }

@@ -51,7 +51,9 @@ public final class GallerySettings implements SettingCatalogue {
     public static final Setting<Double> SEVERAL_FACES_RATIO = Setting.decimal("gallery.several-faces-ratio", 0.5,
             "enrollment: a second face this share of the largest's area makes the image ambiguous");
     public static final Setting<Double> OUTLIER_COS = Setting.decimal("gallery.outlier-cos", 0.75,
-            "enrollment: images less cosine-similar than this to the centroid are dropped");
+            "enrollment: images less cosine-similar than this to the centroid are dropped (a cosine of the recognizer's raw "
+                    + "descriptors: robust-v3's own photos sit at 0.92 or more; with recognize.model=fused, whose descriptors are "
+                    + "centred, use -0.5, as loose there)");
     public static final Setting<Boolean> OCCLUSION_CENTROIDS = Setting.bool("gallery.occlusion-centroids", true,
             "also store each identity's centroid of its photos with a synthetic mask and sunglasses (3 embeddings per photo), "
                     + "for recognize.occlusion-centroids");

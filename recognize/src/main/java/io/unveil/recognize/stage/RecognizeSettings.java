@@ -62,7 +62,8 @@ public final class RecognizeSettings implements SettingCatalogue {
 
     public static final Setting<String> MODEL = Setting.text("recognize.model", "robust",
             "face recognizer: `robust` (the default: face-api's 128-D ResNet fine-tuned to look past occluders, "
-                    + "robust/MODEL_CARD.md), `faceapi` (face-api's network as published) or a delta file of `unveil train recognizer`; the gallery role enrolls with "
+                    + "robust/MODEL_CARD.md), `fused` (robust-v3 and a pretrained MobileFaceNet as one 640-D descriptor, fused/MODEL_CARD.md; fetched "
+                    + "from npm on first use), `mobilefacenet` (that MobileFaceNet alone), `faceapi` (face-api's network as published) or a delta file of `unveil train recognizer`; the gallery role enrolls with "
                     + "the same one (re-enroll after a change); "
                     + "each model needs its calibration (`calibration/<model>.json` bundled, or recognize.calibration)");
 
