@@ -120,35 +120,21 @@ public final class FaceAligner {
     }
 
     private static double[] fitted(double[] template, double[] image, AlignTarget target) {
-        // least-squares similarity chip(template) -> image: img = s*R*(v - vMean) + pMean
-        int n = template.length / 2;
-        double vmx = 0, vmy = 0, pmx = 0, pmy = 0;
-        for (int i = 0; i < n; i++) {
-            vmx += template[2 * i];
-            vmy += template[2 * i + 1];
-            pmx += image[2 * i];
-            pmy += image[2 * i + 1];
+        // least-squares similarity chip(template) -> image: img = s*R*v + t
+        double[] f;
+        try {
+            f = SimilarityFit.fit(template, image);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("degenerate landmarks (all points coincide)");
         }
-        vmx /= n;
-        vmy /= n;
-        pmx /= n;
-        pmy /= n;
-        double sxx = 0, a = 0, b = 0;
-        for (int i = 0; i < n; i++) {
-            double vx = template[2 * i] - vmx, vy = template[2 * i + 1] - vmy;
-            double px = image[2 * i] - pmx, py = image[2 * i + 1] - pmy;
-            sxx += vx * vx + vy * vy;
-            a += vx * px + vy * py;
-            b += vx * py - vy * px;
-        }
-        double sc = a / sxx, ss = b / sxx; // s*cos, s*sin
+        double sc = f[0], ss = f[1]; // s*cos, s*sin
         double scale = Math.hypot(sc, ss);
         if (!(scale > 1e-6)) throw new IllegalArgumentException("degenerate landmarks (all points coincide)");
         double angle = Math.atan2(ss, sc);
         // centre of the chip in the image: tform(size/2, size/2)
         double half = CHIP_SIZE / 2.0;
-        double cx = sc * (half - vmx) - ss * (half - vmy) + pmx;
-        double cy = ss * (half - vmx) + sc * (half - vmy) + pmy;
+        double cx = sc * half - ss * half + f[2];
+        double cy = ss * half + sc * half + f[3];
         // dlib chip mapping: image = c + scale*R(angle)*(u*size/(size-1) - size/2); invert it
         double k = (CHIP_SIZE - 1.0) / (CHIP_SIZE * scale);
         double cos = Math.cos(angle), sin = Math.sin(angle);

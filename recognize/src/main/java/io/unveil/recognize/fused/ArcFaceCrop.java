@@ -3,6 +3,7 @@ package io.unveil.recognize.fused;
 import io.unveil.core.image.RgbImage;
 import io.unveil.detector.align.AlignTarget;
 import io.unveil.detector.align.FaceAligner;
+import io.unveil.detector.align.SimilarityFit;
 
 /**
  * The 112x112 crop ArcFace-family recognizers are trained on (the five points of insightface's template: eye centres,
@@ -39,30 +40,17 @@ public final class ArcFaceCrop {
         return new double[]{x / n, y / n};
     }
 
-    /** Least-squares similarity (rotation, uniform scale, shift; no reflection) taking {@code from} points to {@code to}. */
+    /** The similarity taking {@code from} points to {@code to} as a row-major 2x3 matrix. */
     static double[] fit(double[][] from, double[][] to) {
-        int n = from.length;
-        double fx = 0, fy = 0, tx = 0, ty = 0;
-        for (int i = 0; i < n; i++) {
-            fx += from[i][0];
-            fy += from[i][1];
-            tx += to[i][0];
-            ty += to[i][1];
+        double[] f = new double[2 * from.length], t = new double[2 * to.length];
+        for (int i = 0; i < from.length; i++) {
+            f[2 * i] = from[i][0];
+            f[2 * i + 1] = from[i][1];
+            t[2 * i] = to[i][0];
+            t[2 * i + 1] = to[i][1];
         }
-        fx /= n;
-        fy /= n;
-        tx /= n;
-        ty /= n;
-        double ss = 0, a = 0, b = 0;
-        for (int i = 0; i < n; i++) {
-            double dx = from[i][0] - fx, dy = from[i][1] - fy, sx = to[i][0] - tx, sy = to[i][1] - ty;
-            ss += dx * dx + dy * dy;
-            a += dx * sx + dy * sy;
-            b += dx * sy - dy * sx;
-        }
-        a /= ss;
-        b /= ss;
-        return new double[]{a, -b, tx - (a * fx - b * fy), b, a, ty - (b * fx + a * fy)};
+        double[] m = SimilarityFit.fit(f, t);
+        return new double[]{m[0], -m[1], m[2], m[1], m[0], m[3]};
     }
 
     /** Where crop pixel (u, v) samples the chip. */
