@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.unveil.core.image.Images;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.serde.Json;
+import io.unveil.recognize.Embedder;
 import io.unveil.recognize.faceapi.FaceApiEmbedder;
+import io.unveil.recognize.fused.FusedRecognizer;
+import io.unveil.recognize.fused.MobileFaceNetEmbedder;
 import io.unveil.research.data.LabeledImages;
 import io.unveil.research.data.SharedData;
 import java.io.IOException;
@@ -41,7 +44,8 @@ public final class RecognizerBenchmark {
                           double batch16CpuMsPerFace) {
     }
 
-    public record Result(Numbers java, Numbers node, String nodeError) {
+    /** {@code others}: the optional recognizers (MobileFaceNet, fused), empty with {@code othersError} when they could not load. */
+    public record Result(Numbers java, Numbers node, String nodeError, List<Numbers> others, String othersError) {
         public String markdown() {
             StringBuilder b = new StringBuilder();
             b.append("| engine | ms/face batch 1 | ms/face batch 16 | CPU ms/face batch 1 | CPU ms/face batch 16 |\n"
@@ -52,9 +56,10 @@ public final class RecognizerBenchmark {
                 b.append(String.format("| ratio (Node / Java) | %.1fx | %.1fx | %.1fx | %.1fx |%n",
                         node.batch1MsPerFace / java.batch1MsPerFace, node.batch16MsPerFace / java.batch16MsPerFace,
                         node.batch1CpuMsPerFace / java.batch1CpuMsPerFace, node.batch16CpuMsPerFace / java.batch16CpuMsPerFace));
-            } else {
-                b.append("\n(no Node reference: ").append(nodeError).append(")\n");
             }
+            for (Numbers n : others) row(b, n);
+            if (node == null) b.append("\n(no Node reference: ").append(nodeError).append(")\n");
+            if (othersError != null) b.append("\n(no MobileFaceNet: ").append(othersError).append(")\n");
             return b.toString();
         }
 
@@ -73,35 +78,53 @@ public final class RecognizerBenchmark {
         Numbers java;
         try (FaceApiEmbedder e = FaceApiEmbedder.load()) {
             ai.djl.pytorch.jni.JniUtils.setNumThreads(o.threads());
-            for (int i = 0; i < 3; i++) e.embed(chips.get(i)); // warm-up
-            e.embed(chips);
-            double[] single = new double[o.rounds() * chips.size()];
-            int k = 0;
-            long cpu0 = cpuNanos();
-            for (int r = 0; r < o.rounds(); r++)
-                for (RgbImage c : chips) {
-                    long t = System.nanoTime();
-                    e.embed(c);
-                    single[k++] = (System.nanoTime() - t) / 1e6;
-                }
-            double cpuSingle = (cpuNanos() - cpu0) / 1e6 / single.length;
-            double[] batch = new double[o.rounds()];
-            long cpu1 = cpuNanos();
-            for (int r = 0; r < o.rounds(); r++) {
-                long t = System.nanoTime();
-                e.embed(chips);
-                batch[r] = (System.nanoTime() - t) / 1e6 / chips.size();
+            java = measure(e, "Java DJL PyTorch " + ai.djl.engine.Engine.getEngine("PyTorch").getVersion() + " CPU, "
+                    + o.threads() + " intra-op thread(s)", chips, o.rounds());
+        }
+        // the optional recognizers of recognize.model: the MobileFaceNet alone (OpenCV DNN) and fused with robust-v3
+        List<Numbers> others = new ArrayList<>();
+        String othersError = null;
+        try (Embedder m = MobileFaceNetEmbedder.load()) {
+            others.add(measure(m, "MobileFaceNet (recognize.model=mobilefacenet), OpenCV DNN", chips, o.rounds()));
+        } catch (RuntimeException ex) {
+            othersError = ex.getMessage();
+        }
+        if (othersError == null) {
+            try (Embedder f = FusedRecognizer.load()) {
+                others.add(measure(f, "fused (recognize.model=fused): robust-v3 + MobileFaceNet", chips, o.rounds()));
             }
-            double cpuBatch = (cpuNanos() - cpu1) / 1e6 / (o.rounds() * chips.size());
-            java = new Numbers("Java DJL PyTorch " + ai.djl.engine.Engine.getEngine("PyTorch").getVersion() + " CPU, "
-                    + o.threads() + " intra-op thread(s)", median(single), median(batch), cpuSingle, cpuBatch);
         }
-        if (!o.withNode()) return new Result(java, null, "disabled");
+        if (!o.withNode()) return new Result(java, null, "disabled", others, othersError);
         try {
-            return new Result(java, node(o), null);
+            return new Result(java, node(o), null, others, othersError);
         } catch (IOException | RuntimeException e) {
-            return new Result(java, null, e.getMessage());
+            return new Result(java, null, e.getMessage(), others, othersError);
         }
+    }
+
+    /** Warm-up, then median wall ms/face and mean process-CPU ms/face, one face a call and 16 a call. */
+    static Numbers measure(Embedder e, String engine, List<RgbImage> chips, int rounds) {
+        for (int i = 0; i < 3; i++) e.embed(List.of(chips.get(i)));
+        e.embed(chips);
+        double[] single = new double[rounds * chips.size()];
+        int k = 0;
+        long cpu0 = cpuNanos();
+        for (int r = 0; r < rounds; r++)
+            for (RgbImage c : chips) {
+                long t = System.nanoTime();
+                e.embed(List.of(c));
+                single[k++] = (System.nanoTime() - t) / 1e6;
+            }
+        double cpuSingle = (cpuNanos() - cpu0) / 1e6 / single.length;
+        double[] batch = new double[rounds];
+        long cpu1 = cpuNanos();
+        for (int r = 0; r < rounds; r++) {
+            long t = System.nanoTime();
+            e.embed(chips);
+            batch[r] = (System.nanoTime() - t) / 1e6 / chips.size();
+        }
+        double cpuBatch = (cpuNanos() - cpu1) / 1e6 / (rounds * chips.size());
+        return new Numbers(engine, median(single), median(batch), cpuSingle, cpuBatch);
     }
 
     static Numbers node(Options o) throws IOException {

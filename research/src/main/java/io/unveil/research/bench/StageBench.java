@@ -237,5 +237,12 @@ public final class StageBench {
                 n == null ? null : "face-api tfjs-wasm", n == null ? Double.NaN : n.batch16MsPerFace(),
                 n == null ? Double.NaN : n.batch16CpuMsPerFace(), false));
         if (n == null) t.note("recognizer reference: " + r.nodeError());
+        for (var m : r.others()) {
+            t.add(new BenchTable.Row(m.engine() + " batch 1", m.batch1MsPerFace(), m.batch1CpuMsPerFace(), "ms/face", null,
+                    Double.NaN, Double.NaN, false));
+            t.add(new BenchTable.Row(m.engine() + " batch 16", m.batch16MsPerFace(), m.batch16CpuMsPerFace(), "ms/face", null,
+                    Double.NaN, Double.NaN, false));
+        }
+        if (r.othersError() != null) t.note("MobileFaceNet and fused skipped: " + r.othersError());
     }
 }
