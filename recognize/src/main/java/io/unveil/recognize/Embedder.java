@@ -11,6 +11,16 @@ import java.util.List;
 public interface Embedder extends LoadedModel {
     float[][] embed(List<RgbImage> chips);
 
+    /**
+     * True when the descriptors carry no offset shared by all faces (their mean over many faces is near zero), so a raw
+     * cosine is already a centred one: {@code fused} and {@code mobilefacenet}. face-api's and robust-v3's descriptors
+     * share one direction (mean unit descriptor norm 0.91 for robust-v3): any two faces sit near cosine 0.83. Thresholds
+     * on raw cosines (the enrollment's outlier bound) depend on it.
+     */
+    default boolean centred() {
+        return false;
+    }
+
     /** Version string that goes into events and model cards (weights + preprocessing). */
     String modelVersion();
 

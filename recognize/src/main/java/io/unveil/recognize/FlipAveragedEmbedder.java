@@ -43,6 +43,11 @@ public final class FlipAveragedEmbedder implements Embedder {
     }
 
     @Override
+    public boolean centred() {
+        return inner.centred();
+    }
+
+    @Override
     public String modelVersion() {
         return inner.modelVersion() + " +flip";
     }

@@ -20,10 +20,23 @@ public record EnrollmentPolicy(float minFacePx, float minSharpness, float maxYaw
         return from(Settings.empty());
     }
 
+    /** The outlier bound for a recognizer whose descriptors are centred, as loose as 0.75 is for robust-v3's raw ones. */
+    public static final float CENTRED_OUTLIER_COS = -0.5f;
+
     public static EnrollmentPolicy from(Settings s) {
+        return from(s, false);
+    }
+
+    /**
+     * @param centredRecognizer the recognizer's descriptors are centred ({@code Embedder.centred()}): an unset
+     *                          {@code gallery.outlier-cos} then means {@link #CENTRED_OUTLIER_COS}, not 0.75, which would
+     *                          refuse a person's own photos
+     */
+    public static EnrollmentPolicy from(Settings s, boolean centredRecognizer) {
+        float outlier = centredRecognizer && !s.isSet(GallerySettings.OUTLIER_COS) ? CENTRED_OUTLIER_COS
+                : s.get(GallerySettings.OUTLIER_COS).floatValue();
         return new EnrollmentPolicy(s.get(GallerySettings.MIN_FACE_PX).floatValue(), s.get(GallerySettings.MIN_SHARPNESS).floatValue(),
                 s.get(GallerySettings.MAX_YAW_DEG).floatValue(), s.get(GallerySettings.SEVERAL_FACES_RATIO).floatValue(),
-                s.get(GallerySettings.OUTLIER_COS).floatValue(), s.get(GallerySettings.TRIM_FRACTION).floatValue(),
-                s.get(GallerySettings.MAX_IMAGES));
+                outlier, s.get(GallerySettings.TRIM_FRACTION).floatValue(), s.get(GallerySettings.MAX_IMAGES));
     }
 }

@@ -120,7 +120,7 @@ public final class GalleryRole extends AbstractRole {
         Embedder embedder = closeOnStop(embedders.load(s));
         FaceChips fallback = fallbackChips(detectors, s);
         if (fallback != null) closeOnStop(fallback.analyzer());
-        Enroller enroller = new Enroller(chips, embedder, EnrollmentPolicy.from(s), s.get(GallerySettings.OCCLUSION_CENTROIDS),
+        Enroller enroller = new Enroller(chips, embedder, EnrollmentPolicy.from(s, embedder.centred()), s.get(GallerySettings.OCCLUSION_CENTROIDS),
                 s.get(GallerySettings.OCCLUSION_CENTROIDS_REALIGNED), fallback);
         ClipEnroller clips = new ClipEnroller(enroller, chips, s.get(GallerySettings.CLIP_SAMPLED_FRAMES),
                 s.get(GallerySettings.CLIP_BEST_FRAMES), s.get(GallerySettings.CLIP_MAX_SECONDS), s.get(GallerySettings.MAX_CLIP_PIXELS));

@@ -52,8 +52,9 @@ public final class GallerySettings implements SettingCatalogue {
             "enrollment: a second face this share of the largest's area makes the image ambiguous");
     public static final Setting<Double> OUTLIER_COS = Setting.decimal("gallery.outlier-cos", 0.75,
             "enrollment: images less cosine-similar than this to the centroid are dropped (a cosine of the recognizer's raw "
-                    + "descriptors: robust-v3's own photos sit at 0.92 or more; with recognize.model=fused, whose descriptors are "
-                    + "centred, use -0.5, as loose there)");
+                    + "descriptors: with robust-v3 a person's own photos sit at 0.92 or more and another person's near 0.83, so it drops "
+                    + "no intruder, docs/evaluation.md; unset, a recognizer with centred descriptors (fused, mobilefacenet) gets -0.5, "
+                    + "as loose there)");
     public static final Setting<Boolean> OCCLUSION_CENTROIDS = Setting.bool("gallery.occlusion-centroids", true,
             "also store each identity's centroid of its photos with a synthetic mask and sunglasses (3 embeddings per photo), "
                     + "for recognize.occlusion-centroids");

@@ -61,6 +61,12 @@ public final class FusedEmbedder implements Embedder {
         return n;
     }
 
+    /** Both halves are centred on their network's mean. */
+    @Override
+    public boolean centred() {
+        return true;
+    }
+
     @Override
     public String modelVersion() {
         return "fused(" + first.modelVersion() + " + " + second.modelVersion() + ")";

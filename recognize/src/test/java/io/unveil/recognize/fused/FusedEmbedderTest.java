@@ -71,6 +71,8 @@ class FusedEmbedderTest {
             assertEquals(1, dot(d[1], d[1]), 1e-6);
             assertEquals((centredCosine(a1, a2, ca) + centredCosine(b1, b2, cb)) / 2, dot(d[0], d[1]), 1e-6);
             assertEquals("fused(fixed3 + fixed4)", f.modelVersion());
+            assertTrue(f.centred() && !first.centred(), "the fused space is centred, a plain embedder's is not");
+            assertTrue(new io.unveil.recognize.FlipAveragedEmbedder(f).centred(), "the flip wrapper keeps it");
         }
         assertTrue(first.closed && second.closed, "closing the pair closes both networks");
     }
