@@ -127,7 +127,7 @@ public class PinnedNpmPackage {
     }
 
     /** Minimal ustar reader: writes only the pinned files, atomically, refusing path tricks. */
-    private void extract(Path tgz) throws IOException {
+    void extract(Path tgz) throws IOException {
         try (InputStream in = new GZIPInputStream(Files.newInputStream(tgz))) {
             byte[] header = new byte[512];
             while (readFully(in, header)) {
