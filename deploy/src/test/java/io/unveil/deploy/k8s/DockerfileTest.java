@@ -151,6 +151,24 @@ class DockerfileTest {
                 "metrics port exposed");
     }
 
+    /**
+     * The build stage pre-fetches every pinned npm package into the home the runtime stage copies, in the JVM that runs
+     * the snippets: jshell's -J options reach only its own front-end JVM (a -J home fetched into /root/.cache, and the
+     * build's check failed), -R ones the execution JVM.
+     */
+    @Test
+    void theBuildPrefetchesEveryPinnedPackageIntoTheHomeTheRuntimeCopies() {
+        Instruction fetch = instructions.stream().filter(i -> i.op().equals("RUN") && i.args().contains("jshell")).findFirst()
+                .orElseThrow(() -> new AssertionError("no jshell pre-fetch in the build stage"));
+        assertTrue(fetch.args().contains("-R-Dunveil.home=/opt/unveil/home"), fetch.args());
+        assertTrue(!fetch.args().contains("-J-Dunveil.home"), "a -J home never reaches the snippets: " + fetch.args());
+        for (String pkg : List.of("FaceApiModels", "MobileFaceNetModels"))
+            assertTrue(fetch.args().contains("io.unveil.core.model." + pkg + ".ensureDefault();"), pkg + " pre-fetched");
+        assertTrue(fetch.args().contains("test -s /opt/unveil/home/models/faceplugin-0.0.1/model/fr_feature.onnx"), fetch.args());
+        assertTrue(instructions.stream().anyMatch(i -> i.stage().equals("runtime") && i.op().equals("COPY")
+                && i.args().contains("/opt/unveil/home/ /opt/unveil/home/")), "the runtime stage copies the home");
+    }
+
     private static List<PathMatcher> dockerignore() throws IOException {
         List<PathMatcher> out = new ArrayList<>();
         for (String line : Files.readAllLines(root.resolve("deploy/Dockerfile.dockerignore"))) {
