@@ -132,6 +132,24 @@ class UnveilCliTest {
         assertEquals("0", run("calibrate", "--data", set.toString(), "--out", out.toString(), "--force", "--generator", "bundled")[0]);
         written = java.nio.file.Files.readString(out);
         assertTrue(written.contains("repaired by idgan:/io/unveil/inpaint/idgan/generator.bin") && !written.contains("generator-prior"), "--generator bundled");
+        // occluded probes the live way: drawn into the photo, found again by YuNet + the masked landmark net
+        String[] noRepair = run("calibrate", "--data", set.toString(), "--out", out.toString(), "--force", "--realigned");
+        assertEquals("2", noRepair[0]);
+        assertEquals("calibrate: --realigned needs --no-repaired: a re-aligned probe has no exact occluder mask to repair", noRepair[2].strip());
+        // calibrate's progress goes to the process's stderr
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
+        String[] realigned;
+        try {
+            System.setErr(new java.io.PrintStream(progress, true, java.nio.charset.StandardCharsets.UTF_8));
+            realigned = run("calibrate", "--data", set.toString(), "--out", out.toString(), "--force", "--realigned", "--no-repaired");
+        } finally {
+            System.setErr(saved);
+        }
+        String log = progress.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("0", realigned[0], realigned[2]);
+        assertTrue(log.matches("(?s).*calibrate: occluded probes re-aligned the live way: \\d found again, \\d not.*")
+                && !log.contains(": 0 found again"), log);
     }
 
     @Test

@@ -7,12 +7,15 @@ import io.unveil.core.record.OcclusionRegion;
 import io.unveil.detector.align.AlignTarget;
 import io.unveil.detector.align.FaceAligner;
 import io.unveil.detector.align.FaceChips;
+import io.unveil.detector.yunet.YuNetAnalyzer;
 import io.unveil.inpaint.FaceInpainter;
 import io.unveil.inpaint.occlusion.SyntheticOccluder;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.calibrate.CalibrationResult;
 import io.unveil.recognize.calibrate.ConditionCalibration;
 import io.unveil.research.data.LabeledImages;
+import io.unveil.research.eval.detection.DetectionEvaluation;
+import io.unveil.research.eval.detection.OccludedPhoto;
 import io.unveil.research.occluders.Occluded;
 import io.unveil.research.occluders.OccluderType;
 import io.unveil.research.occluders.Occluders;
@@ -64,6 +67,9 @@ public final class Calibrate {
     private final Embedder embedder;
     private final FaceInpainter inpainter;
     private final PrintStream progress;
+    /** Non-null: occluded probes are made the live way ({@link #realigned}); see {@link #withLiveDetector}. */
+    private YuNetAnalyzer live;
+    private int realignedFound, realignedLost;
 
     /** @param inpainter fills the occluded probes of the repaired conditions (null: those are not calibrated) */
     public Calibrate(FaceChips chips, Embedder embedder, FaceInpainter inpainter, PrintStream progress) {
@@ -71,6 +77,19 @@ public final class Calibrate {
         this.embedder = embedder;
         this.inpainter = inpainter;
         this.progress = progress;
+    }
+
+    /**
+     * Occluded probes the live way: the occluder drawn into the photo ({@link OccludedPhoto}), the face found again by
+     * {@code detector} (the detect stage's YuNet + landmark net) and aligned from the landmarks found, instead of the
+     * occluder drawn on the chip aligned from the clean face. A probe whose face is not found again keeps the chip-drawn
+     * occluder (counted). Not with an inpainter: the occluder's mask is not known in the re-aligned chip.
+     */
+    public Calibrate withLiveDetector(YuNetAnalyzer detector) {
+        if (detector != null && inpainter != null)
+            throw new IllegalArgumentException("re-aligned probes have no exact occluder mask to repair: use --no-repaired with --realigned");
+        this.live = detector;
+        return this;
     }
 
     public CalibrationResult run(Options o) {
@@ -83,22 +102,30 @@ public final class Calibrate {
         for (Map.Entry<String, List<Path>> g : groups.entrySet()) {
             if (o.excludeIdentities() != null && o.excludeIdentities().contains(g.getKey())) continue;
             List<FaceChips.Chip> batch = new ArrayList<>();
+            List<RgbImage> images = new ArrayList<>();
             for (Path p : g.getValue().subList(0, Math.min(g.getValue().size(), o.maxPerIdentity()))) {
                 done++;
                 try {
-                    FaceChips.Chip c = chips.largest(Images.read(p));
+                    RgbImage image = Images.read(p);
+                    FaceChips.Chip c = chips.largest(image);
                     if (c == null) noFace++;
-                    else batch.add(c);
+                    else {
+                        batch.add(c);
+                        images.add(image);
+                    }
                 } catch (ImageDecodeException e) {
                     unreadable++;
                 }
                 if (progress != null && done % 50 == 0) progress.printf("calibrate: %d/%d images%n", done, total);
             }
             if (batch.isEmpty()) continue;
-            byId.put(g.getKey(), photos(g.getKey(), batch, o.seed(), o.descriptors() != null));
+            byId.put(g.getKey(), photos(g.getKey(), batch, images, o.seed(), o.descriptors() != null));
         }
         if (progress != null)
             progress.printf("calibrate: %d identities, %d images without a face, %d unreadable%n", byId.size(), noFace, unreadable);
+        if (progress != null && live != null)
+            progress.printf("calibrate: occluded probes re-aligned the live way: %d found again, %d not (those keep the chip-drawn occluder)%n",
+                    realignedFound, realignedLost);
         if (o.descriptors() != null) writeDescriptors(byId, o.descriptors());
         Map<String, List<float[]>> plain = column(byId, Photo::plain);
         Calibration.Scores plainScores = Calibration.scores(plain);
@@ -144,7 +171,8 @@ public final class Calibrate {
      *
      * @param harmonize also embed the harmonized probe (only --descriptors writes it: the thresholds do not use it)
      */
-    List<Photo> photos(String identity, List<FaceChips.Chip> faces, long seed, boolean harmonize) {
+    List<Photo> photos(String identity, List<FaceChips.Chip> faces, List<RgbImage> images, long seed, boolean harmonize) {
+        if (live != null) harmonize = false; // the harmonized probe is drawn with the clean chip's landmarks
         int n = faces.size();
         List<RgbImage> plain = new ArrayList<>(), occluded = new ArrayList<>(), lower = new ArrayList<>(), eyes = new ArrayList<>(),
                 harmonized = new ArrayList<>();
@@ -158,7 +186,8 @@ public final class Calibrate {
             Occluded occ = Occluders.apply(c.chip(), lm, type, s);
             regions[k] = type == OccluderType.SUNGLASSES ? OcclusionRegion.EYES : OcclusionRegion.LOWER;
             plain.add(c.chip());
-            occluded.add(occ.image());
+            RgbImage realigned = live == null ? null : realigned(images.get(k), c.face().landmarks(), type, s);
+            occluded.add(realigned != null ? realigned : occ.image());
             masks.add(occ.mask());
             lower.add(SyntheticOccluder.draw(c.chip(), lm, OcclusionRegion.LOWER).image());
             eyes.add(SyntheticOccluder.draw(c.chip(), lm, OcclusionRegion.EYES).image());
@@ -177,6 +206,18 @@ public final class Calibrate {
             out.add(new Photo(emb[k], emb[n + k], inpainter == null ? null : emb[4 * n + k], regions[k], emb[2 * n + k], emb[3 * n + k],
                     harmonize ? emb[h + k] : null));
         return out;
+    }
+
+    /** The photo with the occluder drawn into it, as the detect stage finds and aligns it; null when not found again. */
+    private RgbImage realigned(RgbImage photo, float[] landmarks68, OccluderType type, long seed) {
+        RgbImage drawn = OccludedPhoto.draw(photo, landmarks68, type, seed);
+        YuNetAnalyzer.Analysis a = DetectionEvaluation.matched(live.analyze(drawn), landmarks68);
+        if (a == null) {
+            realignedLost++;
+            return null;
+        }
+        realignedFound++;
+        return FaceAligner.align(drawn, a.landmarks68(), AlignTarget.CHIP_150).image();
     }
 
     /**

@@ -8,6 +8,9 @@ import io.unveil.inpaint.stage.InpaintSettings;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.stage.RecognizeSettings;
 import io.unveil.detector.align.FaceChips;
+import io.unveil.detector.faceapi.FaceLandmark68Net;
+import io.unveil.detector.yunet.YuNetAnalyzer;
+import io.unveil.detector.yunet.YuNetDetector;
 import io.unveil.research.calibrate.Calibrate;
 import io.unveil.research.data.IdentitySplit;
 import io.unveil.research.data.LabeledImages;
@@ -81,6 +84,11 @@ public final class CalibrateCommand implements Callable<Integer> {
             + "(CSV: identity, photo, condition, region, 128 values) for analyses outside the runtime.")
     Path descriptors;
 
+    @Option(names = "--realigned", description = "Make the occluded probes the live way: the occluder drawn into the photo, the face "
+            + "found again by the default detect stage's networks (YuNet + the masked landmark net) and aligned from what they find "
+            + "(default: drawn on the chip aligned from the clean face). Needs --no-repaired.")
+    boolean realigned;
+
     @Option(names = "--force", description = "Write the calibration even when the set has fewer than 10/FAR impostor scores "
             + "(refused otherwise: the threshold would rest on fewer than 10 accepted impostors).")
     boolean force;
@@ -88,6 +96,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // checked before the models load (seconds), so a typo costs nothing
+        if (realigned && !noRepaired)
+            throw new IllegalArgumentException("--realigned needs --no-repaired: a re-aligned probe has no exact occluder mask to repair");
         if (!java.nio.file.Files.isDirectory(data))
             throw new IllegalArgumentException("--data " + data + " is not a folder: give a labelled set (labels.csv, or one "
                     + "folder per identity), e.g. ../shared/data/celeba-subset (README, \"Data sets\")");
@@ -108,8 +118,14 @@ public final class CalibrateCommand implements Callable<Integer> {
              FaceInpainter inpainter = noRepaired ? null : generators.load(generator == null ? Settings.empty()
                      : Settings.empty().with(InpaintSettings.GENERATOR, generator))) {
             if (inpainter != null) System.err.println("calibrate: repaired conditions filled by " + inpainter.model());
-            CalibrationResult r = new Calibrate(chips, embedder, inpainter, System.err)
+            YuNetAnalyzer live = realigned ? YuNetAnalyzer.load(YuNetDetector.DEFAULT_SCORE_THRESHOLD, FaceLandmark68Net.loadMasked()) : null;
+            CalibrationResult r;
+            try {
+                r = new Calibrate(chips, embedder, inpainter, System.err).withLiveDetector(live)
                     .run(new Calibrate.Options(data, far, out, maxPerIdentity, exclude, force, model, seed, descriptors));
+            } finally {
+                if (live != null) live.close();
+            }
             System.out.printf(Locale.ROOT, "recognize.model=%s, target FAR %.1e, thresholds per probe condition:%n%swrote %s%n", model,
                     r.targetFar(), Calibrate.describe(r.conditions()), out.toAbsolutePath());
             return 0;
