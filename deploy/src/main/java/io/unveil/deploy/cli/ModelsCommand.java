@@ -4,9 +4,9 @@ import io.unveil.core.config.UnveilHome;
 import io.unveil.core.model.FaceApiModels;
 import io.unveil.core.model.MobileFaceNetModels;
 import io.unveil.core.model.PinnedNpmPackage;
-import java.util.List;
 import io.unveil.research.cli.ModelsAverageCommand;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

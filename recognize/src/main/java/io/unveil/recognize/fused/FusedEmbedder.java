@@ -2,14 +2,16 @@ package io.unveil.recognize.fused;
 
 import io.unveil.core.image.RgbImage;
 import io.unveil.recognize.Embedder;
+import io.unveil.recognize.match.Vectors;
 import java.util.List;
 
 /**
  * Two recognizers as one ({@code recognize.model=fused}): each network's descriptor unit-normalised, centred on that
  * network's own mean over TRAIN identities' plain photos, unit-normalised again, the two concatenated and divided by
  * sqrt 2, so the cosine of two fused descriptors is the mean of the two networks' centred cosines. The centring is what
- * makes the pair work: MobileFaceNet's descriptors share a large common direction, and without it the pair is no better
- * than robust-v3 alone (docs/rules/2026-12-06-mobilefacenet.md). Closing it closes both networks.
+ * makes the pair work: robust-v3's descriptors share one direction (mean unit descriptor norm 0.91, MobileFaceNet's
+ * 0.14), which squeezes its raw cosines into a narrow band, so uncentred the pair scores like MobileFaceNet alone
+ * (docs/rules/2026-12-06-mobilefacenet.md). Closing it closes both networks.
  */
 public final class FusedEmbedder implements Embedder {
     private final Embedder first, second;
@@ -43,22 +45,11 @@ public final class FusedEmbedder implements Embedder {
     }
 
     private static void centred(float[] v, float[] c, float[] out, int at, double k) {
-        double n = norm(v);
-        double[] t = new double[v.length];
-        for (int i = 0; i < v.length; i++) t[i] = v[i] / n - c[i];
-        double m = 0;
-        for (double x : t) m += x * x;
-        m = Math.sqrt(m);
-        if (m == 0) throw new IllegalArgumentException("a descriptor equal to the centre has no direction");
-        for (int i = 0; i < v.length; i++) out[at + i] = (float) (t[i] / m * k);
-    }
-
-    private static double norm(float[] v) {
-        double s = 0;
-        for (float x : v) s += x * x;
-        double n = Math.sqrt(s);
-        if (n == 0) throw new IllegalArgumentException("a zero descriptor has no direction");
-        return n;
+        float[] u = Vectors.normalized(v);
+        for (int i = 0; i < u.length; i++) u[i] -= c[i];
+        if (!(Vectors.norm(u) > 1e-12f)) throw new IllegalArgumentException("a descriptor equal to the centre has no direction");
+        float[] d = Vectors.normalized(u);
+        for (int i = 0; i < d.length; i++) out[at + i] = (float) (d[i] * k);
     }
 
     /** Both halves are centred on their network's mean. */

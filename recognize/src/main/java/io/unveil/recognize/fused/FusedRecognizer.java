@@ -2,6 +2,7 @@ package io.unveil.recognize.fused;
 
 import io.unveil.core.model.ModelFetchException;
 import io.unveil.recognize.Embedder;
+import io.unveil.recognize.faceapi.FaceRecognitionNet;
 import io.unveil.recognize.faceapi.RobustRecognizer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,9 +46,9 @@ public final class FusedRecognizer {
         } catch (IOException | NumberFormatException e) {
             throw new ModelFetchException("corrupt " + CENTRES + ": " + e.getMessage(), e);
         }
-        if (m.get("robust") == null || m.get("robust").length != 128 || m.get("mobilefacenet") == null
+        if (m.get("robust") == null || m.get("robust").length != FaceRecognitionNet.DESCRIPTOR_SIZE || m.get("mobilefacenet") == null
                 || m.get("mobilefacenet").length != MobileFaceNetEmbedder.DESCRIPTOR_SIZE)
-            throw new ModelFetchException(CENTRES + " must hold a 128-value `robust` row and a "
+            throw new ModelFetchException(CENTRES + " must hold a " + FaceRecognitionNet.DESCRIPTOR_SIZE + "-value `robust` row and a "
                     + MobileFaceNetEmbedder.DESCRIPTOR_SIZE + "-value `mobilefacenet` row");
         return m;
     }

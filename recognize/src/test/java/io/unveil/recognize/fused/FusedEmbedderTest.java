@@ -84,7 +84,7 @@ class FusedEmbedderTest {
         assertEquals("descriptor sizes 2/1 do not match the centres' 3/1", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> FusedEmbedder.fuse(new float[]{0, 0}, new float[]{0, 0}, new float[]{1}, new float[]{0}));
-        assertEquals("a zero descriptor has no direction", e.getMessage());
+        assertEquals("vector has zero or non-finite norm", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> FusedEmbedder.fuse(new float[]{1, 0}, new float[]{1, 0}, new float[]{1}, new float[]{0}));
         assertEquals("a descriptor equal to the centre has no direction", e.getMessage());

@@ -81,7 +81,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     boolean flipAverage;
 
     @Option(names = "--descriptors", paramLabel = "FILE", description = "Also write every photo's descriptors in every condition "
-            + "(CSV: identity, photo, condition, region, 128 values) for analyses outside the runtime.")
+            + "(CSV: identity, photo, condition, region, then the recognizer's values: 128 for robust, 640 for fused) for analyses outside the runtime.")
     Path descriptors;
 
     @Option(names = "--realigned", description = "Make the occluded probes the live way: the occluder drawn into the photo, the face "
