@@ -17,7 +17,8 @@ import org.bytedeco.opencv.opencv_core.Mat;
 /**
  * Enrollment from a short video clip: samples frames, follows the one face of the clip (the largest face at first,
  * then the face overlapping it most in the next sampled frame), quality-gates those frames and enrolls the best ones.
- * A clip in which the followed face is lost keeps only the frames before that.
+ * A clip in which the followed face is lost keeps only the frames before that. A frame the enrollment detector finds
+ * no face in is given to the enroller's fallback detector ({@code gallery.fallback-detector}), as a photo is.
  */
 public final class ClipEnroller {
     private final Enroller enroller;
@@ -64,7 +65,13 @@ public final class ClipEnroller {
         for (int i = 0; i < frames.size(); i++) {
             RgbImage f = frames.get(i);
             String src = "frame " + i;
+            FaceChips by = chips;
             List<DetectedFace> faces = chips.detect(f);
+            if (faces.isEmpty() && enroller.fallback() != null) {
+                // as for a photo: the enrollment detector (TinyFaceDetector by default) misses faces YuNet finds
+                by = enroller.fallback();
+                faces = by.detect(f);
+            }
             if (faces.isEmpty()) {
                 outcomes.add(ImageOutcome.rejected(src, "no face", "no face was detected", null));
                 continue;
@@ -81,7 +88,7 @@ public final class ClipEnroller {
                 }
             }
             followed = next;
-            Enroller.Candidate c = enroller.gateFace(src, f, next, outcomes);
+            Enroller.Candidate c = enroller.gateFace(src, f, next, outcomes, by);
             if (c != null) candidates.add(c);
         }
         candidates.sort(Comparator.comparingDouble((Enroller.Candidate c) -> c.quality().score()).reversed());

@@ -79,6 +79,11 @@ public final class Enroller {
         return policy;
     }
 
+    /** The second face finder, asked only where the first finds no face; null when there is none. */
+    public FaceChips fallback() {
+        return fallback;
+    }
+
     public String modelVersion() {
         return embedder.modelVersion();
     }
@@ -145,7 +150,8 @@ public final class Enroller {
         return gateFace(source, image, face, outcomes, chips);
     }
 
-    private Candidate gateFace(String source, RgbImage image, DetectedFace face, List<ImageOutcome> outcomes, FaceChips chips) {
+    /** {@link #gateFace(String, RgbImage, DetectedFace, List)} of a face {@code chips} found (the fallback's, say). */
+    public Candidate gateFace(String source, RgbImage image, DetectedFace face, List<ImageOutcome> outcomes, FaceChips chips) {
         RgbImage chip = chips.align(image, face);
         Quality q = FaceQuality.of(face.box(), face.landmarks(), chip);
         if (q.sizePx() < policy.minFacePx()) {

@@ -18,7 +18,7 @@ import java.util.List;
  * Who is on a photo ({@code POST /api/v1/recognize}, CompreFace's "test page"): every face the gallery's detector finds
  * (the largest {@link #MAX_FACES}), aligned and embedded as enrollment does, matched against the enrolled centroids in
  * the recognizer's space (its calibrated threshold and centre), so a photo is named as the camera pipeline would name a
- * single frame of it. The centroid matrix is rebuilt only when the gallery changed (ids, versions and size).
+ * single frame of it. A photo the gallery's detector finds no face in goes to its fallback detector, as in enrollment. The centroid matrix is rebuilt only when the gallery changed (ids, versions and size).
  */
 public final class PhotoRecognizer {
     /** Faces per photo at most (as {@code detector.max-faces}): each costs a landmark pass and an embedding. */
@@ -29,6 +29,8 @@ public final class PhotoRecognizer {
     }
 
     private final FaceChips chips;
+    /** Asked only for a photo {@link #chips} finds no face in (as enrollment does); null: none. */
+    private final FaceChips fallback;
     private final Embedder embedder;
     private final ThresholdSchedule schedule;
     private final float[] center;
@@ -43,7 +45,17 @@ public final class PhotoRecognizer {
 
     /** @param schedule the recognizer's thresholds; a photo is a plain probe, held to the plain one for the gallery's size */
     public PhotoRecognizer(FaceChips chips, Embedder embedder, ThresholdSchedule schedule, float[] center) {
+        this(chips, null, embedder, schedule, center);
+    }
+
+    /**
+     * @param fallback the gallery's fallback detector ({@code gallery.fallback-detector}), asked only for a photo
+     *                 {@code chips} finds no face in, so a masked face the enrollment detector misses is still found
+     *                 (TinyFaceDetector found 84 of 225 masked faces where YuNet found 221); null: none
+     */
+    public PhotoRecognizer(FaceChips chips, FaceChips fallback, Embedder embedder, ThresholdSchedule schedule, float[] center) {
         this.chips = chips;
+        this.fallback = fallback;
         this.embedder = embedder;
         this.schedule = schedule;
         this.center = center;
@@ -66,11 +78,17 @@ public final class PhotoRecognizer {
 
     /** The faces of {@code image}, largest first, each matched against {@code gallery}. */
     public List<Found> recognize(RgbImage image, List<GalleryEntry> gallery) {
+        FaceChips by = chips;
         List<DetectedFace> faces = new ArrayList<>(chips.detect(image));
+        if (faces.isEmpty() && fallback != null) {
+            by = fallback;
+            faces.addAll(by.detect(image));
+        }
         faces.sort(Comparator.comparingDouble((DetectedFace f) -> f.box().area()).reversed());
         if (faces.size() > MAX_FACES) faces = faces.subList(0, MAX_FACES);
         if (faces.isEmpty()) return List.of();
-        List<RgbImage> aligned = faces.stream().map(f -> chips.align(image, f)).toList();
+        FaceChips aligner = by;
+        List<RgbImage> aligned = faces.stream().map(f -> aligner.align(image, f)).toList();
         float[][] emb = embedder.embed(aligned);
         CentroidMatcher matcher = matcher(gallery);
         float threshold = threshold(matcher.size());

@@ -139,7 +139,7 @@ public final class GalleryRole extends AbstractRole {
                 .cameras(snapshots);
         try {
             var cfg = io.unveil.recognize.stage.RecognizeConfig.from(s);
-            api.recognizer(new io.unveil.gallery.recognize.PhotoRecognizer(chips, embedder, cfg.schedule(), cfg.center()), null);
+            api.recognizer(new io.unveil.gallery.recognize.PhotoRecognizer(chips, fallback, embedder, cfg.schedule(), cfg.center()), null);
         } catch (IllegalArgumentException e) {
             // the gallery still enrolls; only POST /recognize needs the recognizer's threshold
             api.recognizer(null, "POST /recognize needs the recognizer's threshold: " + e.getMessage());
