@@ -67,7 +67,7 @@ public final class Models {
      * a weight file of {@code unveil train idgan} (a prior generator's file gets the bundled prior); on {@code inpaint.device}.
      */
     public static final ModelRegistry<FaceInpainter> GENERATORS = new ModelRegistry<FaceInpainter>(InpaintSettings.GENERATOR)
-            .register("prior-idgan", s -> Inpainter.loadResource(Inpainter.PRIOR_RESOURCE, InpaintConfig.from(s).device(), false))
+            .register("prior-idgan", s -> Inpainter.loadServed(InpaintConfig.from(s).device(), false))
             .register("bundled", s -> Inpainter.load(InpaintConfig.from(s).device()))
             .register("pca-prior", s -> PriorInpainter.bundled())
             .orFile((file, s) -> Inpainter.load(file, InpaintConfig.from(s).device()));

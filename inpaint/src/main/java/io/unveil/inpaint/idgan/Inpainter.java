@@ -62,6 +62,15 @@ public final class Inpainter implements FaceInpainter {
         return loadResource(RESOURCE, device, flipAverage);
     }
 
+    /**
+     * The generator the inpaint stage serves by default ({@code inpaint.generator=prior-idgan}: {@value #PRIOR_RESOURCE},
+     * which also gets the PCA face prior's completion), so evaluations and benchmarks without a weight file measure
+     * what runs.
+     */
+    public static Inpainter loadServed(String device, boolean flipAverage) {
+        return loadResource(PRIOR_RESOURCE, device, flipAverage);
+    }
+
     /** A committed generator by resource name ({@link #RESOURCE}, {@link #PRIOR_RESOURCE}). */
     public static Inpainter loadResource(String resource, String device, boolean flipAverage) {
         try (InputStream in = Inpainter.class.getResourceAsStream(resource)) {

@@ -19,7 +19,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The inpainting and occlusion networks for speed measures: the given weight file, else the committed one, else (when
+ * The inpainting and occlusion networks for speed measures: the given weight file, else the committed one (for
+ * inpainting the one served by default, prior-idgan, whose PCA completion is part of its cost), else (when
  * none is committed yet) the same architecture with fresh random weights written to a temporary file: speed does not
  * depend on weight values, and the table says which was used.
  */
@@ -30,7 +31,7 @@ final class StageModels {
     static Inpainter inpainter(Path weights, Path tmp, List<String> notes) {
         if (weights != null) return Inpainter.load(weights, "cpu");
         try {
-            return Inpainter.load("cpu");
+            return Inpainter.loadServed("cpu", false);
         } catch (IllegalStateException missing) {
             int width = new IdGanOptions().width;
             Path f = tmp.resolve("generator-untrained.bin");

@@ -63,8 +63,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--occlude", defaultValue = "one", description = "one (the second face of each pair, as the paper occludes the test face) or both (default: ${DEFAULT-VALUE}).")
     String occlude;
 
-    @Option(names = "--methods", split = ",", defaultValue = "telea,idgan", description = "Methods besides GT and OCC: telea, ns, "
-            + "idgan (the committed generator), pca-prior (the committed PCA face prior alone), white (the hole filled white), or NAME=MODEL_FILE (repeatable; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--methods", split = ",", defaultValue = "telea,prior-idgan", description = "Methods besides GT and OCC: telea, ns, "
+            + "prior-idgan (the generator the inpaint stage serves by default), idgan (the committed generator it was trained on from), pca-prior (the committed PCA face prior alone), white (the hole filled white), or NAME=MODEL_FILE (repeatable; default: ${DEFAULT-VALUE}).")
     List<String> methods = new ArrayList<>();
 
     @Option(names = "--model-card", paramLabel = "FILE", description = "Another model card whose training identities must be disjoint from the evaluated ones (repeatable).")

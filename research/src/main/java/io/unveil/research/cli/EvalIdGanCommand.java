@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         description = "Validate an ID-GAN generator: image fidelity and verification accuracy with R on validation identities.")
 public final class EvalIdGanCommand implements Callable<Integer> {
     @Option(names = "--dataset", defaultValue = "celeba-subset") String dataset;
-    @Option(names = "--generator", description = "weights, repeatable (default: the committed generator)") List<Path> generators;
+    @Option(names = "--generator", description = "weights, repeatable (default: the generator the inpaint stage serves, prior-idgan)") List<Path> generators;
     @Option(names = "--out", defaultValue = "runs/idgan-eval") Path out;
     @Option(names = "--max-faces", defaultValue = "800") int maxFaces;
     @Option(names = "--folds", defaultValue = "10") int folds;
@@ -70,7 +70,7 @@ public final class EvalIdGanCommand implements Callable<Integer> {
         List<Inpainter> inpainters = new ArrayList<>();
         try (FaceApiEmbedder r = FaceApiEmbedder.load()) {
             for (boolean flip : flipAverage.modes()) {
-                if (generators == null || generators.isEmpty()) inpainters.add(Inpainter.load(device, flip));
+                if (generators == null || generators.isEmpty()) inpainters.add(Inpainter.loadServed(device, flip));
                 else for (Path g : generators) inpainters.add(Inpainter.load(g, device, flip));
             }
             var faces = TrainingFaces.load(dataset, false, haar);

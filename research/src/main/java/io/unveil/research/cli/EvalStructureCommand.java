@@ -28,7 +28,7 @@ public final class EvalStructureCommand implements Callable<Integer> {
     @Option(names = "--occlusion", split = ",", defaultValue = "block-random-48,medical-mask,cloth-mask,sunglasses,hand",
             description = "Occlusion types (default: ${DEFAULT-VALUE}).")
     List<String> occlusion = new ArrayList<>();
-    @Option(names = "--methods", split = ",", defaultValue = "white,telea,idgan,pca-prior", description = "Methods besides GT and OCC "
+    @Option(names = "--methods", split = ",", defaultValue = "white,telea,idgan,prior-idgan,pca-prior", description = "Methods besides GT and OCC "
             + "(as `unveil eval --methods`; default: ${DEFAULT-VALUE}).")
     List<String> methods = new ArrayList<>();
     @Option(names = "--model-card", paramLabel = "FILE", description = "Another model card to check the identities against (repeatable).")

@@ -8,7 +8,9 @@ import java.util.Locale;
 
 /**
  * Parses the methods to compare: built-ins {@code gt}, {@code occ}, {@code white} (the hole filled white), {@code telea},
- * {@code ns}, {@code idgan} (the committed generator, {@code inpaint/.../idgan/generator.bin}), {@code pca-prior} (the
+ * {@code ns}, {@code idgan} (the committed generator, {@code inpaint/.../idgan/generator.bin}), {@code prior-idgan}
+ * (the generator served by default, {@code generator-prior.bin}: generator.bin trained on with the PCA prior's
+ * completion as a further input), {@code pca-prior} (the
  * committed PCA face prior alone), or {@code NAME=MODEL} for a trained generator file
  * (its model card beside it). GT and OCC always come first (they anchor the recovered
  * share).
@@ -19,6 +21,8 @@ public final class MethodSpecs {
 
     /** Name of the built-in method {@code idgan}: the committed generator. */
     public static final String ID_GAN = "ID-GAN";
+    /** Name of the built-in method {@code prior-idgan}: the committed prior-input generator, served by default. */
+    public static final String PRIOR_ID_GAN = "ID-GAN-prior";
     /** Name of the built-in method {@code pca-prior}: the committed PCA face prior alone. */
     public static final String PCA_PRIOR = "PCA-prior";
     /** Name of the built-in method {@code white}: the hole filled white (what a generator gets as input). */
@@ -27,12 +31,12 @@ public final class MethodSpecs {
     public record Spec(String name, Path model) {
         /** The committed generator (its card ships on the class path). */
         public boolean shippedGenerator() {
-            return model == null && name.equals(ID_GAN);
+            return model == null && (name.equals(ID_GAN) || name.equals(PRIOR_ID_GAN));
         }
 
         /** The committed face prior (alone, or as the input of a prior generator file). */
         public boolean usesPrior() {
-            if (model == null) return name.equals(PCA_PRIOR);
+            if (model == null) return name.equals(PCA_PRIOR) || name.equals(PRIOR_ID_GAN);
             try {
                 return io.unveil.inpaint.idgan.Generator.header(java.nio.file.Files.readAllBytes(model)).prior();
             } catch (java.io.IOException e) {
@@ -63,10 +67,11 @@ public final class MethodSpecs {
                     case "telea" -> out.add(new Spec("Telea", null));
                     case "ns", "navier-stokes" -> out.add(new Spec("NS", null));
                     case "idgan", "id-gan" -> out.add(new Spec(ID_GAN, null));
+                    case "prior-idgan", "id-gan-prior" -> out.add(new Spec(PRIOR_ID_GAN, null));
                     case "pca-prior", "prior" -> out.add(new Spec(PCA_PRIOR, null));
                     case "white", "occ-white" -> out.add(new Spec(WHITE, null));
                     default -> throw new IllegalArgumentException("unknown method '" + s + "': use gt, occ, white, telea, ns, idgan, "
-                            + "pca-prior or NAME=MODEL_FILE");
+                            + "prior-idgan, pca-prior or NAME=MODEL_FILE");
                 }
             }
         }
@@ -82,6 +87,7 @@ public final class MethodSpecs {
             case "Telea" -> new OpenCvInpaint(OpenCvInpaint.Algorithm.TELEA, 3);
             case "NS" -> new OpenCvInpaint(OpenCvInpaint.Algorithm.NS, 3);
             case ID_GAN -> ModelMethods.shipped(ID_GAN);
+            case PRIOR_ID_GAN -> ModelMethods.served(PRIOR_ID_GAN);
             case PCA_PRIOR -> ModelMethods.prior(PCA_PRIOR);
             case WHITE -> BaselineMethods.white();
             default -> throw new IllegalArgumentException("no built-in method " + s.name());

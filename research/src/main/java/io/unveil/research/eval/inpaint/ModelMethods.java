@@ -26,6 +26,11 @@ public final class ModelMethods {
         return wrap(name, Inpainter.load("cpu"), "committed " + Inpainter.RESOURCE);
     }
 
+    /** The prior-input generator ({@link Inpainter#PRIOR_RESOURCE}), as the inpaint stage serves it by default. */
+    public static RepairMethod served(String name) {
+        return wrap(name, Inpainter.loadServed("cpu", false), "committed " + Inpainter.PRIOR_RESOURCE);
+    }
+
     public static ModelCard shippedCard() {
         return ModelCard.resource(Inpainter.class, SHIPPED_CARD);
     }

@@ -47,6 +47,14 @@ class SpecsAndFilesTest {
     }
 
     @Test
+    void priorIdganIsTheServedGeneratorWithTheCardsOfTheGeneratorAndThePrior() {
+        List<MethodSpecs.Spec> s = MethodSpecs.parse(List.of("prior-idgan,idgan"));
+        assertEquals(List.of("GT", "OCC", "ID-GAN-prior", "ID-GAN"), s.stream().map(MethodSpecs.Spec::name).toList());
+        assertTrue(s.get(2).shippedGenerator() && s.get(2).usesPrior(), "the ID-GAN card and the prior's card guard it");
+        assertTrue(s.get(3).shippedGenerator() && !s.get(3).usesPrior());
+    }
+
+    @Test
     void modelCardIsFoundBesideTheModel() throws Exception {
         Path model = Files.writeString(dir.resolve("generator.bin"), "x");
         assertTrue(ModelCard.beside(model).isEmpty());
