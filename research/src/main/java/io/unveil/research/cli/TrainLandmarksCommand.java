@@ -86,6 +86,11 @@ public final class TrainLandmarksCommand implements Callable<Integer> {
             + "the batch with the same target, holding the net to its pretrained answer on plain faces (twice the work a step).")
     boolean plainAnchor;
 
+    @Option(names = "--blank-below", defaultValue = "0", paramLabel = "SHARE",
+            description = "Blank every input (training and validation) from this share of its height down, so the net learns "
+                    + "the 68 points from the upper face alone (0 = off; an experiment: the pipeline does not blank).")
+    float blankBelow;
+
     @Override
     public Integer call() throws Exception {
         // before any network loads: on the shared 2-core machine PyTorch's default thread pool spun so much that the
@@ -125,7 +130,7 @@ public final class TrainLandmarksCommand implements Callable<Integer> {
         };
         if (plainAnchor && !teacher) throw new IllegalArgumentException("--plain-anchor needs --target teacher");
         var options = new LandmarkTrainer.Options(o, steps, batch, lr, seed, evalEvery, checkpointEvery, !noResume,
-                maxMinutes, teacher, plainAnchor);
+                maxMinutes, teacher, plainAnchor, blankBelow);
         var r = new LandmarkTrainer(options, System.out).run(train, v);
         System.out.printf("done: %d steps (%d skipped for NaN/Inf), %.0f s; validation.csv and step-*.bin in %s%n",
                 r.steps(), r.skippedSteps(), r.wallSeconds(), o);

@@ -68,6 +68,44 @@ public final class LandmarkExamples {
         return new Example(e.input(), e.target(), plain.input());
     }
 
+    /**
+     * A copy of CHW inputs (any number of 3x112x112 images back to back) with every row from {@code share} of the
+     * height down set to 0, the mean colour after the net's mean subtraction; {@code share} 0 returns them unchanged.
+     */
+    public static float[] blankBelow(float[] chw, float share) {
+        if (share <= 0) return chw;
+        int size = FaceLandmark68Translator.INPUT_SIZE, plane = size * size, from = Math.round(share * size);
+        float[] out = chw.clone();
+        for (int p = 0; p + plane <= out.length; p += plane) java.util.Arrays.fill(out, p + from * size, p + plane, 0f);
+        return out;
+    }
+
+    /**
+     * Where the eyes, the nose bridge and the nose tip sit in the net's input, as a share of its height from the top:
+     * mean over the faces' ground truth on their own (unjittered) box. Says what a {@code --blank-below} share hides.
+     */
+    public static String pointHeights(List<LandmarkFace> faces) {
+        double eyes = 0, p28 = 0, p29 = 0, p30 = 0, p33 = 0, p51 = 0;
+        int n = 0;
+        for (LandmarkFace f : faces) {
+            Example e = of(f.photo(), f.box(), f.truth());
+            if (e == null) continue;
+            float[] t = e.target(); // relative to the padded square: y of point k at 2k+1
+            double ey = 0;
+            for (int k = 36; k < 48; k++) ey += t[2 * k + 1];
+            eyes += ey / 12;
+            p28 += t[2 * 28 + 1];
+            p29 += t[2 * 29 + 1];
+            p30 += t[2 * 30 + 1];
+            p33 += t[2 * 33 + 1];
+            p51 += t[2 * 51 + 1];
+            n++;
+        }
+        return String.format(java.util.Locale.ROOT, "input heights (share of 112 from the top, mean of %d faces): eyes %.3f, "
+                + "nose bridge 28 %.3f, 29 %.3f, nose tip 30 %.3f, nose base 33 %.3f, upper lip 51 %.3f", n, eyes / n, p28 / n,
+                p29 / n, p30 / n, p33 / n, p51 / n);
+    }
+
     /** The example of a face in {@code img} on box {@code b}; null when the box has no pixel inside the image. */
     public static Example of(RgbImage img, Box b, float[] truth) {
         int[] r = FaceApiAnalyzer.faceApiCrop(b, img.width(), img.height());

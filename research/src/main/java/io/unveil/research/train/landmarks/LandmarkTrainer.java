@@ -61,9 +61,16 @@ public final class LandmarkTrainer {
      * @param plainAnchor    (with teacher targets) every example also contributes its crop without the occluder, with
      *                       the same target: the batch doubles, and half of it holds the net to its pretrained answer on
      *                       plain faces
+     * @param blankBelow     0, or the share of the net's 112-pixel input from the top below which every input (training
+     *                       and validation) is set to the mean colour: a net that only ever sees the upper face, so a
+     *                       mask over the lower face changes little of what it sees
      */
     public record Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery, int checkpointEvery,
-                          boolean resume, double maxMinutes, boolean teacherTargets, boolean plainAnchor) {
+                          boolean resume, double maxMinutes, boolean teacherTargets, boolean plainAnchor, float blankBelow) {
+        public Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery, int checkpointEvery,
+                       boolean resume, double maxMinutes, boolean teacherTargets, boolean plainAnchor) {
+            this(out, steps, batch, learningRate, seed, evalEvery, checkpointEvery, resume, maxMinutes, teacherTargets, plainAnchor, 0f);
+        }
     }
 
     public record Result(int steps, int skippedSteps, double wallSeconds, Map<String, Double> before,
@@ -112,8 +119,9 @@ public final class LandmarkTrainer {
             float[] lrNow = {o.learningRate()};
             Optimizer adam = Optimizer.adam().optLearningRateTracker((Tracker) n -> lrNow[0]).build();
             Map<String, Double> before = null, last = null;
+            if (o.blankBelow() > 0) console.println(LandmarkExamples.pointHeights(train));
             if (!resumed) {
-                before = validate(net, base, validation, valCsv, 0, true);
+                before = validate(net, base, validation, valCsv, 0, true, o.blankBelow());
                 console.println("step 0 (pretrained): " + LandmarkValidation.format(before));
             }
             BlockingQueue<List<LandmarkExamples.Example>> queue = new ArrayBlockingQueue<>(4);
@@ -143,7 +151,8 @@ public final class LandmarkTrainer {
                     float loss;
                     boolean finite;
                     try (NDManager m = base.newSubManager()) {
-                        NDArray x = m.create(concat(batch, true), new Shape(batch.size(), 3, 112, 112));
+                        NDArray x = m.create(LandmarkExamples.blankBelow(concat(batch, true), o.blankBelow()),
+                                new Shape(batch.size(), 3, 112, 112));
                         NDArray y = teacher == null ? m.create(concat(batch, false), new Shape(batch.size(), 136))
                                 : teacher.forward(new ParameterStore(m, false),
                                 new NDList(m.create(plainInputs(batch), new Shape(batch.size(), 3, 112, 112))), false).singletonOrThrow();
@@ -186,7 +195,7 @@ public final class LandmarkTrainer {
                     if (done % o.checkpointEvery() == 0 || done == o.steps())
                         checkpoint(net, ckpt, meta, done, skipped, wall);
                     if (done % o.evalEvery() == 0 || done == o.steps()) {
-                        last = validate(net, base, validation, valCsv, done, false);
+                        last = validate(net, base, validation, valCsv, done, false, o.blankBelow());
                         WeightFile.write(o.out().resolve(String.format("step-%05d.bin", done)), FaceLandmark68Weights.tensors(net));
                         console.println();
                         console.println("step " + done + ": " + LandmarkValidation.format(last));
@@ -269,7 +278,14 @@ public final class LandmarkTrainer {
     /** Runs the validation and appends a row (step, each condition's NME, worst/plain) to {@code csv}. */
     static Map<String, Double> validate(FaceLandmark68Block net, NDManager base, LandmarkValidation v, Path csv, int step,
                                         boolean header) throws IOException {
-        Map<String, Double> r = v.measure(inputs -> predict(net, base, inputs));
+        return validate(net, base, v, csv, step, header, 0f);
+    }
+
+    /** As above, every input blanked below {@code blankBelow} of its height (0: none), as the net was trained. */
+    static Map<String, Double> validate(FaceLandmark68Block net, NDManager base, LandmarkValidation v, Path csv, int step,
+                                        boolean header, float blankBelow) throws IOException {
+        Map<String, Double> r = v.measure(inputs -> predict(net, base,
+                blankBelow > 0 ? inputs.stream().map(i -> LandmarkExamples.blankBelow(i, blankBelow)).toList() : inputs));
         StringBuilder sb = new StringBuilder();
         if (header && !Files.exists(csv)) sb.append("step,").append(String.join(",", r.keySet())).append('\n');
         sb.append(step);
