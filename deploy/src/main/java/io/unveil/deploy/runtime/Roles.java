@@ -22,7 +22,7 @@ public final class Roles {
         register("detect", () -> new DetectRole(Models.DETECTORS));
         register("inpaint", () -> new io.unveil.inpaint.stage.InpaintRole(Models.OCCLUSION_MODELS, Models.GENERATORS));
         register("recognize", () -> new io.unveil.recognize.stage.RecognizeRole(Models.RECOGNIZERS));
-        register("gallery", () -> new io.unveil.gallery.stage.GalleryRole(Models.RECOGNIZERS, Models.DETECTORS));
+        register("gallery", () -> new io.unveil.gallery.stage.GalleryRole(Models.RECOGNIZERS, Models.DETECTORS, Models.OCCLUSION_MODELS));
     }
 
     private Roles() {

@@ -379,6 +379,10 @@ public final class GalleryApi implements AutoCloseable {
             m.put("identityId", f.known() ? f.identityId() : null);
             m.put("name", f.known() ? f.name() : null);
             m.put("similarity", f.similarity());
+            m.put("condition", f.condition());
+            m.put("region", f.region());
+            m.put("threshold", f.threshold());
+            m.put("centroid", f.centroid());
             if (f.identityId() != null) {
                 Map<String, Object> closest = new LinkedHashMap<>();
                 closest.put("identityId", f.identityId());

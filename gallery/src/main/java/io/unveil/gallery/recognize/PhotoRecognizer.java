@@ -3,11 +3,17 @@ package io.unveil.gallery.recognize;
 import io.unveil.core.image.RgbImage;
 import io.unveil.core.record.Box;
 import io.unveil.core.record.GalleryEntry;
+import io.unveil.core.record.Occlusion;
+import io.unveil.core.record.OcclusionRegion;
 import io.unveil.detector.DetectedFace;
+import io.unveil.detector.align.AlignTarget;
+import io.unveil.detector.align.FaceAligner;
 import io.unveil.detector.align.FaceChips;
+import io.unveil.inpaint.stage.OcclusionStep;
 import io.unveil.recognize.Embedder;
 import io.unveil.recognize.match.CentroidMatcher;
 import io.unveil.recognize.match.Match;
+import io.unveil.recognize.match.ProbeCondition;
 import io.unveil.recognize.match.ThresholdSchedule;
 import io.unveil.recognize.match.Thresholds;
 import java.util.ArrayList;
@@ -18,14 +24,25 @@ import java.util.List;
  * Who is on a photo ({@code POST /api/v1/recognize}, CompreFace's "test page"): every face the gallery's detector finds
  * (the largest {@link #MAX_FACES}), aligned and embedded as enrollment does, matched against the enrolled centroids in
  * the recognizer's space (its calibrated threshold and centre), so a photo is named as the camera pipeline would name a
- * single frame of it. A photo the gallery's detector finds no face in goes to its fallback detector, as in enrollment. The centroid matrix is rebuilt only when the gallery changed (ids, versions and size).
+ * single frame of it. A photo the gallery's detector finds no face in goes to its fallback detector, as in enrollment.
+ *
+ * <p>With an occlusion step (the inpaint role's estimator), each face is also judged as the camera pipeline judges it
+ * with {@code inpaint.repair=false}: the estimator on the aligned FACE_128 face; an occluded face is an OCCLUDED probe,
+ * held to the calibration's occluded thresholds and compared with the occlusion-matched centroid of its region too
+ * (when {@code recognize.occlusion-centroids} is on). Without it a masked face was held to the plain threshold against
+ * plain centroids only, so the page could call a masked person unknown whom a camera names. The centroid matrix is rebuilt only when the gallery changed (ids, versions and size).
  */
 public final class PhotoRecognizer {
     /** Faces per photo at most (as {@code detector.max-faces}): each costs a landmark pass and an embedding. */
     public static final int MAX_FACES = 20;
 
-    /** One face: where, the detector's score, the closest identity (null when the gallery is empty), and whether it is a match. */
-    public record Found(Box box, float score, String identityId, String name, float similarity, boolean known) {
+    /**
+     * One face: where, the detector's score, the closest identity (null when the gallery is empty), and whether it is a
+     * match; how it was judged: {@code condition} "plain" or "occluded", the occluded {@code region} (null when plain
+     * or elsewhere), the {@code threshold} it was held to and the {@code centroid} compared ("plain" or the region's).
+     */
+    public record Found(Box box, float score, String identityId, String name, float similarity, boolean known,
+                        String condition, String region, float threshold, String centroid) {
     }
 
     private final FaceChips chips;
@@ -34,6 +51,9 @@ public final class PhotoRecognizer {
     private final Embedder embedder;
     private final ThresholdSchedule schedule;
     private final float[] center;
+    /** The occlusion estimator on the aligned face; null: every face is a plain probe. */
+    private final OcclusionStep occlusion;
+    private final boolean matchRegions;
     private volatile Cached cached = new Cached(Long.MIN_VALUE, CentroidMatcher.EMPTY);
 
     private record Cached(long fingerprint, CentroidMatcher matcher) {
@@ -54,6 +74,18 @@ public final class PhotoRecognizer {
      *                 (TinyFaceDetector found 84 of 225 masked faces where YuNet found 221); null: none
      */
     public PhotoRecognizer(FaceChips chips, FaceChips fallback, Embedder embedder, ThresholdSchedule schedule, float[] center) {
+        this(chips, fallback, embedder, schedule, center, null, false);
+    }
+
+    /**
+     * @param occlusion    the occlusion estimator (as the inpaint role runs it); null: every face is judged plain
+     * @param matchRegions compare an occluded face with the occlusion-matched centroid of its region too
+     *                     ({@code recognize.occlusion-centroids}; the calibration must have those thresholds)
+     */
+    public PhotoRecognizer(FaceChips chips, FaceChips fallback, Embedder embedder, ThresholdSchedule schedule, float[] center,
+                           OcclusionStep occlusion, boolean matchRegions) {
+        this.occlusion = occlusion;
+        this.matchRegions = matchRegions;
         this.chips = chips;
         this.fallback = fallback;
         this.embedder = embedder;
@@ -94,12 +126,25 @@ public final class PhotoRecognizer {
         float threshold = threshold(matcher.size());
         List<Found> out = new ArrayList<>();
         for (int i = 0; i < faces.size(); i++) {
-            Match m = matcher.match(emb[i]);
             DetectedFace f = faces.get(i);
-            out.add(m.isEmpty() ? new Found(f.box(), f.score(), null, null, 0f, false)
-                    : new Found(f.box(), f.score(), m.identityId(), m.name(), m.similarity(), m.similarity() >= threshold));
+            ProbeCondition condition = condition(image, f);
+            String cond = condition.condition().key(), region = condition.region() == null ? null : condition.region().key();
+            Match m = matcher.match(emb[i], condition);
+            float t = Float.isNaN(m.threshold()) ? threshold : m.threshold();
+            String centroid = m.centroid() == null ? "plain" : m.centroid();
+            out.add(m.isEmpty() ? new Found(f.box(), f.score(), null, null, 0f, false, cond, region, t, null)
+                    : new Found(f.box(), f.score(), m.identityId(), m.name(), m.similarity(), m.similarity() >= t, cond, region, t, centroid));
         }
         return out;
+    }
+
+    /** PLAIN, or OCCLUDED with the region the estimator finds on the face aligned as the detect stage aligns it. */
+    ProbeCondition condition(RgbImage image, DetectedFace f) {
+        if (occlusion == null || f.landmarks() == null || f.landmarks().length != 136) return ProbeCondition.PLAIN;
+        RgbImage aligned = FaceAligner.align(image, f.landmarks(), AlignTarget.FACE_128).image();
+        Occlusion o = occlusion.estimate(aligned, f.landmarks());
+        return o == null || !o.occluded() ? ProbeCondition.PLAIN
+                : new ProbeCondition(ProbeCondition.Condition.OCCLUDED, OcclusionRegion.of(o));
     }
 
     private CentroidMatcher matcher(List<GalleryEntry> gallery) {
@@ -107,7 +152,8 @@ public final class PhotoRecognizer {
         for (GalleryEntry e : gallery) fp += (e.id().hashCode() * 0x9E3779B97F4A7C15L) ^ (e.version() * 0xC2B2AE3D27D4EB4FL);
         Cached c = cached;
         if (c.fingerprint() != fp) {
-            c = new Cached(fp, CentroidMatcher.of(gallery, center));
+            CentroidMatcher m = CentroidMatcher.of(gallery, center, schedule.base(), matchRegions);
+            c = new Cached(fp, m.withThresholds(schedule.at(m.size())));
             cached = c;
         }
         return c.matcher();

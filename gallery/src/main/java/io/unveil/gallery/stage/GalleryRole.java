@@ -20,6 +20,9 @@ import io.unveil.gallery.enroll.EnrollmentPolicy;
 import io.unveil.gallery.events.EventFeed;
 import io.unveil.gallery.events.KafkaEventSource;
 import io.unveil.gallery.store.KafkaGalleryStore;
+import io.unveil.inpaint.occlusion.FaceOcclusionModel;
+import io.unveil.inpaint.stage.EstimatorOcclusionStep;
+import io.unveil.inpaint.stage.OcclusionStep;
 import io.unveil.recognize.Embedder;
 import io.unveil.detector.FaceAnalyzer;
 import io.unveil.detector.ScoreGatedAnalyzer;
@@ -51,12 +54,25 @@ public final class GalleryRole extends AbstractRole {
     static final int SNAPSHOT_QUALITY = 75;
     private final ModelLoader<? extends Embedder> embedders;
     private final ModelLoader<? extends FaceAnalyzer> detectors;
+    /** The inpaint role's occlusion estimator ({@code inpaint.occlusion-model}) for POST /recognize; null: none. */
+    private final ModelLoader<? extends FaceOcclusionModel> occlusionModels;
     private GalleryApi api;
 
     public GalleryRole(ModelLoader<? extends Embedder> embedders, ModelLoader<? extends FaceAnalyzer> detectors) {
+        this(embedders, detectors, null);
+    }
+
+    /**
+     * @param occlusionModels loads the occlusion estimator the inpaint role runs, so POST /recognize judges a masked face
+     *                        as the camera pipeline does (occluded thresholds, occlusion-matched centroids); null: every
+     *                        face of a photo is judged plain
+     */
+    public GalleryRole(ModelLoader<? extends Embedder> embedders, ModelLoader<? extends FaceAnalyzer> detectors,
+                       ModelLoader<? extends FaceOcclusionModel> occlusionModels) {
         super("gallery");
         this.embedders = embedders;
         this.detectors = detectors;
+        this.occlusionModels = occlusionModels;
     }
 
     /**
@@ -139,7 +155,10 @@ public final class GalleryRole extends AbstractRole {
                 .cameras(snapshots);
         try {
             var cfg = io.unveil.recognize.stage.RecognizeConfig.from(s);
-            api.recognizer(new io.unveil.gallery.recognize.PhotoRecognizer(chips, fallback, embedder, cfg.schedule(), cfg.center()), null);
+            OcclusionStep occlusion = null;
+            if (occlusionModels != null) occlusion = new EstimatorOcclusionStep(closeOnStop(occlusionModels.load(s)));
+            api.recognizer(new io.unveil.gallery.recognize.PhotoRecognizer(chips, fallback, embedder, cfg.schedule(), cfg.center(),
+                    occlusion, cfg.occlusionCentroids()), null);
         } catch (IllegalArgumentException e) {
             // the gallery still enrolls; only POST /recognize needs the recognizer's threshold
             api.recognizer(null, "POST /recognize needs the recognizer's threshold: " + e.getMessage());

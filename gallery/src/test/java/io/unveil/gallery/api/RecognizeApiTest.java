@@ -62,6 +62,8 @@ class RecognizeApiTest {
         assertEquals("Ada", ada.get("name").asText());
         assertTrue(ada.get("similarity").floatValue() >= ApiFixture.THRESHOLD, ada.toString());
         assertEquals(150, ada.get("box").get("width").asInt());
+        assertEquals("plain", ada.get("condition").asText(), "no occlusion estimator in the fixture: judged plain");
+        assertEquals(ApiFixture.THRESHOLD, ada.get("threshold").floatValue(), 1e-6, "the threshold this face was held to");
         assertFalse(stranger.get("known").asBoolean(), stranger.toString());
         assertTrue(stranger.get("name").isNull(), "a stranger gets no name: " + stranger);
         assertEquals("Ada", stranger.get("closest").get("name").asText(), "the closest identity is still shown");
