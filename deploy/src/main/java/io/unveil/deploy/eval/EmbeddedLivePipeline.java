@@ -127,7 +127,7 @@ public final class EmbeddedLivePipeline implements LivePipeline {
         if (body == null || !body.path("details").isArray()) return "";
         List<String> out = new ArrayList<>();
         for (JsonNode d : body.get("details"))
-            if (d.hasNonNull("reason")) out.add(d.path("source").asText("?") + ": " + d.get("reason").asText() + (d.hasNonNull("detail") ? " " + d.get("detail").asText() : ""));
+            if (d.hasNonNull("reason")) out.add(d.path("source").asText("?") + ": " + d.get("reason").asText() + (d.hasNonNull("detail") ? " (" + d.get("detail").asText() + ")" : ""));
         return out.isEmpty() ? "" : " (" + String.join("; ", out) + ")";
     }
 
