@@ -28,10 +28,11 @@ def run(part,bound,centred):
         j=ids[(k+1)%len(ids)]; intr=D[j][sorted(D[j])[0]]
         d=check(vs+[intr],bound,centred); idr+=d[3]; idn+=1; g2d+=sum(d[:3]); g2n+=3
     return gd/gn, idr/idn, g2d/g2n, len(ids)
-if sys.argv[3]=='choose':
-    for b in np.arange(0.0,0.95,0.05):
-        g,i,g2,n=run('TRAIN',b,True); print('TRAIN centred B=%.2f genuine dropped %.3f intruders dropped %.3f genuine(with intruder) %.3f  n=%d'%(b,g,i,g2,n))
-else:
-    b=float(sys.argv[4])
-    for part in ['TRAIN','VAL']:
-        print(part,'raw 0.75', run(part,0.75,False)); print(part,'centred %.2f'%b, run(part,b,True))
+if __name__=='__main__':  # only as a script: outlier-loo.py imports the rest
+    if sys.argv[3]=='choose':
+        for b in np.arange(0.0,0.95,0.05):
+            g,i,g2,n=run('TRAIN',b,True); print('TRAIN centred B=%.2f genuine dropped %.3f intruders dropped %.3f genuine(with intruder) %.3f  n=%d'%(b,g,i,g2,n))
+    else:
+        b=float(sys.argv[4])
+        for part in ['TRAIN','VAL']:
+            print(part,'raw 0.75', run(part,0.75,False)); print(part,'centred %.2f'%b, run(part,b,True))
