@@ -337,7 +337,9 @@ $('identifyForm').addEventListener('submit', async (ev) => {
     const res = await postJson('/unknowns/' + encodeURIComponent(identifying) + '/identify', body);
     identified.set(identifying, {identityId: res.identity.id, name: res.identity.name});
     renderVisits($('visits'), visits);
-    setStatus(identifying + ' is now ' + res.identity.name + ' (' + res.added + ' of ' + res.faces + ' faces enrolled)', true);
+    const alike = (res.similarIdentities || []).map((s) => s.name + ' (' + s.similarity.toFixed(2) + ')');
+    setStatus(identifying + ' is now ' + res.identity.name + ' (' + res.added + ' of ' + res.faces + ' faces enrolled)'
+      + (alike.length ? '; looks like ' + alike.join(', ') + ': the cameras could name one as the other' : ''), !alike.length);
     $('identifyBox').hidden = true;
     loadIdentities();
   } catch (e) {
@@ -432,6 +434,9 @@ $('enrollForm').addEventListener('submit', async (ev) => {
     out.replaceChildren(text('li', 'enrolled ' + res.identity.name + ' (' + res.added + ' images)', 'ok'));
     for (const im of res.images) out.append(text('li', im.source + ': ' + im.status + (im.reason ? ' — ' + im.reason : ''),
       im.status === 'accepted' ? 'ok' : 'err'));
+    for (const s of res.similarIdentities || []) out.append(text('li', 'looks like ' + s.name + ' (similarity '
+      + s.similarity.toFixed(2) + '): the cameras could name one as the other; check the photos, or whether '
+      + s.name + ' is the same person', 'err'));
     $('enrollForm').reset();
     loadIdentities();
   } catch (e) {

@@ -9,6 +9,7 @@ import io.unveil.gallery.api.UploadLimits;
 import io.unveil.gallery.enroll.ClipEnroller;
 import io.unveil.gallery.enroll.Enroller;
 import io.unveil.gallery.enroll.EnrollmentResult;
+import io.unveil.gallery.enroll.SimilarIdentities;
 import io.unveil.gallery.store.GalleryStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,11 @@ public final class GalleryService {
     public record Upload(String filename, byte[] bytes) {
     }
 
-    public record Outcome(GalleryEntry entry, EnrollmentResult result) {
+    /** The identity written, how its images fared, and the other identities the recognizer could take it for. */
+    public record Outcome(GalleryEntry entry, EnrollmentResult result, List<SimilarIdentities.Similar> similar) {
+        public Outcome(GalleryEntry entry, EnrollmentResult result) {
+            this(entry, result, List.of());
+        }
     }
 
     private final GalleryStore store;
@@ -41,6 +46,8 @@ public final class GalleryService {
     private final UploadLimits limits;
     private final Path keepImagesDir;
     private final SecureRandom random = new SecureRandom();
+    /** Null: enrollments tell no similar identities (the recognizer's thresholds could not be had). */
+    private volatile SimilarIdentities similar;
 
     public GalleryService(GalleryStore store, Enroller enroller, ClipEnroller clips, UploadLimits limits, Path keepImagesDir) {
         this.store = store;
@@ -52,6 +59,17 @@ public final class GalleryService {
 
     public GalleryStore store() {
         return store;
+    }
+
+    /** Every enrollment from now on tells the identities {@code s} finds similar to the one enrolled (null: none). */
+    public GalleryService similarIdentities(SimilarIdentities s) {
+        this.similar = s;
+        return this;
+    }
+
+    private Outcome outcome(GalleryEntry written, EnrollmentResult r) {
+        SimilarIdentities s = similar;
+        return new Outcome(written, r, s == null ? List.of() : s.of(written, store.list()));
     }
 
     public UploadLimits limits() {
@@ -167,7 +185,7 @@ public final class GalleryService {
             return next(current, current.name(), result[0], null);
         });
         if (keepImagesDir != null) keep(written.id(), result[0], images);
-        return new Outcome(written, result[0]);
+        return outcome(written, result[0]);
     }
 
     /**
@@ -224,7 +242,7 @@ public final class GalleryService {
         GalleryEntry e = next(null, name, r, metadata);
         store.put(e);
         if (keepImagesDir != null) keep(e.id(), r, uploads);
-        return new Outcome(e, r);
+        return outcome(e, r);
     }
 
     /** The entry that follows {@code existing} (null: a new identity) after enrolling {@code r}. */

@@ -462,6 +462,7 @@ public final class GalleryApi implements AutoCloseable {
         m.put("identity", IdentityView.of(o.entry()));
         m.put("added", o.result().added());
         m.put("images", o.result().images());
+        m.put("similarIdentities", o.similar());
         return m;
     }
 

@@ -159,6 +159,7 @@ public final class GalleryRole extends AbstractRole {
             if (occlusionModels != null) occlusion = new EstimatorOcclusionStep(closeOnStop(occlusionModels.load(s)));
             api.recognizer(new io.unveil.gallery.recognize.PhotoRecognizer(chips, fallback, embedder, cfg.schedule(), cfg.center(),
                     occlusion, cfg.occlusionCentroids()), null);
+            service.similarIdentities(new io.unveil.gallery.enroll.SimilarIdentities(cfg.center(), cfg.schedule()));
         } catch (IllegalArgumentException e) {
             // the gallery still enrolls; only POST /recognize needs the recognizer's threshold
             api.recognizer(null, "POST /recognize needs the recognizer's threshold: " + e.getMessage());

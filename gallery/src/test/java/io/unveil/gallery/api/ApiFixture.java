@@ -6,11 +6,14 @@ import io.unveil.gallery.cameras.JpegDownscaler;
 import io.unveil.gallery.enroll.ClipEnroller;
 import io.unveil.gallery.enroll.Enroller;
 import io.unveil.gallery.enroll.EnrollmentPolicy;
+import io.unveil.gallery.enroll.SimilarIdentities;
 import io.unveil.gallery.events.EventFeed;
 import io.unveil.gallery.recognize.PhotoRecognizer;
 import io.unveil.gallery.testing.MarkedFaces;
 import io.unveil.gallery.testing.MemoryGalleryStore;
 import io.unveil.detector.align.FaceChips;
+import io.unveil.recognize.match.ThresholdSchedule;
+import io.unveil.recognize.match.Thresholds;
 import io.unveil.recognize.testing.PatternEmbedder;
 import java.util.List;
 
@@ -31,7 +34,8 @@ public final class ApiFixture implements AutoCloseable {
     public ApiFixture(UploadLimits limits) {
         FaceChips chips = MarkedFaces.chips(new MarkedFaces.Analyzer());
         Enroller enroller = new Enroller(chips, new PatternEmbedder(), EnrollmentPolicy.defaults());
-        service = new GalleryService(store, enroller, new ClipEnroller(enroller, chips, 40, 8, 10), limits, null);
+        service = new GalleryService(store, enroller, new ClipEnroller(enroller, chips, 40, 8, 10), limits, null)
+                .similarIdentities(new SimilarIdentities(null, ThresholdSchedule.fixed(Thresholds.uniform(THRESHOLD))));
         ApiKeys keys = new ApiKeys(List.of(ApiKeys.fromPlain("ops", Scope.ADMIN, ADMIN), ApiKeys.fromPlain("screen", Scope.READ, READER)));
         api = new GalleryApi(service, feed, keys).recognizer(new PhotoRecognizer(chips, new PatternEmbedder(), THRESHOLD, null), null)
                 .cameras(cameras).start("127.0.0.1", 0);
