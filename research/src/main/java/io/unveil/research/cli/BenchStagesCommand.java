@@ -26,7 +26,7 @@ public final class BenchStagesCommand implements Callable<Integer> {
     @Option(names = "--gallery-sizes", split = ",", defaultValue = "1000,100000,1000000") int[] gallerySizes;
     @Option(names = "--threads", defaultValue = "1", description = "PyTorch intra-op threads (0 = PyTorch default; default: ${DEFAULT-VALUE}).")
     int threads;
-    @Option(names = "--generator", paramLabel = "FILE", description = "ID-GAN generator weights (default: the committed ones).")
+    @Option(names = "--generator", paramLabel = "FILE", description = "ID-GAN generator weights (default: the one the inpaint stage serves, prior-idgan).")
     Path generator;
     @Option(names = "--occlusion-weights", paramLabel = "FILE", description = "Occlusion estimator weights (default: the committed ones).")
     Path occlusionWeights;
