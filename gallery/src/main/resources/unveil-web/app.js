@@ -416,6 +416,31 @@ async function loadIdentities() {
   }
 }
 
+// POST /recognize: each face judged as a camera judges it (masked faces against the masked centroids); nothing is kept.
+function whoIsLine(f, i) {
+  const seen = f.condition === 'occluded' ? 'masked' + (f.region === 'eyes' ? ' (eyes)' : '') : 'plain';
+  const how = seen + ', held to ' + f.threshold.toFixed(2) + (f.centroid && f.centroid !== 'plain' ? ' against the masked photos' : '');
+  if (f.known) return text('li', 'face ' + (i + 1) + ': ' + f.name + ' — similarity ' + f.similarity.toFixed(2) + ' (' + how + ')', 'ok');
+  const closest = f.closest ? '; closest ' + f.closest.name + ' ' + f.closest.similarity.toFixed(2) : '';
+  return text('li', 'face ' + (i + 1) + ': unknown (' + how + closest + ')');
+}
+
+$('whoIsForm').addEventListener('submit', async (ev) => {
+  ev.preventDefault();
+  const form = new FormData();
+  const file = $('whoIsImage').files[0];
+  if (file) form.append('image', file, file.name);
+  const out = $('whoIsResult');
+  out.replaceChildren(text('li', 'finding the faces…'));
+  try {
+    const res = await upload('/recognize', form, () => {});
+    if (!res.faces.length) out.replaceChildren(text('li', 'no face found on the photo', 'err'));
+    else out.replaceChildren(...res.faces.map(whoIsLine));
+  } catch (e) {
+    out.replaceChildren(text('li', e.message, 'err'));
+  }
+});
+
 $('enrollForm').addEventListener('submit', async (ev) => {
   ev.preventDefault();
   const form = new FormData();

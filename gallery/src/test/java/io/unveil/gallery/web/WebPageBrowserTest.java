@@ -41,7 +41,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The web page in headless Debian Chromium: enter a key, enroll a person from two images (upload progress), see them in
  * the people list, watch a named visit arrive (best face, occluded and repaired badges, the repaired face), watch an
  * unknown's visit arrive (no repaired face, no broken image), say "this is Grace Hopper" on it and see the visit named,
- * filter by camera (the list holds the cameras with a snapshot and those of events, sorted), open a person's page and rename, check the layout at 420 px, then delete; no console error (the
+ * filter by camera (the list holds the cameras with a snapshot and those of events, sorted), ask who is on a photo
+ * (two faces: the enrolled one named, the stranger unknown with the closest identity), open a person's page and rename, check the layout at 420 px, then delete; no console error (the
  * favicon included). The camera strip shows door-cam's latest frame with the named visit's box on it. Screenshots: target/web-page.png (1280 px) and target/web-page-narrow.png (420 px).
  */
 class WebPageBrowserTest {
@@ -108,6 +109,17 @@ class WebPageBrowserTest {
                 assertTrue(row.getText().contains("Ada Lovelace"));
                 String ada = row.getAttribute("data-id");
                 assertEquals(1, fx.store.entries.size());
+
+                // "who is on a photo?": Ada and a stranger on one photo, each face with its judgement
+                Path who = tmp.resolve("who.png");
+                Files.write(who, Images.encodePng(MarkedFaces.image(480, 320, 9, new Spec(31, 20, 60, 150, false, false),
+                        new Spec(34, 260, 60, 150, false, false))));
+                d.findElement(By.id("whoIsImage")).sendKeys(who.toString());
+                d.findElement(By.cssSelector("#whoIsForm button[type=submit]")).click();
+                wait.until(x -> x.findElements(By.cssSelector("#whoIsResult li")).size() == 2);
+                String whoIs = d.findElement(By.id("whoIsResult")).getText();
+                assertTrue(whoIs.contains(": Ada Lovelace — similarity") && whoIs.contains("(plain, held to 0.60)"), whoIs);
+                assertTrue(whoIs.contains(": unknown (plain, held to 0.60; closest Ada Lovelace"), whoIs);
 
                 wait.until(x -> fx.feed.subscribers() > 0);
                 byte[] thumb = Images.encodePng(Images.resize(PatternFaces.chip(31, 5, 20), 128, 128));
