@@ -30,7 +30,8 @@ import java.util.List;
  * with {@code inpaint.repair=false}: the estimator on the aligned FACE_128 face; an occluded face is an OCCLUDED probe,
  * held to the calibration's occluded thresholds and compared with the occlusion-matched centroid of its region too
  * (when {@code recognize.occlusion-centroids} is on). Without it a masked face was held to the plain threshold against
- * plain centroids only, so the page could call a masked person unknown whom a camera names. The centroid matrix is rebuilt only when the gallery changed (ids, versions and size).
+ * plain centroids only, so the page could call a masked person unknown whom a camera names. The centroid matrix is
+ * rebuilt only when the gallery changed (ids, versions and size).
  */
 public final class PhotoRecognizer {
     /** Faces per photo at most (as {@code detector.max-faces}): each costs a landmark pass and an embedding. */

@@ -153,10 +153,10 @@ public final class GalleryRole extends AbstractRole {
         api = new GalleryApi(service, feed, keys(s), io.unveil.gallery.api.RateLimiter.from(s))
                 .sseLimits(s.get(GallerySettings.SSE_QUEUE), s.get(GallerySettings.SSE_MAX_STALL).toMillis(), s.get(GallerySettings.SSE_MAX_CLIENTS))
                 .cameras(snapshots);
+        // loaded outside the try below: a bad inpaint.occlusion-model stops the role with its own message
+        OcclusionStep occlusion = occlusionModels == null ? null : new EstimatorOcclusionStep(closeOnStop(occlusionModels.load(s)));
         try {
             var cfg = io.unveil.recognize.stage.RecognizeConfig.from(s);
-            OcclusionStep occlusion = null;
-            if (occlusionModels != null) occlusion = new EstimatorOcclusionStep(closeOnStop(occlusionModels.load(s)));
             api.recognizer(new io.unveil.gallery.recognize.PhotoRecognizer(chips, fallback, embedder, cfg.schedule(), cfg.center(),
                     occlusion, cfg.occlusionCentroids()), null);
             service.similarIdentities(new io.unveil.gallery.enroll.SimilarIdentities(cfg.center(), cfg.schedule()));

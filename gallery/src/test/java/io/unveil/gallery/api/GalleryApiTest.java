@@ -314,4 +314,24 @@ class GalleryApiTest {
         assertTrue(paths.get("/identities/{id}").has("delete"));
         assertEquals("X-Api-Key", doc.get("components").get("securitySchemes").get("apiKey").get("name").asText());
     }
+
+    /** Every enrollment response names the enrolled identities the recognizer could take the new one for; told, not refused. */
+    @Test
+    void theSamePersonEnrolledTwiceIsToldAndAnotherPersonIsNot() throws Exception {
+        Res first = enroll(ApiFixture.ADMIN, "Mary", MarkedFaces.png(1, Spec.of(41)), MarkedFaces.png(2, Spec.of(41)));
+        assertEquals(201, first.status(), String.valueOf(first.json()));
+        assertEquals(0, first.json().get("similarIdentities").size(), "nobody enrolled here looks like person 41");
+
+        Res twin = enroll(ApiFixture.ADMIN, "Mary Somerville", MarkedFaces.png(3, Spec.of(41)));
+        assertEquals(201, twin.status(), "told, not refused: " + twin.json());
+        JsonNode similar = twin.json().get("similarIdentities");
+        assertEquals(1, similar.size(), similar.toString());
+        assertEquals("Mary", similar.get(0).get("name").asText());
+        assertEquals(first.json().get("identity").get("id").asText(), similar.get(0).get("identityId").asText());
+        assertTrue(similar.get(0).get("similarity").floatValue() >= ApiFixture.THRESHOLD, similar.toString());
+
+        Res other = enroll(ApiFixture.ADMIN, "Grace", MarkedFaces.png(4, Spec.of(42)), MarkedFaces.png(5, Spec.of(42)));
+        assertEquals(201, other.status());
+        assertEquals(0, other.json().get("similarIdentities").size(), "another person: " + other.json());
+    }
 }

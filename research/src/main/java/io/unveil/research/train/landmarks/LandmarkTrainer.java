@@ -67,9 +67,9 @@ public final class LandmarkTrainer {
      */
     public record Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery, int checkpointEvery,
                           boolean resume, double maxMinutes, boolean teacherTargets, boolean plainAnchor, float blankBelow) {
-        public Options(Path out, int steps, int batch, float learningRate, long seed, int evalEvery, int checkpointEvery,
-                       boolean resume, double maxMinutes, boolean teacherTargets, boolean plainAnchor) {
-            this(out, steps, batch, learningRate, seed, evalEvery, checkpointEvery, resume, maxMinutes, teacherTargets, plainAnchor, 0f);
+        public Options {
+            if (!(blankBelow >= 0f && blankBelow < 1f))
+                throw new IllegalArgumentException("--blank-below: a share of the input's height in [0, 1), not " + blankBelow);
         }
     }
 
@@ -157,7 +157,9 @@ public final class LandmarkTrainer {
                                 : teacher.forward(new ParameterStore(m, false),
                                 new NDList(m.create(plainInputs(batch), new Shape(batch.size(), 3, 112, 112))), false).singletonOrThrow();
                         if (teacher != null && o.plainAnchor()) {
-                            x = x.concat(m.create(plainInputs(batch), new Shape(batch.size(), 3, 112, 112)));
+                            // the student sees the anchor crop blanked as every input; the teacher saw it whole
+                            x = x.concat(m.create(LandmarkExamples.blankBelow(plainInputs(batch), o.blankBelow()),
+                                    new Shape(batch.size(), 3, 112, 112)));
                             y = y.concat(y);
                         }
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {

@@ -93,4 +93,23 @@ class LandmarkExamplesTest {
         }
         org.junit.jupiter.api.Assertions.assertTrue(occluded >= 20, "only " + occluded + " of 40 examples carried an occluder");
     }
+
+    /** --blank-below: every plane of every image zero from the share's row down, the rows above and the input untouched. */
+    @Test
+    void blankBelowZeroesTheLowerRowsOfEveryPlaneOfEveryImage() {
+        int size = FaceLandmark68Translator.INPUT_SIZE, plane = size * size;
+        float[] two = new float[2 * 3 * plane];
+        java.util.Arrays.fill(two, 1f);
+        float[] b = LandmarkExamples.blankBelow(two, 0.5f);
+        assertEquals(1f, two[two.length - 1], "the input is not changed");
+        for (int p = 0; p < 6; p++) {
+            assertEquals(1f, b[p * plane + (size / 2 - 1) * size + 7], "row 55 of plane " + p + " kept");
+            assertEquals(0f, b[p * plane + (size / 2) * size], "row 56 of plane " + p + " blanked");
+            assertEquals(0f, b[p * plane + plane - 1], "the last pixel of plane " + p + " blanked");
+        }
+        org.junit.jupiter.api.Assertions.assertSame(two, LandmarkExamples.blankBelow(two, 0f), "0 is off");
+        for (float bad : new float[]{-0.1f, 1f, Float.NaN})
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new LandmarkTrainer.Options(
+                    java.nio.file.Path.of("x"), 1, 1, 1e-4f, 1, 1, 1, false, 0, false, false, bad), "--blank-below " + bad);
+    }
 }
